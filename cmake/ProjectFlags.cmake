@@ -1,0 +1,18 @@
+# One INTERFACE target carries warnings and sanitizer flags; every target links it,
+# so no flag is sprinkled through the CMake files.
+add_library(ipcdemo_flags INTERFACE)
+target_compile_options(ipcdemo_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow
+                       -Wconversion -Wno-sign-conversion
+                       # The registry's designated initialisers leave defaulted members out on purpose.
+                       -Wno-missing-field-initializers)
+if(IPCDEMO_WERROR)
+  target_compile_options(ipcdemo_flags INTERFACE -Werror)
+endif()
+if(IPCDEMO_SANITIZE)
+  if(IPCDEMO_STATIC)
+    message(FATAL_ERROR "IPCDEMO_SANITIZE and IPCDEMO_STATIC cannot be combined")
+  endif()
+  set(_san -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_compile_options(ipcdemo_flags INTERFACE ${_san})
+  target_link_options(ipcdemo_flags INTERFACE ${_san})
+endif()

@@ -1,0 +1,37 @@
+// Turns the argument vector into a command to run, using CLI11 (the only
+// translation unit that includes it: Debian's CLI11 2.1.2 compiles all its
+// bodies into every unit that includes it).
+#pragma once
+
+#include "invocation.hpp"
+#include "log.hpp"
+#include "registry.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ipcdemo::cli {
+
+struct GlobalOptions {
+  std::size_t verbose = 0;
+  std::size_t quiet = 0;
+  std::optional<log::Level> level;        // --log-level
+  bool list = false;                      // --list
+  std::optional<std::string> install_dir; // --install DIR
+};
+
+struct CommandLine {
+  std::optional<int> finished; // help or version printed: exit with this code
+  GlobalOptions globals;
+  std::optional<Invocation> invocation; // the command to run, if any
+};
+
+// Parses `args` (argv without argv[0]). Prints help and version itself; throws
+// UsageError for anything it cannot accept.
+CommandLine parse(const std::vector<std::string>& args, const std::vector<CommandRef>& commands);
+
+// The help text of the whole tool, for `ipcdemo` run with nothing to do.
+std::string top_level_help(const std::vector<CommandRef>& commands);
+
+} // namespace ipcdemo::cli

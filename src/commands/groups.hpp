@@ -1,0 +1,10 @@
+// One function per command group, each defined in its own file in this folder.
+#pragma once
+
+#include "registry.hpp"
+
+namespace ipcdemo::commands {
+
+GroupSpec mmap_group();
+
+} // namespace ipcdemo::commands

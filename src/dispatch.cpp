@@ -1,0 +1,110 @@
+#include "dispatch.hpp"
+
+#include "cli/command_line.hpp"
+#include "error.hpp"
+#include "install_links.hpp"
+#include "log.hpp"
+#include "output.hpp"
+#include "registry.hpp"
+#include "signals.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string_view>
+
+namespace ipcdemo {
+
+namespace {
+
+std::string_view basename_of(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// The arguments as `ipcdemo GROUP ACTION ...` would see them, or nothing when
+// argv[0] names no tool.
+std::optional<std::vector<std::string>> arguments_for(std::string_view program, int argc, char** argv,
+                                                      const std::vector<CommandRef>& commands) {
+  std::vector<std::string> args;
+  if (program != "ipcdemo") {
+    const CommandRef* tool = find_tool(program, commands);
+    if (tool == nullptr) return std::nullopt;
+    args.emplace_back(tool->group->name);
+    args.emplace_back(tool->command->action);
+  }
+  for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+  return args;
+}
+
+// -v and -q move the level from its base (IPCDEMO_LOG_LEVEL or info) one step each;
+// --log-level sets it outright.
+void apply_log_options(const cli::GlobalOptions& globals) {
+  if (globals.level) {
+    log::set_level(*globals.level);
+    return;
+  }
+  const int step = static_cast<int>(globals.quiet) - static_cast<int>(globals.verbose);
+  if (step == 0) return;
+  const int level = std::clamp(static_cast<int>(log::level()) + step, static_cast<int>(log::Level::trace),
+                               static_cast<int>(log::Level::error));
+  log::set_level(static_cast<log::Level>(level));
+}
+
+int run(int argc, char** argv) {
+  const auto commands = all_commands();
+  const std::string_view program = basename_of(argc > 0 ? argv[0] : "ipcdemo");
+  const auto args = arguments_for(program, argc, argv, commands);
+  if (!args) {
+    fmt::print(stderr,
+               "ipcdemo: {}: applet not found\nTool names (run them as links to ipcdemo, or as 'ipcdemo "
+               "GROUP ACTION'):\n",
+               program);
+    for (const auto& name : tool_names()) fmt::print(stderr, "  {}\n", name);
+    return exit_code::not_found;
+  }
+
+  cli::CommandLine line = cli::parse(*args, commands);
+  if (line.finished) return *line.finished;
+  apply_log_options(line.globals);
+
+  const bool top_level_action = line.globals.list || line.globals.install_dir;
+  if (top_level_action && line.invocation)
+    throw UsageError("--list and --install go alone, without a command");
+  if (line.globals.list) {
+    for (const auto& name : tool_names()) fmt::print("{}\n", name);
+    return exit_code::ok;
+  }
+  if (line.globals.install_dir)
+    return install_links(*line.globals.install_dir, self_executable(), tool_names());
+  if (!line.invocation) {
+    fmt::print(stderr, "{}", cli::top_level_help(commands));
+    return exit_code::usage;
+  }
+  return line.invocation->command().command->handler(*line.invocation);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  log::init();
+  signals::install();
+  int status = exit_code::ok;
+  try {
+    status = run(argc, argv);
+    output::finish();
+  } catch (const BrokenPipe&) {
+    // The reader of our output left: end quietly, as cat does.
+    return exit_code::ok;
+  } catch (const Error& error) {
+    std::fflush(stdout);
+    fmt::print(stderr, "ipcdemo: {}\n", error.line());
+    return error.exit_code();
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "ipcdemo: internal error: {}\n", error.what());
+    return exit_code::failure;
+  }
+  return status;
+}
+
+} // namespace ipcdemo

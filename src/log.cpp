@@ -1,0 +1,69 @@
+#include "log.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <cstdlib>
+
+namespace ipcdemo::log {
+
+namespace {
+constexpr std::array<std::string_view, 6> names = {"trace", "debug", "info", "warn", "error", "off"};
+
+spdlog::level::level_enum to_spdlog(Level level) {
+  return static_cast<spdlog::level::level_enum>(static_cast<int>(level));
+}
+
+// Short lines normally; with debugging on, time and PID too, because a producer
+// and a consumer often narrate into the same terminal.
+void apply_pattern(Level level) {
+  if (level <= Level::debug)
+    spdlog::set_pattern("%H:%M:%S.%f ipcdemo[%P] %^%l%$: %v");
+  else
+    spdlog::set_pattern("ipcdemo: %^%l%$: %v");
+}
+} // namespace
+
+void init() {
+  // Colour only on a terminal (spdlog checks isatty), never when NO_COLOR is set.
+  const char* no_color = std::getenv("NO_COLOR");
+  const auto mode =
+      (no_color != nullptr && *no_color != '\0') ? spdlog::color_mode::never : spdlog::color_mode::automatic;
+  auto logger = spdlog::stderr_color_st("ipcdemo", mode);
+  spdlog::set_default_logger(std::move(logger));
+  Level initial = Level::info;
+  if (const char* env = std::getenv("IPCDEMO_LOG_LEVEL"); env != nullptr && *env != '\0') {
+    if (auto parsed = parse_level(env))
+      initial = *parsed;
+    else
+      spdlog::warn(
+          "IPCDEMO_LOG_LEVEL={} is not a level (trace, debug, info, warn, error, off); "
+          "using info",
+          env);
+  }
+  set_level(initial);
+}
+
+void set_level(Level level) {
+  detail::current = level;
+  spdlog::set_level(to_spdlog(level));
+  apply_pattern(level);
+}
+
+Level level() { return detail::current; }
+
+std::optional<Level> parse_level(std::string_view text) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == text) return static_cast<Level>(i);
+  if (text == "warning") return Level::warn;
+  return std::nullopt;
+}
+
+std::string_view level_name(Level level) { return names[static_cast<std::size_t>(level)]; }
+
+void detail::write(Level level, std::string_view message) {
+  spdlog::default_logger_raw()->log(to_spdlog(level), message);
+}
+
+} // namespace ipcdemo::log

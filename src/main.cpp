@@ -1,0 +1,3 @@
+#include "dispatch.hpp"
+
+int main(int argc, char** argv) { return ipcdemo::main(argc, argv); }

@@ -1,0 +1,140 @@
+#include "narrate.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <cstring>
+#include <initializer_list>
+#include <utility>
+
+namespace ipcdemo::narrate {
+
+namespace {
+using Named = std::pair<int, const char*>;
+
+// Joins the names of the bits set in `flags`; leftover bits are shown in hex so that
+// nothing the caller passed is hidden.
+std::string bit_names(int flags, std::initializer_list<Named> names, const char* when_zero) {
+  std::string out;
+  for (const auto& [bit, name] : names) {
+    if (bit != 0 && (flags & bit) == bit) {
+      if (!out.empty()) out += '|';
+      out += name;
+      flags &= ~bit;
+    }
+  }
+  if (flags != 0) {
+    if (!out.empty()) out += '|';
+    out += fmt::format("{:#x}", static_cast<unsigned>(flags));
+  }
+  return out.empty() ? when_zero : out;
+}
+} // namespace
+
+void emit(std::string_view call, std::string_view args, std::string_view result) {
+  log::detail::write(log::Level::debug, line(call, args, result));
+}
+
+std::string line(std::string_view call, std::string_view args, std::string_view result) {
+  return fmt::format("{}({}) = {}", call, args, result);
+}
+
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+          out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else
+          out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string pointer(const void* address) { return address == nullptr ? "NULL" : fmt::format("{}", address); }
+
+std::string octal(unsigned value) { return fmt::format("0{:o}", value); }
+
+std::string file_mode(mode_t mode) {
+  const char* type = "S_IFREG";
+  switch (mode & S_IFMT) {
+    case S_IFREG: type = "S_IFREG"; break;
+    case S_IFDIR: type = "S_IFDIR"; break;
+    case S_IFCHR: type = "S_IFCHR"; break;
+    case S_IFBLK: type = "S_IFBLK"; break;
+    case S_IFIFO: type = "S_IFIFO"; break;
+    case S_IFSOCK: type = "S_IFSOCK"; break;
+    case S_IFLNK: type = "S_IFLNK"; break;
+    default: return octal(mode);
+  }
+  return fmt::format("{}|{}", type, octal(mode & 07777));
+}
+
+std::string open_flags(int flags) {
+  static const char* const access[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
+  std::string out = access[flags & O_ACCMODE];
+  const std::string rest = bit_names(flags & ~O_ACCMODE,
+                                     {{O_CREAT, "O_CREAT"},
+                                      {O_EXCL, "O_EXCL"},
+                                      {O_TRUNC, "O_TRUNC"},
+                                      {O_APPEND, "O_APPEND"},
+                                      {O_NONBLOCK, "O_NONBLOCK"},
+                                      {O_NOCTTY, "O_NOCTTY"},
+                                      {O_DIRECTORY, "O_DIRECTORY"},
+                                      {O_NOFOLLOW, "O_NOFOLLOW"},
+                                      {O_CLOEXEC, "O_CLOEXEC"}},
+                                     "");
+  if (!rest.empty()) out += "|" + rest;
+  return out;
+}
+
+std::string prot_flags(int prot) {
+  return bit_names(prot, {{PROT_READ, "PROT_READ"}, {PROT_WRITE, "PROT_WRITE"}, {PROT_EXEC, "PROT_EXEC"}},
+                   "PROT_NONE");
+}
+
+std::string map_flags(int flags) {
+  return bit_names(flags,
+                   {{MAP_SHARED, "MAP_SHARED"},
+                    {MAP_PRIVATE, "MAP_PRIVATE"},
+                    {MAP_FIXED, "MAP_FIXED"},
+                    {MAP_ANONYMOUS, "MAP_ANONYMOUS"},
+                    {MAP_POPULATE, "MAP_POPULATE"},
+                    {MAP_NORESERVE, "MAP_NORESERVE"}},
+                   "0");
+}
+
+std::string madvise_advice(int advice) {
+  switch (advice) {
+    case MADV_NORMAL: return "MADV_NORMAL";
+    case MADV_RANDOM: return "MADV_RANDOM";
+    case MADV_SEQUENTIAL: return "MADV_SEQUENTIAL";
+    case MADV_WILLNEED: return "MADV_WILLNEED";
+    case MADV_DONTNEED: return "MADV_DONTNEED";
+    default: return std::to_string(advice);
+  }
+}
+
+std::string errno_name(int err) {
+  const char* name = strerrorname_np(err);
+  return name != nullptr ? name : std::to_string(err);
+}
+
+std::string result(long long value, int err) {
+  if (value != -1) return std::to_string(value);
+  return fmt::format("-1 {} ({})", errno_name(err), std::strerror(err));
+}
+
+std::string result_pointer(const void* address, bool failed, int err) {
+  return failed ? result(-1, err) : pointer(address);
+}
+
+} // namespace ipcdemo::narrate

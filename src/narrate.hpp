@@ -1,0 +1,39 @@
+// Syscall narration: the screenplay's "strace to see how the address space is
+// prepared", built in. The typed wrappers in src/sys/ call emit() after every
+// system call on a file, mapping or IPC object; nothing else formats these lines.
+// The formatters are pure functions so that tests can check them exactly.
+#pragma once
+
+#include "log.hpp"
+
+#include <sys/types.h>
+
+#include <string>
+#include <string_view>
+
+namespace ipcdemo::narrate {
+
+// Narration is part of -v (debug level); when it is off a wrapper pays one comparison.
+inline bool on() { return log::enabled(log::Level::debug); }
+
+// One strace-style line: `call(args) = result`.
+void emit(std::string_view call, std::string_view args, std::string_view result);
+
+// ---- formatters -----------------------------------------------------------
+std::string quoted(std::string_view text); // "a\nb" with C escapes
+std::string pointer(const void* address);  // NULL or 0x7f3c2a5e6000
+std::string octal(unsigned value);         // 0600
+std::string file_mode(mode_t mode);        // S_IFREG|0644
+std::string open_flags(int flags);         // O_RDONLY|O_CLOEXEC
+std::string prot_flags(int prot);          // PROT_READ|PROT_WRITE or PROT_NONE
+std::string map_flags(int flags);          // MAP_PRIVATE|MAP_ANONYMOUS
+std::string madvise_advice(int advice);    // MADV_SEQUENTIAL
+std::string errno_name(int err);           // ENOENT
+// `3`, or `-1 ENOENT (No such file or directory)` when the call failed.
+std::string result(long long value, int err);
+// `0x7f3c2a5e6000`, or `-1 EINVAL (Invalid argument)` when mmap failed.
+std::string result_pointer(const void* address, bool failed, int err);
+// The whole line, as emit() logs it (for tests).
+std::string line(std::string_view call, std::string_view args, std::string_view result);
+
+} // namespace ipcdemo::narrate

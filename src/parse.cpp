@@ -1,0 +1,129 @@
+#include "parse.hpp"
+
+#include "error.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace ipcdemo::parse {
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  return true;
+}
+
+// Splits "250ms" into the leading decimal number ("250") and the rest ("ms").
+std::pair<std::string_view, std::string_view> split_number(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '.')) ++i;
+  return {text.substr(0, i), text.substr(i)};
+}
+
+bool all_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (const char c : text)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+} // namespace
+
+std::uint64_t unsigned_integer(std::string_view text, std::uint64_t max) {
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (!all_digits(text) || ec == std::errc::result_out_of_range || value > max)
+    throw UsageError(fmt::format("'{}' is not a whole number from 0 to {}", text, max));
+  (void)end;
+  return value;
+}
+
+double number(std::string_view text) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+    throw UsageError(fmt::format("'{}' is not a number (examples: 42, -2.5, 1e3)", text));
+  return value;
+}
+
+std::uint64_t size(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, unsigned>, 13> units = {{
+      {"", 0},
+      {"b", 0},
+      {"k", 10},
+      {"kb", 10},
+      {"kib", 10},
+      {"m", 20},
+      {"mib", 20},
+      {"g", 30},
+      {"gib", 30},
+      {"t", 40},
+      {"tib", 40},
+      {"mb", 20},
+      {"gb", 30},
+  }};
+  const auto fail = [&] {
+    return UsageError(fmt::format("'{}' is not a size (examples: 4096, 4K, 64KiB, 1M, 1G)", text));
+  };
+  const auto [digits, unit] = split_number(text);
+  if (!all_digits(digits)) throw fail();
+  std::uint64_t value = 0;
+  if (std::from_chars(digits.data(), digits.data() + digits.size(), value).ec != std::errc()) throw fail();
+  for (const auto& [name, shift] : units) {
+    if (!iequals(unit, name)) continue;
+    if (shift > 0 && value > (std::numeric_limits<std::uint64_t>::max() >> shift))
+      throw UsageError(fmt::format("size '{}' is too large", text));
+    return value << shift;
+  }
+  throw fail();
+}
+
+std::chrono::nanoseconds duration(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, double>, 9> units = {{
+      {"", 1e9},
+      {"s", 1e9},
+      {"ms", 1e6},
+      {"us", 1e3},
+      {"µs", 1e3},
+      {"ns", 1},
+      {"m", 60e9},
+      {"min", 60e9},
+      {"h", 3600e9},
+  }};
+  const auto fail = [&] {
+    return UsageError(fmt::format("'{}' is not a duration (examples: 1s, 250ms, 10us, 2m, 0)", text));
+  };
+  const auto [digits, unit] = split_number(text);
+  if (digits.empty() || digits == "." || digits.find('.') != digits.rfind('.')) throw fail();
+  double value = 0;
+  if (std::from_chars(digits.data(), digits.data() + digits.size(), value).ec != std::errc()) throw fail();
+  for (const auto& [name, scale] : units) {
+    if (unit != name) continue;
+    const double nanoseconds = value * scale;
+    // Nanoseconds in an int64 last about 292 years: anything longer is a typo.
+    if (!(nanoseconds < 9.2e18)) throw UsageError(fmt::format("duration '{}' is too long", text));
+    return std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(nanoseconds)));
+  }
+  throw fail();
+}
+
+mode_t mode(std::string_view text) {
+  std::string_view digits = text;
+  if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'o' || digits[1] == 'O'))
+    digits.remove_prefix(2);
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 8);
+  if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || value > 07777)
+    throw UsageError(fmt::format("'{}' is not an octal mode (examples: 600, 0644, 0o660)", text));
+  return static_cast<mode_t>(value);
+}
+
+} // namespace ipcdemo::parse

@@ -1,0 +1,97 @@
+// The command registry: every command is described once, here in data, and
+// everything else — the CLI11 tree, --list, tool (symlink) names, help text,
+// completions and man pages — is derived from these descriptions.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ipcdemo {
+
+class Invocation;
+
+// What kind of value an option or argument takes; decides how it is validated,
+// how help shows it and what completion offers.
+enum class ValueType {
+  flag,     // no value; may be repeated
+  count,    // whole number >= 0
+  integer,  // whole number, range checked by the command
+  number,   // decimal number
+  size,     // bytes with optional K/M/G suffix
+  duration, // 1s, 250ms, ...
+  mode,     // octal permission bits
+  text,     // free text
+  choice,   // one of `choices`
+  path,     // a file system path
+  pid,      // a process id
+  object,   // the name of a POSIX IPC object (see ObjectKind)
+};
+
+// Which live objects a NAME argument refers to, so completion can offer them.
+enum class ObjectKind { none, shm, sem, mq };
+
+struct OptionSpec {
+  std::string_view flags; // "-c,--count"
+  ValueType type = ValueType::flag;
+  std::string_view help;
+  std::string_view default_value = {};        // shown in help; used when not given
+  std::vector<std::string_view> choices = {}; // for ValueType::choice
+  ObjectKind object = ObjectKind::none;       // for ValueType::object
+
+  // "count" for "-c,--count": the key under which the value is stored.
+  std::string_view key() const;
+};
+
+struct ArgumentSpec {
+  std::string_view name; // "FILE"
+  ValueType type = ValueType::text;
+  std::string_view help;
+  std::string_view default_value = {};
+  ObjectKind object = ObjectKind::none;
+  bool many = false; // FILE...
+};
+
+using Handler = int (*)(const Invocation&);
+
+struct CommandSpec {
+  std::string_view action;                // "cat"; empty for a top-level command such as `ls`
+  std::string_view summary;               // one line
+  std::string_view description;           // paragraphs for --help and the man page
+  std::vector<std::string_view> examples; // full command lines
+  std::vector<OptionSpec> options;
+  std::vector<ArgumentSpec> arguments;
+  Handler handler = nullptr;
+};
+
+struct GroupSpec {
+  std::string_view name; // "mmap"
+  std::string_view summary;
+  std::string_view description;
+  std::vector<CommandSpec> commands; // one command with an empty action: a top-level command
+
+  bool is_single_command() const { return commands.size() == 1 && commands.front().action.empty(); }
+};
+
+// The table of command groups, in the order help shows them (src/commands/registry.cpp).
+std::span<const GroupSpec> registry();
+
+// A command together with its group, as dispatch and the generators see it.
+struct CommandRef {
+  const GroupSpec* group;
+  const CommandSpec* command;
+
+  // "shm-produce"; empty for a top-level command, which gets no tool name.
+  std::string tool_name() const;
+  // "shm produce"
+  std::string path() const;
+};
+
+std::vector<CommandRef> all_commands(std::span<const GroupSpec> groups = registry());
+// Every GROUP-ACTION tool name, in registry order.
+std::vector<std::string> tool_names(std::span<const GroupSpec> groups = registry());
+// The command a tool name (with or without the "ipcdemo-" prefix) stands for.
+const CommandRef* find_tool(std::string_view name, const std::vector<CommandRef>& commands);
+
+} // namespace ipcdemo

@@ -1,0 +1,15 @@
+// SIGINT and SIGTERM end a command with 128 + signo after its destructors ran:
+// the handler only records the signal, and because it is installed without
+// SA_RESTART a blocked call returns EINTR, which the wrappers turn into Interrupted.
+#pragma once
+
+namespace ipcdemo::signals {
+
+// SIGINT/SIGTERM recorded, SIGPIPE ignored (EPIPE ends the command quietly instead).
+void install();
+// The signal that arrived, or 0.
+int pending();
+// Throws Interrupted when a signal arrived; wrappers call it on EINTR.
+void throw_if_interrupted();
+
+} // namespace ipcdemo::signals

@@ -1,0 +1,46 @@
+// A memory mapping that unmaps itself, with narrated mmap/munmap/madvise.
+// Every live mapping is also known to a SIGBUS reporter: touching a page past the
+// end of a file that shrank under us ends the process with a clear one-line error
+// naming the object, instead of a crash.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <string>
+
+namespace ipcdemo::sys {
+
+class Fd;
+
+class Mapping {
+ public:
+  Mapping() = default;
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  Mapping(Mapping&& other) noexcept;
+  Mapping& operator=(Mapping&& other) noexcept;
+  ~Mapping() { unmap(); }
+
+  // mmap(NULL, length, prot, flags, fd, offset) of the object `fd` names.
+  static Mapping of_file(const Fd& fd, std::size_t length, int prot, int flags, off_t offset = 0);
+  // mmap(NULL, length, prot, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0), described as `name`.
+  static Mapping anonymous(std::size_t length, int prot, const std::string& name);
+
+  void* data() const { return address_; }
+  const char* bytes() const { return static_cast<const char*>(address_); }
+  std::size_t size() const { return length_; }
+  const std::string& name() const { return name_; }
+
+  void advise(int advice) const;
+  void unmap() noexcept;
+
+ private:
+  Mapping(void* address, std::size_t length, std::string name);
+
+  void* address_ = nullptr;
+  std::size_t length_ = 0;
+  std::string name_;
+};
+
+} // namespace ipcdemo::sys
