@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <string_view>
+#include <system_error>
 
 namespace ipcdemo {
 
@@ -49,6 +51,12 @@ void apply_log_options(const cli::GlobalOptions& globals) {
   const int level = std::clamp(static_cast<int>(log::level()) + step, static_cast<int>(log::Level::trace),
                                static_cast<int>(log::Level::error));
   log::set_level(static_cast<log::Level>(level));
+}
+
+int report(const Error& error) {
+  std::fflush(stdout);
+  fmt::print(stderr, "ipcdemo: {}\n", error.line());
+  return error.exit_code();
 }
 
 int run(int argc, char** argv) {
@@ -97,9 +105,11 @@ int main(int argc, char** argv) {
     // The reader of our output left: end quietly, as cat does.
     return exit_code::ok;
   } catch (const Error& error) {
-    std::fflush(stdout);
-    fmt::print(stderr, "ipcdemo: {}\n", error.line());
-    return error.exit_code();
+    return report(error);
+  } catch (const std::system_error& error) {
+    // fmt::print throws this when writing to stdout fails.
+    if (error.code().value() == EPIPE) return exit_code::ok;
+    return report(SysError("write", "standard output", error.code().value()));
   } catch (const std::exception& error) {
     fmt::print(stderr, "ipcdemo: internal error: {}\n", error.what());
     return exit_code::failure;

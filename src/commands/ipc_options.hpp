@@ -1,0 +1,30 @@
+// The options and argument that shm, sem and mq share, described once so that
+// their help, completion and man pages say the same thing.
+#pragma once
+
+#include "invocation.hpp"
+#include "registry.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ipcdemo::commands {
+
+// [NAME]: optional, defaulting to the screenplay's name for this kind.
+ArgumentSpec name_argument(ObjectKind kind);
+// -x, --exclusive: fail with EEXIST instead of opening an existing object.
+OptionSpec exclusive_option();
+// -m, --mode MODE: permission bits for a new object, default 0600 (umask applies).
+OptionSpec mode_option();
+
+// The canonical NAME of this invocation (given or default), validated.
+std::string object_name(const Invocation& invocation, ObjectKind kind);
+// O_CREAT, plus O_EXCL with --exclusive.
+int create_flags(const Invocation& invocation);
+// Says at warn level that `name` existed and was opened, and which requested
+// settings therefore did not apply (e.g. "--size 8192", "--mode 0644").
+void warn_existing(std::string_view kind_label, std::string_view name,
+                   const std::vector<std::string>& not_applied);
+
+} // namespace ipcdemo::commands

@@ -1,0 +1,162 @@
+#!/usr/bin/env bats
+# Dispatch, tool names, help, global options, exit codes.
+load helpers
+
+setup() { common_setup; }
+teardown() { common_teardown; }
+
+@test "--list prints every GROUP-ACTION tool name and no top-level command" {
+  run --separate-stderr "$IPCDEMO" --list
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"mmap-cat"* ]]
+  [[ "$output" == *"mmap-maps"* ]]
+  while read -r name; do
+    [[ "$name" =~ ^[a-z]+-[a-z]+$ ]] || { echo "bad tool name: $name"; return 1; }
+  done <<<"$output"
+  ! grep -qx 'ls' <<<"$output"
+}
+
+@test "--install creates a link per tool name, pointing at the binary" {
+  run "$IPCDEMO" --install "$TEST_DIR"
+  [ "$status" -eq 0 ]
+  for name in $("$IPCDEMO" --list); do
+    [ -L "$TEST_DIR/$name" ]
+    [ "$(readlink "$TEST_DIR/$name")" = "$(readlink -f "$IPCDEMO")" ]
+    [[ "$output" == *"created $TEST_DIR/$name"* ]]
+  done
+  [ "$(ls "$TEST_DIR" | wc -l)" -eq "$("$IPCDEMO" --list | wc -l)" ]
+}
+
+@test "--install is idempotent and leaves foreign files alone" {
+  "$IPCDEMO" --install "$TEST_DIR" >/dev/null
+  echo "precious" >"$TEST_DIR/mmap-maps.tmp"
+  rm "$TEST_DIR/mmap-maps" && mv "$TEST_DIR/mmap-maps.tmp" "$TEST_DIR/mmap-maps"
+  run --separate-stderr "$IPCDEMO" --install "$TEST_DIR"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"unchanged $TEST_DIR/mmap-cat"* ]]
+  [[ "$stderr" == *"mmap-maps: exists and is not a link to ipcdemo"* ]]
+  [ "$(cat "$TEST_DIR/mmap-maps")" = "precious" ]
+}
+
+@test "--install into a missing directory fails with a hint" {
+  run --separate-stderr "$IPCDEMO" --install "$TEST_DIR/missing"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"mkdir -p $TEST_DIR/missing"* ]]
+}
+
+@test "a tool link runs its command with the remaining arguments" {
+  install_links
+  echo "through a link" >"$TEST_DIR/file"
+  run --separate-stderr "$TEST_DIR/bin/mmap-cat" "$TEST_DIR/file"
+  [ "$status" -eq 0 ]
+  [ "$output" = "through a link" ]
+}
+
+@test "the ipcdemo- prefix works like git's git-foo" {
+  ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/ipcdemo-mmap-cat"
+  echo "prefixed" >"$TEST_DIR/file"
+  run --separate-stderr "$TEST_DIR/ipcdemo-mmap-cat" "$TEST_DIR/file"
+  [ "$status" -eq 0 ]
+  [ "$output" = "prefixed" ]
+}
+
+@test "an unknown tool name exits 127 and lists the tool names" {
+  ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/frobnicate"
+  run -127 --separate-stderr "$TEST_DIR/frobnicate"
+  [ "$status" -eq 127 ]
+  [[ "$stderr" == "ipcdemo: frobnicate: applet not found"* ]]
+  [[ "$stderr" == *"mmap-cat"* ]]
+}
+
+@test "--help works at every level and shows examples" {
+  install_links
+  for cmd in "$IPCDEMO --help" "$IPCDEMO -h" "$IPCDEMO mmap --help" "$IPCDEMO mmap cat --help" \
+             "$TEST_DIR/bin/mmap-cat --help" "$TEST_DIR/bin/mmap-maps -h"; do
+    run --separate-stderr $cmd
+    [ "$status" -eq 0 ] || { echo "$cmd: status $status"; return 1; }
+    [[ "$output" == *"Usage: ipcdemo"* ]] || { echo "$cmd: no usage"; return 1; }
+    [[ "$output" == *"Examples:"* ]] || { echo "$cmd: no examples"; return 1; }
+  done
+}
+
+@test "help documents the exit codes" {
+  run "$IPCDEMO" --help
+  [[ "$output" == *"127  unknown tool name"* ]]
+  [[ "$output" == *"130  interrupted by SIGINT"* ]]
+  [[ "$output" == *"2    usage error"* ]]
+}
+
+@test "--version and -V print the version" {
+  run "$IPCDEMO" --version
+  [ "$status" -eq 0 ]
+  [[ "$output" =~ ^ipcdemo\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+  run "$IPCDEMO" -V
+  [[ "$output" =~ ^ipcdemo\  ]]
+}
+
+@test "usage errors exit 2 with one line on stderr" {
+  for args in "--bogus" "mmap" "mmap frob" "mmap maps --anon 4X" "mmap maps --pid -3" \
+              "--log-level loud mmap cat" "mmap maps --pid 1 --file /etc/passwd" "--list mmap cat"; do
+    run --separate-stderr "$IPCDEMO" $args
+    [ "$status" -eq 2 ] || { echo "$args: status $status"; return 1; }
+    [ "${#stderr_lines[@]}" -eq 1 ] || { echo "$args: ${#stderr_lines[@]} lines: $stderr"; return 1; }
+    [[ "$stderr" == "ipcdemo: "* ]]
+  done
+}
+
+@test "no command at all prints the help on stderr and exits 2" {
+  run --separate-stderr "$IPCDEMO"
+  [ "$status" -eq 2 ]
+  [ -z "$output" ]
+  [[ "$stderr" == *"Usage: ipcdemo"* ]]
+}
+
+@test "global options work after the command and through a link" {
+  install_links
+  echo hi >"$TEST_DIR/file"
+  run --separate-stderr "$IPCDEMO" mmap cat "$TEST_DIR/file" -v
+  [ "$status" -eq 0 ]
+  [ "$output" = "hi" ]
+  [[ "$stderr" =~ mmap\(NULL,\ 3,\ PROT_READ,\ MAP_PRIVATE,\ [0-9]+,\ 0\)\ =\ 0x ]]
+  run --separate-stderr "$TEST_DIR/bin/mmap-cat" "$TEST_DIR/file" --verbose
+  [[ "$stderr" =~ mmap\(NULL,\ 3,\ PROT_READ,\ MAP_PRIVATE,\ [0-9]+,\ 0\)\ =\ 0x ]]
+  run --separate-stderr "$TEST_DIR/bin/mmap-cat" --log-level=debug "$TEST_DIR/file"
+  [[ "$stderr" =~ open\(\"$TEST_DIR/file\",\ O_RDONLY\)\ =\ [0-9]+ ]]
+}
+
+@test "IPCDEMO_LOG_LEVEL sets the level and options override it" {
+  echo hi >"$TEST_DIR/file"
+  IPCDEMO_LOG_LEVEL=debug run --separate-stderr "$IPCDEMO" mmap cat "$TEST_DIR/file"
+  [[ "$stderr" == *"mmap(NULL"* ]]
+  IPCDEMO_LOG_LEVEL=debug run --separate-stderr "$IPCDEMO" --log-level off mmap cat "$TEST_DIR/file"
+  [ -z "$stderr" ]
+}
+
+@test "-q silences info notes, the default shows them" {
+  run --separate-stderr "$IPCDEMO" mmap cat /proc/self/status
+  [[ "$stderr" == *"info:"* ]]
+  run --separate-stderr "$IPCDEMO" -q mmap cat /proc/self/status
+  [ -z "$stderr" ]
+}
+
+@test "log lines are coloured on a terminal, never with NO_COLOR or off a terminal" {
+  command -v script >/dev/null || skip "script(1) not installed"
+  echo hi >"$TEST_DIR/file"
+  script -qec "$IPCDEMO -v mmap cat $TEST_DIR/file" /dev/null >"$TEST_DIR/tty"
+  grep -q $'\e\[' "$TEST_DIR/tty"
+  NO_COLOR=1 script -qec "$IPCDEMO -v mmap cat $TEST_DIR/file" /dev/null >"$TEST_DIR/tty"
+  ! grep -q $'\e\[' "$TEST_DIR/tty"
+  "$IPCDEMO" -v mmap cat "$TEST_DIR/file" 2>"$TEST_DIR/err" >/dev/null
+  ! grep -q $'\e\[' "$TEST_DIR/err"
+}
+
+@test "a failed write to standard output is exit 1 with a message" {
+  run --separate-stderr "$IPCDEMO" mmap maps
+  [ "$status" -eq 0 ]
+  run --separate-stderr bash -c "'$IPCDEMO' mmap maps >/dev/full"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == "ipcdemo: write standard output: No space left on device" ]]
+  run --separate-stderr bash -c "'$IPCDEMO' mmap cat >/dev/full"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"No space left on device"* ]]
+}

@@ -1,0 +1,55 @@
+#include "narrate.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+
+#include <gtest/gtest.h>
+
+using namespace ipcdemo::narrate;
+
+TEST(Narrate, FormatsASuccessfulCallLikeStrace) {
+  EXPECT_EQ(line("open", quoted("/etc/passwd") + ", " + open_flags(O_RDONLY), result(3, 0)),
+            "open(\"/etc/passwd\", O_RDONLY) = 3");
+}
+
+TEST(Narrate, FormatsAFailureWithErrnoNameAndText) {
+  EXPECT_EQ(result(-1, ENOENT), "-1 ENOENT (No such file or directory)");
+  EXPECT_EQ(result_pointer(nullptr, true, EINVAL), "-1 EINVAL (Invalid argument)");
+}
+
+TEST(Narrate, FormatsPointers) {
+  EXPECT_EQ(pointer(nullptr), "NULL");
+  EXPECT_EQ(pointer(reinterpret_cast<void*>(0x7f3c2a5e6000)), "0x7f3c2a5e6000");
+  EXPECT_EQ(result_pointer(reinterpret_cast<void*>(0x1000), false, 0), "0x1000");
+}
+
+TEST(Narrate, DecodesOpenFlags) {
+  EXPECT_EQ(open_flags(O_RDONLY), "O_RDONLY");
+  EXPECT_EQ(open_flags(O_RDWR | O_CREAT | O_EXCL), "O_RDWR|O_CREAT|O_EXCL");
+  EXPECT_EQ(open_flags(O_WRONLY | O_CLOEXEC), "O_WRONLY|O_CLOEXEC");
+}
+
+TEST(Narrate, DecodesMappingFlags) {
+  EXPECT_EQ(prot_flags(PROT_READ), "PROT_READ");
+  EXPECT_EQ(prot_flags(PROT_READ | PROT_WRITE), "PROT_READ|PROT_WRITE");
+  EXPECT_EQ(prot_flags(PROT_NONE), "PROT_NONE");
+  EXPECT_EQ(map_flags(MAP_PRIVATE), "MAP_PRIVATE");
+  EXPECT_EQ(map_flags(MAP_SHARED), "MAP_SHARED");
+  EXPECT_EQ(map_flags(MAP_PRIVATE | MAP_ANONYMOUS), "MAP_PRIVATE|MAP_ANONYMOUS");
+  EXPECT_EQ(madvise_advice(MADV_SEQUENTIAL), "MADV_SEQUENTIAL");
+}
+
+TEST(Narrate, ShowsUnknownBitsInsteadOfHidingThem) {
+  EXPECT_EQ(prot_flags(PROT_READ | 0x100), "PROT_READ|0x100");
+}
+
+TEST(Narrate, QuotesWithCEscapes) { EXPECT_EQ(quoted("a\"b\\c\n\t\x01"), "\"a\\\"b\\\\c\\n\\t\\x01\""); }
+
+TEST(Narrate, FormatsModes) {
+  EXPECT_EQ(octal(0600), "0600");
+  EXPECT_EQ(file_mode(S_IFREG | 0644), "S_IFREG|0644");
+  EXPECT_EQ(file_mode(S_IFDIR | 0755), "S_IFDIR|0755");
+}
