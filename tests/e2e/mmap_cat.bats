@@ -1,0 +1,138 @@
+#!/usr/bin/env bats
+# `mmap cat` must print exactly what cat prints, whatever it is handed.
+load helpers
+
+setup() { common_setup; }
+teardown() { common_teardown; }
+
+# Runs both with the same arguments and compares stdout byte for byte.
+same_as_cat() {
+  cat "$@" >"$TEST_DIR/expected" 2>/dev/null || true
+  "$IPCDEMO" mmap cat "$@" >"$TEST_DIR/actual" 2>"$TEST_DIR/stderr" || true
+  cmp "$TEST_DIR/expected" "$TEST_DIR/actual"
+}
+
+@test "without FILE it prints /etc/passwd, as the screenplay does" {
+  run --separate-stderr "$IPCDEMO" mmap cat
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(cat /etc/passwd)" ]
+  same_as_cat /etc/passwd
+}
+
+@test "several files come out in order" {
+  printf 'one\n' >"$TEST_DIR/a"
+  printf 'two, no newline' >"$TEST_DIR/b"
+  head -c 100000 /dev/urandom >"$TEST_DIR/c"
+  same_as_cat "$TEST_DIR/a" "$TEST_DIR/b" "$TEST_DIR/c" "$TEST_DIR/a"
+}
+
+@test "an empty file prints nothing and is no error" {
+  : >"$TEST_DIR/empty"
+  run --separate-stderr "$IPCDEMO" mmap cat "$TEST_DIR/empty"
+  [ "$status" -eq 0 ]
+  [ -z "$output" ]
+  [ -z "$stderr" ]
+}
+
+@test "/proc files of size 0 are read() with a note" {
+  same_as_cat /proc/version
+  grep -q "reports size 0" "$TEST_DIR/stderr"
+  run --separate-stderr "$IPCDEMO" mmap cat /proc/self/status
+  [ "$status" -eq 0 ]
+  [[ "$output" == "Name:"*"ipcdemo"* ]]
+}
+
+@test "- reads standard input, from a file and from a pipe" {
+  head -c 300000 /dev/urandom >"$TEST_DIR/data"
+  "$IPCDEMO" mmap cat - <"$TEST_DIR/data" >"$TEST_DIR/out"
+  cmp "$TEST_DIR/data" "$TEST_DIR/out"
+  cat "$TEST_DIR/data" | "$IPCDEMO" mmap cat "$TEST_DIR/data" - >"$TEST_DIR/out"
+  cat "$TEST_DIR/data" "$TEST_DIR/data" | cmp - "$TEST_DIR/out"
+}
+
+@test "a character device is read() like cat reads it" {
+  run --separate-stderr "$IPCDEMO" mmap cat /dev/null
+  [ "$status" -eq 0 ]
+  [ -z "$output" ]
+  [[ "$stderr" == *"character device"* ]]
+}
+
+@test "a directory or missing file is reported, the others still printed, exit 1" {
+  echo first >"$TEST_DIR/first"
+  echo last >"$TEST_DIR/last"
+  run --separate-stderr "$IPCDEMO" mmap cat "$TEST_DIR/first" "$TEST_DIR/missing" "$TEST_DIR" "$TEST_DIR/last"
+  [ "$status" -eq 1 ]
+  [ "$output" = "$(printf 'first\nlast')" ]
+  [[ "$stderr" == *"ipcdemo: open $TEST_DIR/missing: No such file or directory"* ]]
+  [[ "$stderr" == *"ipcdemo: read $TEST_DIR: Is a directory"* ]]
+}
+
+@test "files larger than the 64 MiB window come out whole, to a file and to a pipe" {
+  head -c 70000000 /dev/urandom >"$TEST_DIR/big"
+  printf 'tail' >>"$TEST_DIR/big"
+  "$IPCDEMO" -v mmap cat "$TEST_DIR/big" >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+  cmp "$TEST_DIR/big" "$TEST_DIR/out"
+  grep -q "madvise(.*MADV_SEQUENTIAL) = 0" "$TEST_DIR/err"
+  [ "$(grep -c '^.*mmap(NULL' "$TEST_DIR/err")" -eq 2 ]
+  "$IPCDEMO" mmap cat "$TEST_DIR/big" | cmp - "$TEST_DIR/big"
+}
+
+@test "a pipe gets the pages by vmsplice, a file by write, and -v says which" {
+  echo hello >"$TEST_DIR/f"
+  run --separate-stderr bash -c "'$IPCDEMO' -v mmap cat '$TEST_DIR/f' | cat"
+  [ "$output" = "hello" ]
+  [[ "$stderr" == *"vmsplice("*"iov_len=6"*") = 6"* ]]
+  [[ "$stderr" == *"no copy into the kernel"* ]]
+  "$IPCDEMO" -v mmap cat "$TEST_DIR/f" >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+  grep -Eq 'write\(1, 0x[0-9a-f]+, 6\) = 6' "$TEST_DIR/err"
+  ! grep -q vmsplice "$TEST_DIR/err"
+}
+
+@test "-v narrates open, fstat, mmap, close and munmap with real arguments" {
+  printf '12345' >"$TEST_DIR/f"
+  run --separate-stderr "$IPCDEMO" -v mmap cat "$TEST_DIR/f"
+  [ "$output" = "12345" ]
+  [[ "$stderr" =~ open\(\"$TEST_DIR/f\",\ O_RDONLY\)\ =\ ([0-9]+) ]]
+  local fd="${BASH_REMATCH[1]}"
+  [[ "$stderr" == *"fstat($fd, {st_mode=S_IFREG|0"*", st_size=5, ...}) = 0"* ]]
+  [[ "$stderr" =~ mmap\(NULL,\ 5,\ PROT_READ,\ MAP_PRIVATE,\ $fd,\ 0\)\ =\ (0x[0-9a-f]+) ]]
+  local address="${BASH_REMATCH[1]}"
+  [[ "$stderr" == *"close($fd) = 0"* ]]
+  [[ "$stderr" == *"munmap($address, 5) = 0"* ]]
+}
+
+@test "-v narrates a failed call with errno's name and text" {
+  run --separate-stderr "$IPCDEMO" -v mmap cat "$TEST_DIR/nope"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"open(\"$TEST_DIR/nope\", O_RDONLY) = -1 ENOENT (No such file or directory)"* ]]
+}
+
+@test "a closed pipe ends it quietly with status 0, like cat" {
+  head -c 8000000 /dev/urandom >"$TEST_DIR/big"
+  run --separate-stderr bash -c "set -o pipefail; '$IPCDEMO' mmap cat '$TEST_DIR/big' | head -c 10 >/dev/null"
+  [ "$status" -eq 0 ]
+  [ -z "$stderr" ]
+  run --separate-stderr bash -c "set -o pipefail; '$IPCDEMO' -q mmap cat - <'$TEST_DIR/big' | head -c 10 >/dev/null"
+  [ "$status" -eq 0 ]
+  [ -z "$stderr" ]
+}
+
+@test "a file truncated while it is printed ends with a clear error, not a crash" {
+  head -c 64000000 /dev/zero >"$TEST_DIR/big"
+  mkfifo "$TEST_DIR/fifo"
+  "$IPCDEMO" mmap cat "$TEST_DIR/big" >"$TEST_DIR/fifo" 2>"$TEST_DIR/err" &
+  local pid=$!
+  local reader
+  exec {reader}<"$TEST_DIR/fifo"
+  # The pipe holds at most 1 MiB: after this read the printer is mid-file, blocked.
+  head -c 4096 <&"$reader" >/dev/null
+  truncate -s 0 "$TEST_DIR/big"
+  cat <&"$reader" >/dev/null
+  exec {reader}<&-
+  local status=0
+  wait "$pid" || status=$?
+  cat "$TEST_DIR/err"
+  [ "$status" -eq 1 ]
+  [ "$(wc -l <"$TEST_DIR/err")" -eq 1 ]
+  grep -q "^ipcdemo: .*$TEST_DIR/big.*truncated" "$TEST_DIR/err"
+}
