@@ -1,6 +1,7 @@
 #include "dispatch.hpp"
 
 #include "cli/command_line.hpp"
+#include "docs/man_page.hpp"
 #include "error.hpp"
 #include "install_links.hpp"
 #include "log.hpp"
@@ -70,6 +71,16 @@ int run(int argc, char** argv) {
                program);
     for (const auto& name : tool_names()) fmt::print(stderr, "  {}\n", name);
     return exit_code::not_found;
+  }
+
+  // Hidden plumbing for the build's generators, outside the registry on purpose.
+  if (!args->empty() && args->front() == "__man") {
+    const std::string page = args->size() > 1 ? (*args)[1] : "";
+    const std::string part = args->size() > 2 ? (*args)[2] : "";
+    const std::string sections = docs::man_sections_for(page, part, registry());
+    if (sections.empty()) throw UsageError(fmt::format("__man: usage: __man ipcdemo|GROUP synopsis|body"));
+    fmt::print("{}", sections);
+    return exit_code::ok;
   }
 
   cli::CommandLine line = cli::parse(*args, commands);

@@ -2,6 +2,28 @@
 
 namespace ipcdemo {
 
+std::string value_placeholder(ValueType type, const std::vector<std::string_view>& choices) {
+  switch (type) {
+    case ValueType::flag: return "";
+    case ValueType::count:
+    case ValueType::integer: return "N";
+    case ValueType::number: return "X";
+    case ValueType::size: return "SIZE";
+    case ValueType::duration: return "DURATION";
+    case ValueType::mode: return "MODE";
+    case ValueType::text: return "TEXT";
+    case ValueType::choice: {
+      std::string joined;
+      for (const auto& choice : choices) joined += (joined.empty() ? "" : "|") + std::string(choice);
+      return joined;
+    }
+    case ValueType::path: return "FILE";
+    case ValueType::pid: return "PID";
+    case ValueType::object: return "NAME";
+  }
+  return "VALUE";
+}
+
 std::string_view OptionSpec::key() const {
   // The long name is the last comma-separated part, without its dashes.
   std::string_view name = flags;

@@ -74,6 +74,9 @@ struct GroupSpec {
   bool is_single_command() const { return commands.size() == 1 && commands.front().action.empty(); }
 };
 
+// How help and man pages show a value: "SIZE", "racy|atomic|sem", "" for a flag.
+std::string value_placeholder(ValueType type, const std::vector<std::string_view>& choices);
+
 // The table of command groups, in the order help shows them (src/commands/registry.cpp).
 std::span<const GroupSpec> registry();
 

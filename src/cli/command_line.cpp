@@ -13,24 +13,6 @@ namespace ipcdemo::cli {
 
 namespace {
 
-std::string value_label(ValueType type, const std::vector<std::string_view>& choices) {
-  switch (type) {
-    case ValueType::flag: return "";
-    case ValueType::count:
-    case ValueType::integer: return "N";
-    case ValueType::number: return "X";
-    case ValueType::size: return "SIZE";
-    case ValueType::duration: return "DURATION";
-    case ValueType::mode: return "MODE";
-    case ValueType::text: return "TEXT";
-    case ValueType::choice: return fmt::format("{}", fmt::join(choices, "|"));
-    case ValueType::path: return "FILE";
-    case ValueType::pid: return "PID";
-    case ValueType::object: return "NAME";
-  }
-  return "VALUE";
-}
-
 std::string command_footer(const CommandSpec& command) {
   std::string footer;
   if (!command.examples.empty()) {
@@ -121,7 +103,7 @@ BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const Command
     CLI::Option* option =
         is_flag ? app.add_flag(std::string(spec.flags), help) : app.add_option(std::string(spec.flags), help);
     if (!is_flag) {
-      option->type_name(value_label(spec.type, spec.choices));
+      option->type_name(value_placeholder(spec.type, spec.choices));
       option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
       if (!spec.default_value.empty()) option->default_str(std::string(spec.default_value));
     }

@@ -1,0 +1,155 @@
+#include "docs/man_page.hpp"
+
+#include "cli/help_text.hpp"
+
+#include <fmt/format.h>
+
+namespace ipcdemo::docs {
+
+namespace {
+
+// "-c,--count" -> "\fB\-c\fR, \fB\-\-count\fR"
+std::string option_names(std::string_view flags) {
+  std::string out;
+  while (!flags.empty()) {
+    const auto comma = flags.find(',');
+    const std::string_view one = flags.substr(0, comma);
+    if (!out.empty()) out += ", ";
+    std::string escaped;
+    for (const char c : one) escaped += c == '-' ? std::string("\\-") : std::string(1, c);
+    out += "\\fB" + escaped + "\\fR";
+    flags.remove_prefix(comma == std::string_view::npos ? flags.size() : comma + 1);
+  }
+  return out;
+}
+
+std::string synopsis_line(const GroupSpec& group, const CommandSpec& command) {
+  std::string line = fmt::format(".B ipcdemo {}{}{}\n", group.name, command.action.empty() ? "" : " ",
+                                 command.action);
+  if (!command.options.empty()) line += ".RI [ OPTIONS ]\n";
+  for (const auto& argument : command.arguments)
+    line += fmt::format(".RI [ {}{} ]\n", argument.name, argument.many ? " ..." : "");
+  return line;
+}
+
+std::string paragraphs(std::string_view text) {
+  // Registry descriptions break lines for the terminal; in roff a line break is
+  // only a space, and an empty line a new paragraph.
+  std::string out;
+  std::string escaped = roff_escape(text);
+  std::size_t start = 0;
+  while (start <= escaped.size()) {
+    const auto end = escaped.find("\n\n", start);
+    out += escaped.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    out += "\n";
+    if (end == std::string::npos) break;
+    out += ".PP\n";
+    start = end + 2;
+  }
+  return out;
+}
+
+std::string command_section(const GroupSpec& group, const CommandSpec& command) {
+  const CommandRef ref{&group, &command};
+  std::string out = fmt::format(".SS \"ipcdemo {}\"\n", ref.path());
+  out += roff_escape(command.summary) + ".\n";
+  if (!command.description.empty()) out += ".PP\n" + paragraphs(command.description);
+  for (const auto& argument : command.arguments) {
+    out += fmt::format(".TP\n.I {}{}\n{}", argument.name, argument.many ? " ..." : "", roff_escape(argument.help));
+    if (!argument.default_value.empty()) out += fmt::format(" (default: {})", roff_escape(argument.default_value));
+    out += "\n";
+  }
+  for (const auto& option : command.options) {
+    const std::string value = value_placeholder(option.type, option.choices);
+    out += ".TP\n" + option_names(option.flags);
+    if (!value.empty()) out += " \\fI" + roff_escape(value) + "\\fR";
+    out += "\n" + roff_escape(option.help);
+    if (!option.default_value.empty()) out += fmt::format(" (default: {})", roff_escape(option.default_value));
+    out += "\n";
+  }
+  if (const std::string tool = ref.tool_name(); !tool.empty())
+    out += fmt::format(".PP\nAlso runs as \\fB{}\\fR or \\fBipcdemo\\-{}\\fR (a link to ipcdemo).\n",
+                       roff_escape(tool), roff_escape(tool));
+  if (!command.examples.empty()) {
+    out += ".PP\nExamples:\n.PP\n.RS\n.nf\n";
+    for (const auto& example : command.examples) out += roff_escape(example) + "\n";
+    out += ".fi\n.RE\n";
+  }
+  return out;
+}
+
+std::string indented_table(std::string_view text) { return ".RS\n.nf\n" + roff_escape(text) + ".fi\n.RE\n"; }
+
+} // namespace
+
+std::string roff_escape(std::string_view text) {
+  std::string out;
+  bool line_start = true;
+  for (const char c : text) {
+    if (line_start && (c == '.' || c == '\'')) out += "\\&";
+    if (c == '\\')
+      out += "\\e";
+    else if (c == '-')
+      out += "\\-";
+    else
+      out += c;
+    line_start = c == '\n';
+  }
+  return out;
+}
+
+std::string man_group_synopsis(const GroupSpec& group) {
+  std::string out = ".SH SYNOPSIS\n";
+  bool first = true;
+  for (const auto& command : group.commands) {
+    if (!first) out += ".br\n";
+    first = false;
+    out += synopsis_line(group, command);
+  }
+  return out;
+}
+
+std::string man_group_body(const GroupSpec& group) {
+  std::string out = ".SH COMMANDS\n";
+  for (const auto& command : group.commands) out += command_section(group, command);
+  out += ".SH EXIT STATUS\n" + indented_table(help::exit_status);
+  return out;
+}
+
+std::string man_overview_synopsis() {
+  return ".SH SYNOPSIS\n.B ipcdemo\n.RI [ GLOBAL\\ OPTIONS ]\n.I GROUP ACTION\n.RI [ OPTIONS ]\n.RI [ ARGS ]\n"
+         ".br\n.B ipcdemo\n.RB [ \\-\\-list | \\-\\-install\n.IR DIR ]\n.br\n.I GROUP\\-ACTION\n.RI [ OPTIONS ]\n"
+         ".RI [ ARGS ]\n";
+}
+
+std::string man_overview_body(std::span<const GroupSpec> groups) {
+  std::string out = ".SH COMMANDS\n";
+  for (const auto& group : groups) {
+    for (const auto& command : group.commands) {
+      const CommandRef ref{&group, &command};
+      out += fmt::format(".TP\n.B ipcdemo {}\n{}", ref.path(), roff_escape(command.summary));
+      if (const std::string tool = ref.tool_name(); !tool.empty()) out += fmt::format(" (tool: \\fB{}\\fR)", roff_escape(tool));
+      out += fmt::format(". See \\fBipcdemo\\-{}\\fR(1).\n", roff_escape(group.name));
+    }
+  }
+  out += ".SH GLOBAL OPTIONS\n" + indented_table(help::global_options_note);
+  out += ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nShow help, at every level, and exit.\n";
+  out += ".TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\nShow the version and exit.\n";
+  out += ".TP\n\\fB\\-\\-list\\fR\nPrint every tool name, one a line.\n";
+  out += ".TP\n\\fB\\-\\-install\\fR \\fIDIR\\fR\nCreate a link per tool name in \\fIDIR\\fR, pointing at this binary; "
+         "idempotent, and never replaces a file that is not already a link to ipcdemo.\n";
+  out += ".SH EXIT STATUS\n" + indented_table(help::exit_status);
+  out += ".SH ENVIRONMENT\n" + indented_table(help::environment);
+  return out;
+}
+
+std::string man_sections_for(std::string_view page, std::string_view part, std::span<const GroupSpec> groups) {
+  const bool synopsis = part == "synopsis";
+  if (!synopsis && part != "body") return {};
+  if (page == "ipcdemo") return synopsis ? man_overview_synopsis() : man_overview_body(groups);
+  for (const auto& group : groups)
+    if (group.name == page) return synopsis ? man_group_synopsis(group) : man_group_body(group);
+  return {};
+}
+
+} // namespace ipcdemo::docs
