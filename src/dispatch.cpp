@@ -1,6 +1,7 @@
 #include "dispatch.hpp"
 
 #include "cli/command_line.hpp"
+#include "completion/complete.hpp"
 #include "docs/man_page.hpp"
 #include "error.hpp"
 #include "install_links.hpp"
@@ -62,6 +63,11 @@ int report(const Error& error) {
 
 int run(int argc, char** argv) {
   const auto commands = all_commands();
+  // The shells' completion scripts call back here, through ipcdemo or any tool link.
+  if (argc > 1 && std::string_view(argv[1]) == "__complete") {
+    fmt::print("{}", completion::format(completion::complete({argv + 2, argv + argc}, registry())));
+    return exit_code::ok;
+  }
   const std::string_view program = basename_of(argc > 0 ? argv[0] : "ipcdemo");
   const auto args = arguments_for(program, argc, argv, commands);
   if (!args) {

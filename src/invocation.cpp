@@ -88,7 +88,7 @@ void Invocation::validate() const {
   }
   for (const auto& argument : command_.command->arguments) {
     const auto found = given_.find(argument.name);
-    if (found != given_.end()) check(argument.name, argument.type, {}, found->second);
+    if (found != given_.end()) check(argument.name, argument.type, argument.choices, found->second);
   }
 }
 

@@ -50,7 +50,8 @@ struct ArgumentSpec {
   std::string_view help;
   std::string_view default_value = {};
   ObjectKind object = ObjectKind::none;
-  bool many = false; // FILE...
+  bool many = false;                          // FILE...
+  std::vector<std::string_view> choices = {}; // for ValueType::choice
 };
 
 using Handler = int (*)(const Invocation&);

@@ -24,8 +24,8 @@ std::string option_names(std::string_view flags) {
 }
 
 std::string synopsis_line(const GroupSpec& group, const CommandSpec& command) {
-  std::string line = fmt::format(".B ipcdemo {}{}{}\n", group.name, command.action.empty() ? "" : " ",
-                                 command.action);
+  std::string line =
+      fmt::format(".B ipcdemo {}{}{}\n", group.name, command.action.empty() ? "" : " ", command.action);
   if (!command.options.empty()) line += ".RI [ OPTIONS ]\n";
   for (const auto& argument : command.arguments)
     line += fmt::format(".RI [ {}{} ]\n", argument.name, argument.many ? " ..." : "");
@@ -55,8 +55,10 @@ std::string command_section(const GroupSpec& group, const CommandSpec& command) 
   out += roff_escape(command.summary) + ".\n";
   if (!command.description.empty()) out += ".PP\n" + paragraphs(command.description);
   for (const auto& argument : command.arguments) {
-    out += fmt::format(".TP\n.I {}{}\n{}", argument.name, argument.many ? " ..." : "", roff_escape(argument.help));
-    if (!argument.default_value.empty()) out += fmt::format(" (default: {})", roff_escape(argument.default_value));
+    out += fmt::format(".TP\n.I {}{}\n{}", argument.name, argument.many ? " ..." : "",
+                       roff_escape(argument.help));
+    if (!argument.default_value.empty())
+      out += fmt::format(" (default: {})", roff_escape(argument.default_value));
     out += "\n";
   }
   for (const auto& option : command.options) {
@@ -64,7 +66,8 @@ std::string command_section(const GroupSpec& group, const CommandSpec& command) 
     out += ".TP\n" + option_names(option.flags);
     if (!value.empty()) out += " \\fI" + roff_escape(value) + "\\fR";
     out += "\n" + roff_escape(option.help);
-    if (!option.default_value.empty()) out += fmt::format(" (default: {})", roff_escape(option.default_value));
+    if (!option.default_value.empty())
+      out += fmt::format(" (default: {})", roff_escape(option.default_value));
     out += "\n";
   }
   if (const std::string tool = ref.tool_name(); !tool.empty())
@@ -117,8 +120,10 @@ std::string man_group_body(const GroupSpec& group) {
 }
 
 std::string man_overview_synopsis() {
-  return ".SH SYNOPSIS\n.B ipcdemo\n.RI [ GLOBAL\\ OPTIONS ]\n.I GROUP ACTION\n.RI [ OPTIONS ]\n.RI [ ARGS ]\n"
-         ".br\n.B ipcdemo\n.RB [ \\-\\-list | \\-\\-install\n.IR DIR ]\n.br\n.I GROUP\\-ACTION\n.RI [ OPTIONS ]\n"
+  return ".SH SYNOPSIS\n.B ipcdemo\n.RI [ GLOBAL\\ OPTIONS ]\n.I GROUP ACTION\n.RI [ OPTIONS ]\n.RI [ ARGS "
+         "]\n"
+         ".br\n.B ipcdemo\n.RB [ \\-\\-list | \\-\\-install\n.IR DIR ]\n.br\n.I GROUP\\-ACTION\n.RI [ "
+         "OPTIONS ]\n"
          ".RI [ ARGS ]\n";
 }
 
@@ -128,22 +133,29 @@ std::string man_overview_body(std::span<const GroupSpec> groups) {
     for (const auto& command : group.commands) {
       const CommandRef ref{&group, &command};
       out += fmt::format(".TP\n.B ipcdemo {}\n{}", ref.path(), roff_escape(command.summary));
-      if (const std::string tool = ref.tool_name(); !tool.empty()) out += fmt::format(" (tool: \\fB{}\\fR)", roff_escape(tool));
+      if (const std::string tool = ref.tool_name(); !tool.empty())
+        out += fmt::format(" (tool: \\fB{}\\fR)", roff_escape(tool));
       out += fmt::format(". See \\fBipcdemo\\-{}\\fR(1).\n", roff_escape(group.name));
     }
   }
+  // Top-level commands have no page of their own: they are described here in full.
+  for (const auto& group : groups)
+    if (group.is_single_command()) out += command_section(group, group.commands.front());
   out += ".SH GLOBAL OPTIONS\n" + indented_table(help::global_options_note);
   out += ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nShow help, at every level, and exit.\n";
   out += ".TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\nShow the version and exit.\n";
   out += ".TP\n\\fB\\-\\-list\\fR\nPrint every tool name, one a line.\n";
-  out += ".TP\n\\fB\\-\\-install\\fR \\fIDIR\\fR\nCreate a link per tool name in \\fIDIR\\fR, pointing at this binary; "
-         "idempotent, and never replaces a file that is not already a link to ipcdemo.\n";
+  out +=
+      ".TP\n\\fB\\-\\-install\\fR \\fIDIR\\fR\nCreate a link per tool name in \\fIDIR\\fR, pointing at this "
+      "binary; "
+      "idempotent, and never replaces a file that is not already a link to ipcdemo.\n";
   out += ".SH EXIT STATUS\n" + indented_table(help::exit_status);
   out += ".SH ENVIRONMENT\n" + indented_table(help::environment);
   return out;
 }
 
-std::string man_sections_for(std::string_view page, std::string_view part, std::span<const GroupSpec> groups) {
+std::string man_sections_for(std::string_view page, std::string_view part,
+                             std::span<const GroupSpec> groups) {
   const bool synopsis = part == "synopsis";
   if (!synopsis && part != "body") return {};
   if (page == "ipcdemo") return synopsis ? man_overview_synopsis() : man_overview_body(groups);

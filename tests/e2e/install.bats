@@ -19,6 +19,11 @@ teardown() { common_teardown; }
   [ ! -e "$bin/ls" ]
   [ -f "$TEST_DIR/root/usr/local/share/man/man1/ipcdemo.1" ]
   [ -f "$TEST_DIR/root/usr/local/share/man/man1/ipcdemo-mmap.1" ]
+  local share="$TEST_DIR/root/usr/local/share"
+  [ -f "$share/bash-completion/completions/ipcdemo" ]
+  [ "$(readlink "$share/bash-completion/completions/mmap-cat")" = "ipcdemo" ]
+  [ -f "$share/zsh/site-functions/_ipcdemo" ]
+  [ -f "$share/fish/vendor_completions.d/ipcdemo.fish" ]
   echo installed >"$TEST_DIR/f"
   [ "$("$bin/mmap-cat" "$TEST_DIR/f")" = "installed" ]
 }

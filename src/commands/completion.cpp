@@ -1,0 +1,47 @@
+// completion: prints the shell completion script, generated from the registry.
+#include "commands/groups.hpp"
+
+#include "completion/scripts.hpp"
+#include "error.hpp"
+#include "invocation.hpp"
+
+#include <fmt/format.h>
+
+namespace ipcdemo::commands {
+
+namespace {
+
+int print_script(const Invocation& invocation) {
+  std::vector<std::string> names{"ipcdemo"};
+  for (auto& tool : tool_names()) names.push_back(std::move(tool));
+  fmt::print("{}", completion::script(invocation.text("SHELL"), names));
+  return exit_code::ok;
+}
+
+} // namespace
+
+GroupSpec completion_group() {
+  return {
+      .name = "completion",
+      .summary = "Print the shell completion script for bash, zsh or fish",
+      .commands = {{
+          .action = "",
+          .summary = "Print the shell completion script for bash, zsh or fish",
+          .description = "The script completes groups, actions, options and their values, file names,\n"
+                         "PIDs, and the names of live objects (shm names for shm commands, semaphore\n"
+                         "names for sem commands, queue names for mq commands) for ipcdemo and for every\n"
+                         "tool link. It asks ipcdemo itself for the answers, so it never goes stale.\n"
+                         "cmake --install puts the scripts where the shells look for them.",
+          .examples = {"source <(ipcdemo completion bash)", "ipcdemo completion zsh > ~/.zfunc/_ipcdemo",
+                       "ipcdemo completion fish > ~/.config/fish/completions/ipcdemo.fish"},
+          .arguments = {{.name = "SHELL",
+                         .type = ValueType::choice,
+                         .help = "bash, zsh or fish",
+                         .default_value = "bash",
+                         .choices = {"bash", "zsh", "fish"}}},
+          .handler = print_script,
+      }},
+  };
+}
+
+} // namespace ipcdemo::commands

@@ -1,0 +1,177 @@
+#include "completion/complete.hpp"
+
+#include "ipc_objects.hpp"
+
+#include <fmt/format.h>
+#include <filesystem>
+
+namespace ipcdemo::completion {
+
+namespace {
+
+// Global options and whether each takes a value.
+struct GlobalOption {
+  std::string_view name;
+  std::string_view help;
+  bool takes_value;
+};
+constexpr GlobalOption global_options[] = {
+    {"--verbose", "more log output; narrate system calls", false},
+    {"--quiet", "less log output", false},
+    {"--log-level", "trace, debug, info, warn, error or off", true},
+    {"--help", "show help", false},
+};
+constexpr std::string_view log_levels[] = {"trace", "debug", "info", "warn", "error", "off"};
+
+std::string_view basename_of(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// The option spec that `word` names ("--count", "-c", "--count=3"), if any.
+const OptionSpec* find_option(const CommandSpec& command, std::string_view word) {
+  word = word.substr(0, word.find('='));
+  for (const auto& option : command.options) {
+    std::string_view flags = option.flags;
+    while (!flags.empty()) {
+      const auto comma = flags.find(',');
+      if (flags.substr(0, comma) == word) return &option;
+      flags.remove_prefix(comma == std::string_view::npos ? flags.size() : comma + 1);
+    }
+  }
+  return nullptr;
+}
+
+void add_pids(Answer& answer) {
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::string comm;
+    if (FILE* file = std::fopen(("/proc/" + name + "/comm").c_str(), "r")) {
+      char buffer[64] = {};
+      if (std::fgets(buffer, sizeof buffer, file) != nullptr) comm = buffer;
+      std::fclose(file);
+      if (!comm.empty() && comm.back() == '\n') comm.pop_back();
+    }
+    answer.candidates.emplace_back(name, comm);
+  }
+}
+
+void add_values(Answer& answer, ValueType type, const std::vector<std::string_view>& choices,
+                ObjectKind object) {
+  switch (type) {
+    case ValueType::choice:
+      for (const auto& choice : choices) answer.candidates.emplace_back(choice, "");
+      break;
+    case ValueType::path: answer.files = true; break;
+    case ValueType::pid: add_pids(answer); break;
+    case ValueType::object:
+      for (auto& name : live_object_names(object))
+        answer.candidates.emplace_back(std::move(name), "live object");
+      break;
+    default: break;
+  }
+}
+
+void add_options(Answer& answer, const CommandSpec* command) {
+  if (command != nullptr)
+    for (const auto& option : command->options) {
+      const std::string_view flags = option.flags;
+      answer.candidates.emplace_back(flags.substr(flags.rfind(',') + 1), option.help);
+    }
+  for (const auto& global : global_options) answer.candidates.emplace_back(global.name, global.help);
+}
+
+} // namespace
+
+Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec> groups) {
+  Answer answer;
+  if (words.empty()) return answer;
+  const std::string& current = words.back();
+
+  // What the command line has chosen so far: a group, then a command.
+  const GroupSpec* group = nullptr;
+  const CommandSpec* command = nullptr;
+  std::vector<std::string> rest(words.begin() + 1, words.end() - 1);
+  const std::string_view program = basename_of(words.front());
+  for (const auto& candidate : all_commands(groups))
+    if (!candidate.command->action.empty() &&
+        (candidate.tool_name() == program || "ipcdemo-" + candidate.tool_name() == program)) {
+      group = candidate.group;
+      command = candidate.command;
+    }
+
+  std::size_t positional = 0;
+  const OptionSpec* pending = nullptr; // an option still waiting for its value
+  bool pending_log_level = false;
+  for (const auto& word : rest) {
+    if (pending != nullptr || pending_log_level) {
+      pending = nullptr;
+      pending_log_level = false;
+      continue;
+    }
+    if (word.starts_with("-")) {
+      if (word == "--log-level") pending_log_level = true;
+      if (command != nullptr) {
+        const OptionSpec* option = find_option(*command, word);
+        if (option != nullptr && option->type != ValueType::flag && word.find('=') == std::string::npos)
+          pending = option;
+      }
+      continue;
+    }
+    if (group == nullptr) {
+      for (const auto& candidate : groups)
+        if (candidate.name == word) group = &candidate;
+      if (group != nullptr && group->is_single_command()) command = &group->commands.front();
+      continue;
+    }
+    if (command == nullptr) {
+      for (const auto& candidate : group->commands)
+        if (candidate.action == word) command = &candidate;
+      continue;
+    }
+    ++positional;
+  }
+
+  if (pending_log_level) {
+    for (const auto& level : log_levels) answer.candidates.emplace_back(level, "");
+    return answer;
+  }
+  if (pending != nullptr) {
+    add_values(answer, pending->type, pending->choices, pending->object);
+    return answer;
+  }
+  if (current.starts_with("-")) {
+    add_options(answer, command);
+    return answer;
+  }
+  if (group == nullptr) {
+    for (const auto& candidate : groups) answer.candidates.emplace_back(candidate.name, candidate.summary);
+    return answer;
+  }
+  if (command == nullptr) {
+    for (const auto& candidate : group->commands)
+      answer.candidates.emplace_back(candidate.action, candidate.summary);
+    return answer;
+  }
+  const auto& arguments = command->arguments;
+  if (arguments.empty()) return answer;
+  const auto& argument = positional < arguments.size() ? arguments[positional] : arguments.back();
+  if (positional < arguments.size() || argument.many)
+    add_values(answer, argument.type, argument.choices, argument.object);
+  return answer;
+}
+
+std::string format(const Answer& answer) {
+  std::string out;
+  for (const auto& [word, description] : answer.candidates) {
+    out += word;
+    if (!description.empty()) out += "\t" + description;
+    out += "\n";
+  }
+  out += answer.files ? ":files\n" : ":done\n";
+  return out;
+}
+
+} // namespace ipcdemo::completion

@@ -1,0 +1,20 @@
+// The POSIX IPC objects this process can see: shared memory and semaphores in
+// /dev/shm (the mount namespace's), queues in a mounted mqueue file system (the
+// IPC namespace's). Used by completion to offer live names.
+#pragma once
+
+#include "registry.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ipcdemo {
+
+// Canonical names ("/x"), sorted. Empty for queues when no mqueue fs is mounted.
+std::vector<std::string> live_object_names(ObjectKind kind);
+
+// Where an mqueue file system is mounted (from /proc/self/mounts), if anywhere.
+std::optional<std::string> mqueue_mount_point();
+
+} // namespace ipcdemo

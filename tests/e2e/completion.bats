@@ -1,0 +1,92 @@
+#!/usr/bin/env bats
+# Completion: the committed scripts are what the binary generates, and the real
+# shells, asking the binary, offer groups, actions, options and their values.
+load helpers
+
+ROOT="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
+
+setup() {
+  common_setup
+  install_links
+  ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/bin/ipcdemo"
+}
+teardown() { common_teardown; }
+
+# Runs the bash completion function on a command line given as words; the last
+# word is the one being completed. Prints COMPREPLY, one a line.
+bash_complete() {
+  PATH="$TEST_DIR/bin:$PATH" bash -c '
+    source "$1"; shift
+    COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+    _ipcdemo_complete
+    printf "%s\n" "${COMPREPLY[@]}"' _ "$ROOT/completions/ipcdemo" "$@"
+}
+
+@test "committed completion scripts are what scripts/gen-completions makes now" {
+  "$ROOT/scripts/gen-completions" "$IPCDEMO" "$TEST_DIR/completions"
+  for file in ipcdemo _ipcdemo ipcdemo.fish; do
+    diff -u "$ROOT/completions/$file" "$TEST_DIR/completions/$file" ||
+      { echo "completions/$file is stale: run scripts/gen-completions build/dev/src/ipcdemo"; return 1; }
+  done
+}
+
+@test "the scripts register ipcdemo and every tool name" {
+  for tool in ipcdemo $("$IPCDEMO" --list); do
+    grep -q "complete -F _ipcdemo_complete.* $tool\\b" "$ROOT/completions/ipcdemo" || { echo "bash: $tool"; return 1; }
+    grep -q "^#compdef.* $tool\\b" "$ROOT/completions/_ipcdemo" || { echo "zsh: $tool"; return 1; }
+    grep -q "^for command in.* $tool\\b" "$ROOT/completions/ipcdemo.fish" || { echo "fish: $tool"; return 1; }
+  done
+}
+
+@test "bash offers groups, then actions, then options" {
+  run bash_complete ipcdemo m
+  [ "$output" = "mmap" ]
+  run bash_complete ipcdemo mmap ""
+  [ "$output" = "$(printf 'cat\nmaps')" ]
+  run bash_complete ipcdemo mmap maps --a
+  [ "$output" = "--anon" ]
+}
+
+@test "bash offers option values: choices, log levels, PIDs" {
+  run bash_complete ipcdemo completion ""
+  [ "$output" = "$(printf 'bash\nzsh\nfish')" ]
+  run bash_complete ipcdemo --log-level d
+  [ "$output" = "debug" ]
+  sleep 300 &
+  local sleeper=$!
+  run bash_complete ipcdemo mmap maps --pid "$sleeper"
+  kill "$sleeper"
+  [[ "$output" == *"$sleeper"* ]]
+}
+
+@test "bash completes file names where a command takes a FILE" {
+  touch "$TEST_DIR/some-file.txt"
+  run bash_complete ipcdemo mmap cat "$TEST_DIR/some-f"
+  [ "$output" = "$TEST_DIR/some-file.txt" ]
+}
+
+@test "bash completion works for a tool link" {
+  run bash_complete mmap-maps --f
+  [ "$output" = "--file" ]
+  touch "$TEST_DIR/other-file"
+  run bash_complete mmap-cat "$TEST_DIR/other-"
+  [ "$output" = "$TEST_DIR/other-file" ]
+}
+
+@test "fish offers groups, actions and option values with descriptions" {
+  command -v fish >/dev/null || skip "fish not installed"
+  fish_complete() {
+    PATH="$TEST_DIR/bin:$PATH" fish --no-config -c "source $ROOT/completions/ipcdemo.fish; complete -C '$1'"
+  }
+  run fish_complete "ipcdemo mm"
+  [[ "$output" == "mmap"$'\t'"File mappings"* ]]
+  run fish_complete "mmap-maps --a"
+  [[ "$output" == "--anon"* ]]
+  run fish_complete "ipcdemo completion z"
+  [ "$output" = "zsh" ]
+}
+
+@test "the zsh script is valid zsh" {
+  command -v zsh >/dev/null || skip "zsh not installed"
+  zsh -n "$ROOT/completions/_ipcdemo"
+}
