@@ -1,0 +1,85 @@
+#include "completion/complete.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+using namespace ipcdemo;
+
+namespace {
+
+// A registry of its own, so the test does not depend on which groups exist yet.
+const std::vector<GroupSpec> groups = {
+    {.name = "shm",
+     .summary = "shared memory",
+     .commands = {{.action = "consume",
+                   .summary = "read the counter",
+                   .options = {{.flags = "-s,--sync", .type = ValueType::choice, .choices = {"racy", "atomic"}},
+                               {.flags = "-c,--count", .type = ValueType::count}},
+                   .arguments = {{.name = "NAME", .type = ValueType::object, .object = ObjectKind::shm}}}}},
+    {.name = "completion",
+     .summary = "scripts",
+     .commands = {{.action = "",
+                   .summary = "scripts",
+                   .arguments = {{.name = "SHELL", .type = ValueType::choice, .choices = {"bash", "zsh"}}}}}},
+};
+
+std::vector<std::string> words_of(const completion::Answer& answer) {
+  std::vector<std::string> words;
+  for (const auto& candidate : answer.candidates) words.push_back(candidate.first);
+  return words;
+}
+
+bool contains(const std::vector<std::string>& words, const std::string& word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+} // namespace
+
+TEST(Completion, OffersGroupsThenActions) {
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", ""}, groups)), (std::vector<std::string>{"shm", "completion"}));
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "shm", ""}, groups)), std::vector<std::string>{"consume"});
+}
+
+TEST(Completion, OffersChoicesOfTheOptionBeingFilled) {
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "shm", "consume", "--sync", ""}, groups)),
+            (std::vector<std::string>{"racy", "atomic"}));
+  EXPECT_EQ(words_of(completion::complete({"shm-consume", "-s", "a"}, groups)),
+            (std::vector<std::string>{"racy", "atomic"}));
+}
+
+TEST(Completion, OffersOptionsForADash) {
+  const auto words = words_of(completion::complete({"shm-consume", "--"}, groups));
+  EXPECT_TRUE(contains(words, "--sync"));
+  EXPECT_TRUE(contains(words, "--count"));
+  EXPECT_TRUE(contains(words, "--verbose"));
+}
+
+TEST(Completion, SkipsOptionValuesWhenCountingPositionals) {
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "completion", ""}, groups)),
+            (std::vector<std::string>{"bash", "zsh"}));
+  EXPECT_TRUE(completion::complete({"ipcdemo", "--log-level", "info", "completion", "bash", ""}, groups)
+                  .candidates.empty());
+}
+
+TEST(Completion, OffersLiveSharedMemoryNames) {
+  const std::string name = "ipcdemo-unit-completion-" + std::to_string(getpid());
+  const std::string path = "/dev/shm/" + name;
+  std::ofstream(path).put('x');
+  const auto words = words_of(completion::complete({"ipcdemo", "shm", "consume", ""}, groups));
+  std::filesystem::remove(path);
+  EXPECT_TRUE(contains(words, "/" + name));
+  EXPECT_FALSE(contains(words, "/sem." + name));
+}
+
+TEST(Completion, FormatsTheProtocol) {
+  completion::Answer answer;
+  answer.candidates = {{"cat", "print files"}, {"maps", ""}};
+  EXPECT_EQ(completion::format(answer), "cat\tprint files\nmaps\n:done\n");
+  answer.files = true;
+  EXPECT_EQ(completion::format(answer), "cat\tprint files\nmaps\n:files\n");
+}
