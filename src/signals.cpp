@@ -17,8 +17,13 @@ void install() {
   action.sa_handler = record;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0; // no SA_RESTART: blocked calls must come back with EINTR
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  for (const int signo : {SIGINT, SIGTERM}) {
+    // A signal ignored by whoever started us stays ignored, as a shell expects
+    // of its background jobs.
+    struct sigaction previous {};
+    if (sigaction(signo, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) continue;
+    sigaction(signo, &action, nullptr);
+  }
   std::signal(SIGPIPE, SIG_IGN);
 }
 

@@ -5,7 +5,8 @@
 
 namespace ipcdemo::signals {
 
-// SIGINT/SIGTERM recorded, SIGPIPE ignored (EPIPE ends the command quietly instead).
+// SIGINT/SIGTERM recorded (unless they were ignored when we started), SIGPIPE
+// ignored (EPIPE ends the command quietly instead).
 void install();
 // The signal that arrived, or 0.
 int pending();

@@ -32,15 +32,19 @@ void Fd::close() noexcept {
 }
 
 Fd open(const std::string& path, int flags, mode_t mode) {
-  const int fd = ::open(path.c_str(), flags | O_CLOEXEC, mode);
-  const int err = errno;
-  if (narrate::on()) {
-    std::string args = narrate::quoted(path) + ", " + narrate::open_flags(flags);
-    if ((flags & O_CREAT) != 0) args += ", " + narrate::octal(mode);
-    narrate::emit("open", args, narrate::result(fd, err));
+  for (;;) {
+    // Opening a FIFO blocks until the other end is opened too.
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC, mode);
+    const int err = errno;
+    if (narrate::on()) {
+      std::string args = narrate::quoted(path) + ", " + narrate::open_flags(flags);
+      if ((flags & O_CREAT) != 0) args += ", " + narrate::octal(mode);
+      narrate::emit("open", args, narrate::result(fd, err));
+    }
+    if (fd >= 0) return Fd(fd, path);
+    if (err != EINTR) throw SysError("open", path, err);
+    signals::throw_if_interrupted();
   }
-  if (fd < 0) throw SysError("open", path, err);
-  return Fd(fd, path);
 }
 
 struct stat fstat(const Fd& fd) {

@@ -18,3 +18,14 @@ install_links() {
   mkdir -p "$TEST_DIR/bin"
   "$IPCDEMO" --install "$TEST_DIR/bin" >/dev/null
 }
+
+# Waits (bounded) until process $1 sleeps in the kernel, i.e. is blocked.
+wait_until_blocked() {
+  local state
+  for _ in $(seq 500); do
+    state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+    [ "$state" = "S" ] && return 0
+    sleep 0.01
+  done
+  return 1
+}

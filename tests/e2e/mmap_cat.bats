@@ -136,3 +136,18 @@ same_as_cat() {
   [ "$(wc -l <"$TEST_DIR/err")" -eq 1 ]
   grep -q "^ipcdemo: .*$TEST_DIR/big.*truncated" "$TEST_DIR/err"
 }
+
+@test "SIGINT and SIGTERM end a blocked command with 130 and 143" {
+  mkfifo "$TEST_DIR/fifo"
+  for signal in INT:130 TERM:143; do
+    # Opening a FIFO with no writer blocks; the signals must not be inherited as ignored.
+    env --default-signal=INT "$IPCDEMO" mmap cat "$TEST_DIR/fifo" 2>"$TEST_DIR/err" &
+    local pid=$!
+    wait_until_blocked "$pid"
+    kill -"${signal%:*}" "$pid"
+    local status=0
+    wait "$pid" || status=$?
+    [ "$status" -eq "${signal#*:}" ] || { echo "SIG${signal%:*}: status $status"; return 1; }
+    grep -qx "ipcdemo: interrupted by SIG${signal%:*}" "$TEST_DIR/err"
+  done
+}
