@@ -7,5 +7,6 @@ namespace ipcdemo::commands {
 
 GroupSpec mmap_group();
 GroupSpec completion_group();
+GroupSpec tour_group();
 
 } // namespace ipcdemo::commands

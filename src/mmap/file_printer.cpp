@@ -34,12 +34,7 @@ std::string_view file_type(mode_t mode) {
 } // namespace
 
 FilePrinter::FilePrinter(int out_fd) : out_fd_(out_fd), out_is_pipe_(sys::is_pipe(out_fd)) {
-  if (out_is_pipe_) {
-    sys::grow_pipe(out_fd_, pipe_size);
-    log::debug("standard output is a pipe: vmsplice() hands the mapped pages to it, no copy into the kernel");
-  } else {
-    log::debug("standard output is not a pipe: write() copies the mapped bytes into the kernel");
-  }
+  if (out_is_pipe_) sys::grow_pipe(out_fd_, pipe_size);
 }
 
 void FilePrinter::print(const std::string& path) {
@@ -72,6 +67,14 @@ void FilePrinter::print(const std::string& path) {
 }
 
 void FilePrinter::print_mapped(sys::Fd& fd, std::size_t size) {
+  if (!path_explained_) {
+    path_explained_ = true;
+    if (out_is_pipe_)
+      log::debug(
+          "standard output is a pipe: vmsplice() hands the mapped pages to it, no copy into the kernel");
+    else
+      log::debug("standard output is not a pipe: write() copies the mapped bytes into the kernel");
+  }
   const std::string name = fd.name();
   for (std::size_t offset = 0; offset < size; offset += window) {
     const std::size_t length = std::min(window, size - offset);

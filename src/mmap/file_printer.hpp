@@ -26,6 +26,7 @@ class FilePrinter {
 
   int out_fd_;
   bool out_is_pipe_;
+  bool path_explained_ = false; // -v says once which way mapped bytes leave
 };
 
 } // namespace ipcdemo

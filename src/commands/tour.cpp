@@ -1,0 +1,56 @@
+// tour: the screenplay as a narrated, runnable walkthrough.
+#include "commands/groups.hpp"
+
+#include "error.hpp"
+#include "invocation.hpp"
+#include "tour/runner.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace ipcdemo::commands {
+
+namespace {
+
+int tour(const Invocation& invocation) {
+  const auto names = tour::tour_names(static_cast<int>(::getpid()));
+  const auto scenes = tour::all_scenes(names);
+  if (invocation.flag("list-scenes")) {
+    for (const auto& scene : scenes) fmt::print("{:<8} {}\n", scene.name, scene.title);
+    return exit_code::ok;
+  }
+  return tour::run_tour(scenes, names,
+                        {.only_scene = invocation.text("scene"), .pause = invocation.flag("pause")});
+}
+
+} // namespace
+
+GroupSpec tour_group() {
+  return {
+      .name = "tour",
+      .summary = "A guided, runnable walk through the screenplay, scene by scene",
+      .commands = {{
+          .action = "",
+          .summary = "A guided, runnable walk through the screenplay, scene by scene",
+          .description = "Each step says what to look for, prints the exact ipcdemo command line a student\n"
+                         "could type, and runs it as a real child process, showing its output. Scenes that\n"
+                         "need two parties run them as concurrent processes. The tour's objects have names\n"
+                         "of their own (with its PID) and are removed at the end, also after a failure or\n"
+                         "Ctrl-C. It runs unattended unless --pause is given.",
+          .examples = {"ipcdemo tour", "ipcdemo tour --list-scenes", "ipcdemo tour --scene maps",
+                       "ipcdemo tour --pause"},
+          .options =
+              {
+                  {.flags = "-s,--scene",
+                   .type = ValueType::text,
+                   .help = "Run only this scene (see --list-scenes)"},
+                  {.flags = "-l,--list-scenes", .type = ValueType::flag, .help = "List the scenes and exit"},
+                  {.flags = "-p,--pause", .type = ValueType::flag, .help = "Wait for Enter between scenes"},
+              },
+          .handler = tour,
+      }},
+  };
+}
+
+} // namespace ipcdemo::commands

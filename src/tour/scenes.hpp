@@ -1,0 +1,46 @@
+// The guided tour's scenes: the screenplay, in its order, as data. Each step
+// is a line of narration or a real `ipcdemo ...` command line.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ipcdemo::tour {
+
+struct Step {
+  enum class Kind {
+    say,          // print `text`
+    run,          // run `args` to the end, show its output, expect `expect_status`
+    start,        // start `args` in the background as `label`
+    wait_blocked, // wait until `label` is blocked in the kernel, and say so
+    finish,       // wait for every background command, showing their output
+  };
+  Kind kind = Kind::say;
+  std::string text;
+  std::vector<std::string> args;
+  std::string label;
+  std::string input;           // standard input from this file
+  bool discard_stdout = false; // keep only standard error (a producer's summary)
+  std::string filter;          // show only lines containing one of these '|'-separated words
+  int expect_status = 0;
+};
+
+struct Scene {
+  std::string name;
+  std::string title;
+  std::vector<Step> steps;
+};
+
+// The names of the objects this tour run creates: unique to the run.
+struct TourNames {
+  std::string shm;
+  std::string race_racy;
+  std::string race_sem;
+  std::string sem;
+  std::string mq;
+};
+
+TourNames tour_names(int pid);
+std::vector<Scene> all_scenes(const TourNames& names);
+
+} // namespace ipcdemo::tour
