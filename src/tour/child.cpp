@@ -12,8 +12,6 @@
 #include <csignal>
 #include <fstream>
 
-extern char** environ;
-
 namespace ipcdemo::tour {
 
 Child::Child(std::string label, const std::vector<std::string>& args, const std::string& input,

@@ -61,6 +61,8 @@ class Cleanup {
   explicit Cleanup(const TourNames& names) : names_(names) {}
   Cleanup(const Cleanup&) = delete;
   Cleanup& operator=(const Cleanup&) = delete;
+  Cleanup(Cleanup&&) = delete;
+  Cleanup& operator=(Cleanup&&) = delete;
   ~Cleanup() {
     for (const auto* name : {&names_.shm, &names_.race_racy, &names_.race_sem}) {
       ::shm_unlink(name->c_str());
