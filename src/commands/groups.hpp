@@ -6,5 +6,7 @@
 namespace ipcdemo::commands {
 
 GroupSpec mmap_group();
+GroupSpec shm_group();
+GroupSpec sem_group();
 
 } // namespace ipcdemo::commands
