@@ -1,6 +1,6 @@
-// sem: the screenplay's third scene. A named semaphore is a counter in the
-// kernel's care (a file /dev/shm/sem.NAME that glibc maps): wait takes one,
-// blocking at 0, post gives one back and wakes a waiter.
+// sem: the screenplay's third scene. A named semaphore is a counter in a file,
+// /dev/shm/sem.NAME, that glibc maps: wait takes one, blocking at 0, post gives one
+// back and wakes a waiter; the kernel is asked (futex) only to sleep and to wake.
 #include "commands/groups.hpp"
 
 #include "commands/ipc_options.hpp"
@@ -114,8 +114,10 @@ GroupSpec sem_group() {
       .description =
           "A named semaphore is a counter that never goes below 0. sem_wait takes one, and when\n"
           "there is none it blocks until another process calls sem_post. glibc keeps it in the\n"
-          "file /dev/shm/sem.NAME. A semaphore of value 1 is a mutex: 'shm produce --sync sem'\n"
-          "uses one to stop concurrent producers losing increments.",
+          "file /dev/shm/sem.NAME and maps it: wait and post are atomic operations on that\n"
+          "memory, and the kernel is asked (futex) only to put a waiter to sleep and wake it.\n"
+          "A semaphore of value 1 is a mutex: 'shm produce --sync sem' uses one to stop\n"
+          "concurrent producers losing increments.",
       .commands =
           {
               {
