@@ -47,8 +47,8 @@ void log_summary(std::uint64_t done, std::chrono::steady_clock::duration elapsed
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
   const std::string rate_text =
       rate >= 1e6 ? fmt::format("{:.2f} million/s", rate / 1e6) : fmt::format("{:.1f}/s", rate);
-  log::info("produced {} increments in {:.3f} s ({}, --sync {}); last value written: {}", done, seconds,
-            rate_text, sync_name(sync), last);
+  log::info("produced {} increment{} in {:.3f} s ({}, --sync {}); last value written: {}", done,
+            done == 1 ? "" : "s", seconds, rate_text, sync_name(sync), last);
 }
 
 } // namespace

@@ -89,7 +89,7 @@ teardown() { ipc_teardown; }
   kill -INT "$producer"
   wait_status "$producer"
   [ "$status" -eq 130 ]
-  grep -q "produced 1 increments in" "$TEST_DIR/err"
+  grep -q "produced 1 increment in" "$TEST_DIR/err"
   grep -q "interrupted by SIGINT" "$TEST_DIR/err"
 
   background "$IPCDEMO" shm consume "$SHM" --interval 1h >"$TEST_DIR/out2"
