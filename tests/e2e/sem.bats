@@ -165,3 +165,10 @@ EOF_CASES
   run --separate-stderr "$IPCDEMO" -v sem unlink "$SEM"
   [[ "$stderr" == *"sem_unlink(\"$SEM\") = 0"* ]]
 }
+
+@test "post past SEM_VALUE_MAX fails with EOVERFLOW and says why" {
+  "$IPCDEMO" sem create "$SEM" --value 2147483647 >/dev/null
+  run --separate-stderr "$IPCDEMO" sem post "$SEM"
+  [ "$status" -eq 1 ]
+  [ "$stderr" = "ipcdemo: sem_post $SEM: Value too large for defined data type; the value cannot go above SEM_VALUE_MAX (2147483647)" ]
+}
