@@ -1,6 +1,8 @@
 #include "shm/number_lines.hpp"
 
+#include "error.hpp"
 #include "output.hpp"
+#include "signals.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -18,7 +20,16 @@ void NumberLines::put(std::uint64_t value) {
   const auto end = std::to_chars(line, line + sizeof line - 1, value).ptr;
   *end = '\n';
   const auto length = static_cast<std::size_t>(end + 1 - line);
-  if (fwrite_unlocked(line, 1, length, stdout) != length || flush_each_line_) output::finish();
+  const bool written = fwrite_unlocked(line, 1, length, stdout) == length;
+  if (written && !flush_each_line_) return;
+  try {
+    output::finish();
+  } catch (const SysError&) {
+    // A write blocked on a full pipe comes back with EINTR when Ctrl-C arrives:
+    // that is an interruption (exit 130), not a failed write.
+    signals::throw_if_interrupted();
+    throw;
+  }
 }
 
 } // namespace ipcdemo::shm

@@ -101,6 +101,20 @@ teardown() { ipc_teardown; }
   [ "$status" -eq 130 ]
 }
 
+@test "SIGINT ends a producer blocked writing to a full pipe with 130" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  mkfifo "$TEST_DIR/fifo"
+  exec 4<>"$TEST_DIR/fifo" # a reader that never reads: the pipe fills up
+  background "$IPCDEMO" shm produce "$SHM" --interval 0 >"$TEST_DIR/fifo" 2>"$TEST_DIR/err"
+  producer=$BG
+  wait_until_blocked "$producer" pipe_write
+  kill -INT "$producer"
+  wait_status "$producer"
+  exec 4<&-
+  [ "$status" -eq 130 ]
+  grep -q "interrupted by SIGINT" "$TEST_DIR/err"
+}
+
 @test "a segment truncated under a running consumer ends it with a clear error, exit 1" {
   "$IPCDEMO" shm create "$SHM" >/dev/null
   background "$IPCDEMO" shm consume "$SHM" --interval 1ms >"$TEST_DIR/out" 2>"$TEST_DIR/err"
