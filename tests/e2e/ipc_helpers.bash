@@ -11,7 +11,7 @@ ipc_setup_file() {
 # After the file: nothing of ours may be left in /dev/shm.
 ipc_teardown_file() {
   local left
-  left="$(ls /dev/shm | grep -F "$IPC_RUN" || true)"
+  left="$(ls /dev/shm | grep -F "$IPC_RUN-" || true)"
   [ -z "$left" ] || { echo "left in /dev/shm: $left"; return 1; }
 }
 
