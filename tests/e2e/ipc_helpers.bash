@@ -12,7 +12,10 @@ ipc_setup_file() {
 ipc_teardown_file() {
   local left
   left="$(ls /dev/shm | grep -F "$IPC_RUN-" || true)"
-  [ -z "$left" ] || { echo "left in /dev/shm: $left"; return 1; }
+  [ -z "$left" ] && return 0
+  echo "left in /dev/shm: $left"
+  rm -f /dev/shm/"$IPC_RUN"-* /dev/shm/sem."$IPC_RUN"-* # fail, but leave no litter
+  return 1
 }
 
 ipc_setup() {
