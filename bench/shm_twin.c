@@ -20,7 +20,8 @@ static void put(uint64_t value) {
   char* end = line + sizeof line;
   char* p = end;
   *--p = '\n';
-  do *--p = (char)('0' + value % 10); while ((value /= 10) != 0);
+  do *--p = (char)('0' + value % 10);
+  while ((value /= 10) != 0);
   fwrite_unlocked(p, 1, (size_t)(end - p), stdout);
 }
 
@@ -29,9 +30,16 @@ int main(int argc, char** argv) {
   const int produce = strcmp(argv[1], "produce") == 0;
   const uint64_t count = strtoull(argv[3], NULL, 10);
   int fd = shm_open(argv[2], produce ? O_RDWR : O_RDONLY, 0);
-  if (fd == -1) { perror("shm_open"); return 1; }
-  uint64_t* counter = mmap(NULL, sizeof *counter, produce ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED, fd, 0);
-  if (counter == MAP_FAILED) { perror("mmap"); return 1; }
+  if (fd == -1) {
+    perror("shm_open");
+    return 1;
+  }
+  uint64_t* counter =
+      mmap(NULL, sizeof *counter, produce ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED, fd, 0);
+  if (counter == MAP_FAILED) {
+    perror("mmap");
+    return 1;
+  }
   close(fd);
   static char buffer[1 << 16];
   setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
@@ -43,7 +51,10 @@ int main(int argc, char** argv) {
   sem_t* lock = NULL;
   if (strcmp(sync, "sem") == 0) {
     lock = sem_open(argc > 5 ? argv[5] : "/twin-lock", O_CREAT, 0600, 1);
-    if (lock == SEM_FAILED) { perror("sem_open"); return 1; }
+    if (lock == SEM_FAILED) {
+      perror("sem_open");
+      return 1;
+    }
   }
   const int atomic = strcmp(sync, "atomic") == 0;
   for (uint64_t i = 0; i < count; ++i) {
