@@ -128,6 +128,23 @@ std::string errno_name(int err) {
   return name != nullptr ? name : std::to_string(err);
 }
 
+std::string sem_open_flags(int flags) {
+  return bit_names(flags & ~O_ACCMODE, {{O_CREAT, "O_CREAT"}, {O_EXCL, "O_EXCL"}}, "0");
+}
+
+std::string clock_name(clockid_t clock) {
+  switch (clock) {
+    case CLOCK_REALTIME: return "CLOCK_REALTIME";
+    case CLOCK_MONOTONIC: return "CLOCK_MONOTONIC";
+    case CLOCK_BOOTTIME: return "CLOCK_BOOTTIME";
+    default: return std::to_string(clock);
+  }
+}
+
+std::string timespec_value(const timespec& time) {
+  return fmt::format("{{tv_sec={}, tv_nsec={}}}", time.tv_sec, time.tv_nsec);
+}
+
 std::string result(long long value, int err) {
   if (value != -1) return std::to_string(value);
   return fmt::format("-1 {} ({})", errno_name(err), std::strerror(err));

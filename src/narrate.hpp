@@ -7,6 +7,7 @@
 #include "log.hpp"
 
 #include <sys/types.h>
+#include <time.h>
 
 #include <string>
 #include <string_view>
@@ -20,15 +21,18 @@ inline bool on() { return log::enabled(log::Level::debug); }
 void emit(std::string_view call, std::string_view args, std::string_view result);
 
 // ---- formatters -----------------------------------------------------------
-std::string quoted(std::string_view text); // "a\nb" with C escapes
-std::string pointer(const void* address);  // NULL or 0x7f3c2a5e6000
-std::string octal(unsigned value);         // 0600
-std::string file_mode(mode_t mode);        // S_IFREG|0644
-std::string open_flags(int flags);         // O_RDONLY|O_CLOEXEC
-std::string prot_flags(int prot);          // PROT_READ|PROT_WRITE or PROT_NONE
-std::string map_flags(int flags);          // MAP_PRIVATE|MAP_ANONYMOUS
-std::string madvise_advice(int advice);    // MADV_SEQUENTIAL
-std::string errno_name(int err);           // ENOENT
+std::string quoted(std::string_view text);        // "a\nb" with C escapes
+std::string pointer(const void* address);         // NULL or 0x7f3c2a5e6000
+std::string octal(unsigned value);                // 0600
+std::string file_mode(mode_t mode);               // S_IFREG|0644
+std::string open_flags(int flags);                // O_RDONLY|O_CLOEXEC
+std::string prot_flags(int prot);                 // PROT_READ|PROT_WRITE or PROT_NONE
+std::string map_flags(int flags);                 // MAP_PRIVATE|MAP_ANONYMOUS
+std::string madvise_advice(int advice);           // MADV_SEQUENTIAL
+std::string errno_name(int err);                  // ENOENT
+std::string sem_open_flags(int flags);            // O_CREAT|O_EXCL, or 0 (sem_open ignores the access mode)
+std::string clock_name(clockid_t clock);          // CLOCK_MONOTONIC
+std::string timespec_value(const timespec& time); // {tv_sec=12, tv_nsec=500000000}
 // `3`, or `-1 ENOENT (No such file or directory)` when the call failed.
 std::string result(long long value, int err);
 // `0x7f3c2a5e6000`, or `-1 EINVAL (Invalid argument)` when mmap failed.

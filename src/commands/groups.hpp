@@ -6,6 +6,8 @@
 namespace ipcdemo::commands {
 
 GroupSpec mmap_group();
+GroupSpec shm_group();
+GroupSpec sem_group();
 GroupSpec completion_group();
 GroupSpec tour_group();
 

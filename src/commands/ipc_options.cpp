@@ -4,6 +4,7 @@
 #include "log.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 
 namespace ipcdemo::commands {
 
@@ -34,6 +35,15 @@ std::string object_name(const Invocation& invocation, ObjectKind kind) {
 
 int create_flags(const Invocation& invocation) {
   return O_CREAT | (invocation.flag("exclusive") ? O_EXCL : 0);
+}
+
+std::optional<std::string> mode_not_applied(mode_t requested, mode_t actual) {
+  // umask() can only be read by setting it; set it straight back.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  const mode_t would_have = requested & ~mask & 07777;
+  if (would_have == (actual & 07777)) return std::nullopt;
+  return fmt::format("--mode {:04o} (it has {:04o})", requested, actual & 07777);
 }
 
 void warn_existing(std::string_view kind_label, std::string_view name,

@@ -5,6 +5,9 @@
 #include "invocation.hpp"
 #include "registry.hpp"
 
+#include <sys/types.h>
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +27,9 @@ std::string object_name(const Invocation& invocation, ObjectKind kind);
 int create_flags(const Invocation& invocation);
 // Says at warn level that `name` existed and was opened, and which requested
 // settings therefore did not apply (e.g. "--size 8192", "--mode 0644").
+// For an existing object: "--mode 0644 (it has 0600)" when the mode a new one would
+// have got (requested & ~umask) differs from the mode it has, else nothing.
+std::optional<std::string> mode_not_applied(mode_t requested, mode_t actual);
 void warn_existing(std::string_view kind_label, std::string_view name,
                    const std::vector<std::string>& not_applied);
 

@@ -53,3 +53,12 @@ TEST(Narrate, FormatsModes) {
   EXPECT_EQ(file_mode(S_IFREG | 0644), "S_IFREG|0644");
   EXPECT_EQ(file_mode(S_IFDIR | 0755), "S_IFDIR|0755");
 }
+
+TEST(Narrate, FormatsSemaphoreAndClockArguments) {
+  EXPECT_EQ(sem_open_flags(0), "0");
+  EXPECT_EQ(sem_open_flags(O_CREAT | O_EXCL), "O_CREAT|O_EXCL");
+  EXPECT_EQ(sem_open_flags(O_RDWR | O_CREAT), "O_CREAT") << "sem_open ignores the access mode";
+  EXPECT_EQ(clock_name(CLOCK_MONOTONIC), "CLOCK_MONOTONIC");
+  EXPECT_EQ(clock_name(CLOCK_REALTIME), "CLOCK_REALTIME");
+  EXPECT_EQ(timespec_value(timespec{12, 500000000}), "{tv_sec=12, tv_nsec=500000000}");
+}

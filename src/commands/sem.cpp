@@ -1,0 +1,204 @@
+// sem: the screenplay's third scene. A named semaphore is a counter in a file,
+// /dev/shm/sem.NAME, that glibc maps: wait takes one, blocking at 0, post gives one
+// back and wakes a waiter; the kernel is asked (futex) only to sleep and to wake.
+#include "commands/groups.hpp"
+
+#include "commands/ipc_options.hpp"
+#include "error.hpp"
+#include "invocation.hpp"
+#include "ipc_name.hpp"
+#include "log.hpp"
+#include "parse.hpp"
+#include "sem/named.hpp"
+
+#include <semaphore.h>
+#include <time.h>
+
+namespace ipcdemo::commands {
+
+namespace {
+
+int create(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::sem);
+  const std::uint64_t value = invocation.count("value");
+  if (value > SEM_VALUE_MAX)
+    throw UsageError(fmt::format("--value {} is above SEM_VALUE_MAX ({})", value, SEM_VALUE_MAX));
+  const mode_t mode = invocation.mode("mode");
+  auto result = sem::create(name, mode, static_cast<unsigned>(value), invocation.flag("exclusive"));
+  const int current = result.semaphore.value();
+  if (!result.created) {
+    std::vector<std::string> not_applied;
+    if (static_cast<std::uint64_t>(current) != value)
+      not_applied.push_back(fmt::format("--value {} (its value is {})", value, current));
+    if (const auto status = sys::Semaphore::file_status(name))
+      if (auto mode_note = mode_not_applied(mode, status->st_mode)) not_applied.push_back(*mode_note);
+    warn_existing("semaphore", name, not_applied);
+  }
+  fmt::print("path: {}\nvalue: {}\n", ipc_object_path(name, ObjectKind::sem), current);
+  return exit_code::ok;
+}
+
+timespec monotonic_deadline(std::chrono::nanoseconds timeout) {
+  timespec deadline{};
+  clock_gettime(CLOCK_MONOTONIC, &deadline);
+  const auto total =
+      std::chrono::seconds(deadline.tv_sec) + std::chrono::nanoseconds(deadline.tv_nsec) + timeout;
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(total);
+  deadline.tv_sec = static_cast<time_t>(seconds.count());
+  deadline.tv_nsec = static_cast<long>((total - seconds).count());
+  return deadline;
+}
+
+int wait(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::sem);
+  const bool try_only = invocation.flag("try");
+  const bool timed = invocation.given("timeout");
+  if (try_only && timed) throw UsageError("--try and --timeout cannot go together: --try never waits");
+  const std::uint64_t count = invocation.count("count");
+  sys::Semaphore semaphore = sem::open(name);
+  // One deadline for all the waits, against CLOCK_MONOTONIC: setting the wall clock
+  // neither shortens nor stretches it.
+  const timespec deadline = timed ? monotonic_deadline(invocation.duration("timeout")) : timespec{};
+  for (std::uint64_t done = 0; done < count; ++done) {
+    if (try_only) {
+      if (!semaphore.try_wait())
+        throw WouldBlock(
+            fmt::format("semaphore {}: its value is 0 and --try does not wait ({} of {} waits done)", name,
+                        done, count),
+            fmt::format("post first: ipcdemo sem post {}", name));
+    } else if (timed) {
+      if (!semaphore.wait_until(CLOCK_MONOTONIC, deadline))
+        throw WouldBlock(fmt::format("semaphore {}: timed out after {} ({} of {} waits done)", name,
+                                     invocation.text("timeout"), done, count));
+    } else {
+      if (semaphore.value() == 0)
+        log::info("semaphore {} is at 0: waiting until someone posts (ipcdemo sem post {}); Ctrl-C stops",
+                  name, name);
+      semaphore.wait();
+    }
+  }
+  log::info("semaphore {}: {} wait{} done, value now {}", name, count, count == 1 ? "" : "s",
+            semaphore.value());
+  return exit_code::ok;
+}
+
+int post(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::sem);
+  const std::uint64_t count = invocation.count("count");
+  sys::Semaphore semaphore = sem::open(name);
+  for (std::uint64_t done = 0; done < count; ++done) semaphore.post();
+  log::info("semaphore {}: {} post{} done, value now {}", name, count, count == 1 ? "" : "s",
+            semaphore.value());
+  return exit_code::ok;
+}
+
+int value(const Invocation& invocation) {
+  const sys::Semaphore semaphore = sem::open(object_name(invocation, ObjectKind::sem));
+  fmt::print("{}\n", semaphore.value());
+  return exit_code::ok;
+}
+
+int unlink(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::sem);
+  sem::unlink(name);
+  log::info("removed {} (processes that have it open keep using it)", ipc_object_path(name, ObjectKind::sem));
+  return exit_code::ok;
+}
+
+} // namespace
+
+GroupSpec sem_group() {
+  return {
+      .name = "sem",
+      .summary = "Named POSIX semaphores: wait blocks at 0, post wakes a waiter",
+      .description =
+          "A named semaphore is a counter that never goes below 0. sem_wait takes one, and when\n"
+          "there is none it blocks until another process calls sem_post. glibc keeps it in the\n"
+          "file /dev/shm/sem.NAME and maps it: wait and post are atomic operations on that\n"
+          "memory, and the kernel is asked (futex) only to put a waiter to sleep and wake it.\n"
+          "A semaphore of value 1 is a mutex: 'shm produce --sync sem' uses one to stop\n"
+          "concurrent producers losing increments.",
+      .commands =
+          {
+              {
+                  .action = "create",
+                  .summary = "Create a named semaphore with an initial value",
+                  .description =
+                      "sem_open(NAME, O_CREAT|O_EXCL, MODE, VALUE). The screenplay's value is 7: seven\n"
+                      "waits return at once, the eighth blocks until someone posts. An existing\n"
+                      "semaphore is opened and left as it is (a warning says which settings did not\n"
+                      "apply), unless --exclusive makes that an error.",
+                  .examples = {"ipcdemo sem create", "ipcdemo sem create lock --value 1",
+                               "ipcdemo -v sem create --exclusive --mode 0660"},
+                  .options = {{.flags = "-n,--value",
+                               .type = ValueType::count,
+                               .help = "Initial value of a new semaphore (at most SEM_VALUE_MAX)",
+                               .default_value = "7"},
+                              exclusive_option(),
+                              mode_option()},
+                  .arguments = {name_argument(ObjectKind::sem)},
+                  .handler = create,
+              },
+              {
+                  .action = "wait",
+                  .summary = "Take from a semaphore (sem_wait), blocking while it is 0",
+                  .description =
+                      "Does N waits. Each blocks as sem_wait does until the value is above 0, then takes\n"
+                      "one; Ctrl-C ends a blocked wait at once with exit 130.\n"
+                      "--timeout gives up when DURATION has passed for all N waits together, measured\n"
+                      "on CLOCK_MONOTONIC (sem_clockwait), so setting the wall clock neither shortens\n"
+                      "nor stretches it. --try never blocks (sem_trywait). Either ends with exit 3\n"
+                      "when a wait would block or timed out.",
+                  .examples = {"ipcdemo sem wait", "ipcdemo sem wait --count 7",
+                               "ipcdemo sem wait --timeout 2s", "ipcdemo sem wait --try || echo would block"},
+                  .options = {{.flags = "-c,--count",
+                               .type = ValueType::count,
+                               .help = "How many waits",
+                               .default_value = "1"},
+                              {.flags = "-t,--timeout",
+                               .type = ValueType::duration,
+                               .help = "Give up after DURATION (exit 3)"},
+                              {.flags = "--try",
+                               .type = ValueType::flag,
+                               .help = "Do not block: exit 3 if a wait would block"}},
+                  .arguments = {name_argument(ObjectKind::sem)},
+                  .handler = wait,
+              },
+              {
+                  .action = "post",
+                  .summary = "Give to a semaphore (sem_post), waking a waiter",
+                  .description = "Does N posts: each adds one to the value, or wakes one blocked waiter.\n"
+                                 "The value cannot go above SEM_VALUE_MAX (EOVERFLOW, exit 1).",
+                  .examples = {"ipcdemo sem post", "ipcdemo sem post --count 3"},
+                  .options = {{.flags = "-c,--count",
+                               .type = ValueType::count,
+                               .help = "How many posts",
+                               .default_value = "1"}},
+                  .arguments = {name_argument(ObjectKind::sem)},
+                  .handler = post,
+              },
+              {
+                  .action = "value",
+                  .summary = "Print a semaphore's value (sem_getvalue)",
+                  .description =
+                      "Prints the value sem_getvalue reports: how many waits would return at once.\n"
+                      "With waiters blocked, Linux reports 0. The value may have changed by the time\n"
+                      "it is printed: use it to look, never to decide.",
+                  .examples = {"ipcdemo sem value", "watch -n 0.5 ipcdemo sem value"},
+                  .arguments = {name_argument(ObjectKind::sem)},
+                  .handler = value,
+              },
+              {
+                  .action = "unlink",
+                  .summary = "Remove a semaphore's name",
+                  .description = "sem_unlink: /dev/shm/sem.NAME disappears at once; processes that have the\n"
+                                 "semaphore open keep using it until they close it.",
+                  .examples = {"ipcdemo sem unlink", "ipcdemo sem unlink mein-shared-dings-lock"},
+                  .arguments = {name_argument(ObjectKind::sem)},
+                  .handler = unlink,
+              },
+          },
+  };
+}
+
+} // namespace ipcdemo::commands

@@ -1,0 +1,29 @@
+#include "shm/consume.hpp"
+
+#include "shm/counter.hpp"
+#include "shm/number_lines.hpp"
+#include "ticker.hpp"
+
+#include <optional>
+
+namespace ipcdemo::shm {
+
+void consume(const std::string& name, const ConsumeSettings& settings) {
+  // Read-only, as in the screenplay: O_RDONLY and PROT_READ.
+  const Counter counter = Counter::open(name, false);
+  Ticker ticker(settings.interval);
+  NumberLines out(ticker.pauses());
+  std::optional<std::uint64_t> last_printed;
+  std::uint64_t printed = 0;
+  for (;;) {
+    const std::uint64_t value = counter.load();
+    if (!settings.changes_only || value != last_printed) {
+      out.put(value);
+      last_printed = value;
+      if (++printed == settings.count) return;
+    }
+    ticker.wait();
+  }
+}
+
+} // namespace ipcdemo::shm

@@ -1,0 +1,58 @@
+#include "shm/counter.hpp"
+
+#include "error.hpp"
+#include "shm/segment.hpp"
+
+#include <fcntl.h>
+
+#include <fmt/format.h>
+#include <sys/mman.h>
+
+#include <atomic>
+
+namespace ipcdemo::shm {
+
+namespace {
+// Plain loads and stores of an aligned 8-byte word are single instructions only
+// when the platform says so; otherwise "no torn reads" would not hold.
+static_assert(std::atomic_ref<std::uint64_t>::is_always_lock_free);
+
+std::atomic_ref<std::uint64_t> ref(std::uint64_t* value) { return std::atomic_ref<std::uint64_t>(*value); }
+} // namespace
+
+Counter::Counter(sys::Mapping mapping, const struct stat& status)
+    : mapping_(std::move(mapping)), value_(static_cast<std::uint64_t*>(mapping_.data())), status_(status) {}
+
+Counter Counter::open(const std::string& name, bool writable) {
+  const sys::Fd fd = shm::open(name, writable ? O_RDWR : O_RDONLY);
+  return map(fd, writable);
+}
+
+Counter Counter::map(const sys::Fd& fd, bool writable) {
+  const struct stat status = sys::fstat(fd);
+  if (static_cast<std::size_t>(status.st_size) < counter_size)
+    throw Error(exit_code::failure,
+                fmt::format("shared memory {} has {} bytes, fewer than the {}-byte counter", fd.name(),
+                            status.st_size, counter_size),
+                fmt::format("give it a size: ipcdemo shm unlink {0} && ipcdemo shm create {0}", fd.name()));
+  // Only the counter is touched, so only its page is mapped, whatever the segment's size.
+  auto mapping =
+      sys::Mapping::of_file(fd, counter_size, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED);
+  return Counter(std::move(mapping), status);
+}
+
+// A read-only mapping is only ever loaded from: atomic_ref needs a non-const
+// object, but a load does not write it.
+std::uint64_t Counter::load() const { return ref(value_).load(std::memory_order_relaxed); }
+
+std::uint64_t Counter::racy_increment() {
+  auto counter = ref(value_);
+  const std::uint64_t next = counter.load(std::memory_order_relaxed) + 1;
+  // Another producer may store between our load and this store: its increment is lost.
+  counter.store(next, std::memory_order_relaxed);
+  return next;
+}
+
+std::uint64_t Counter::atomic_increment() { return ref(value_).fetch_add(1, std::memory_order_relaxed) + 1; }
+
+} // namespace ipcdemo::shm

@@ -1,0 +1,35 @@
+// `shm produce`: increment the shared counter, print each value written.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ipcdemo::shm {
+
+// How a producer increments: the lesson of the screenplay's shared memory scene.
+enum class Sync {
+  racy,   // separate load and store, no lock: concurrent producers lose increments
+  atomic, // one atomic fetch-add
+  sem,    // a named semaphore of value 1 as a mutex around load and store
+};
+
+Sync parse_sync(std::string_view text);
+std::string_view sync_name(Sync sync);
+
+// The lock semaphore's name when --lock is not given: the segment's name with "-lock".
+std::string default_lock_name(std::string_view segment_name);
+
+struct ProduceSettings {
+  std::uint64_t count = 0; // 0: until interrupted
+  std::chrono::nanoseconds interval{0};
+  Sync sync = Sync::racy;
+  std::string lock_name; // canonical; used with Sync::sem
+};
+
+// Runs until `count` increments are done or SIGINT/SIGTERM arrives (then throws
+// Interrupted), logging a one-line summary at info level either way.
+void produce(const std::string& name, const ProduceSettings& settings);
+
+} // namespace ipcdemo::shm

@@ -1,0 +1,176 @@
+#include "sys/semaphore.hpp"
+
+#include "error.hpp"
+#include "ipc_name.hpp"
+#include "narrate.hpp"
+#include "signals.hpp"
+
+#include <fcntl.h>
+
+#include <cerrno>
+
+namespace ipcdemo::sys {
+
+namespace {
+
+// Throws when the semaphore's file exists but cannot hold a sem_t: glibc's
+// sem_open would map it anyway, and the first sem_* call would die of SIGBUS.
+void check_not_damaged(const std::string& name) {
+  const auto status = Semaphore::file_status(name);
+  if (!status) return;
+  const std::string path = ipc_object_path(name, ObjectKind::sem);
+  if (!S_ISREG(status->st_mode))
+    throw Error(exit_code::failure,
+                fmt::format("semaphore {} is damaged: {} is not a regular file", name, path),
+                fmt::format("remove it with: ipcdemo sem unlink {}", name));
+  if (static_cast<std::size_t>(status->st_size) < sizeof(sem_t))
+    throw Error(exit_code::failure,
+                fmt::format("semaphore {} is damaged: {} has {} bytes, a semaphore needs {}", name, path,
+                            status->st_size, sizeof(sem_t)),
+                fmt::format("remove it with: ipcdemo sem unlink {}", name));
+}
+
+} // namespace
+
+Semaphore::Semaphore(Semaphore&& other) noexcept : sem_(other.sem_), name_(std::move(other.name_)) {
+  other.sem_ = nullptr;
+}
+
+Semaphore& Semaphore::operator=(Semaphore&& other) noexcept {
+  if (this != &other) {
+    close();
+    sem_ = other.sem_;
+    name_ = std::move(other.name_);
+    other.sem_ = nullptr;
+  }
+  return *this;
+}
+
+Semaphore Semaphore::open(const std::string& name, int flags, mode_t mode, unsigned value) {
+  check_not_damaged(name);
+  sem_t* sem =
+      (flags & O_CREAT) != 0 ? ::sem_open(name.c_str(), flags, mode, value) : ::sem_open(name.c_str(), flags);
+  const int err = errno;
+  const bool failed = sem == SEM_FAILED;
+  if (narrate::on()) {
+    std::string args = narrate::quoted(name) + ", " + narrate::sem_open_flags(flags);
+    if ((flags & O_CREAT) != 0) args += fmt::format(", {}, {}", narrate::octal(mode), value);
+    narrate::emit("sem_open", args, narrate::result_pointer(sem, failed, err));
+  }
+  if (failed) {
+    if (err == EACCES)
+      throw SysError(
+          "sem_open", name, err,
+          fmt::format("glibc opens a semaphore read-write, so {} needs both read and write "
+                      "permission for you (see: ls -l {})",
+                      ipc_object_path(name, ObjectKind::sem), ipc_object_path(name, ObjectKind::sem)));
+    throw SysError("sem_open", name, err);
+  }
+  return Semaphore(sem, name);
+}
+
+void Semaphore::wait() {
+  for (;;) {
+    const int rc = ::sem_wait(sem_);
+    const int err = errno;
+    if (narrate::on()) narrate::emit("sem_wait", narrate::pointer(sem_), narrate::result(rc, err));
+    if (rc == 0) return;
+    if (err == EINTR) {
+      signals::throw_if_interrupted();
+      continue; // a signal that does not end us (SIGCONT after Ctrl-Z): wait on
+    }
+    throw SysError("sem_wait", name_, err);
+  }
+}
+
+bool Semaphore::try_wait() {
+  for (;;) {
+    const int rc = ::sem_trywait(sem_);
+    const int err = errno;
+    if (narrate::on()) narrate::emit("sem_trywait", narrate::pointer(sem_), narrate::result(rc, err));
+    if (rc == 0) return true;
+    if (err == EAGAIN) return false;
+    if (err == EINTR) {
+      signals::throw_if_interrupted();
+      continue;
+    }
+    throw SysError("sem_trywait", name_, err);
+  }
+}
+
+bool Semaphore::wait_until(clockid_t clock, const timespec& deadline) {
+  for (;;) {
+    const int rc = ::sem_clockwait(sem_, clock, &deadline);
+    const int err = errno;
+    if (narrate::on())
+      narrate::emit("sem_clockwait",
+                    fmt::format("{}, {}, {}", narrate::pointer(sem_), narrate::clock_name(clock),
+                                narrate::timespec_value(deadline)),
+                    narrate::result(rc, err));
+    if (rc == 0) return true;
+    if (err == ETIMEDOUT) return false;
+    if (err == EINTR) {
+      signals::throw_if_interrupted();
+      continue;
+    }
+    throw SysError("sem_clockwait", name_, err);
+  }
+}
+
+void Semaphore::post() {
+  const int rc = ::sem_post(sem_);
+  const int err = errno;
+  if (narrate::on()) narrate::emit("sem_post", narrate::pointer(sem_), narrate::result(rc, err));
+  if (rc != 0)
+    throw SysError("sem_post", name_, err,
+                   err == EOVERFLOW
+                       ? fmt::format("the value cannot go above SEM_VALUE_MAX ({})", SEM_VALUE_MAX)
+                       : std::string());
+}
+
+int Semaphore::value() const {
+  int value = 0;
+  const int rc = ::sem_getvalue(sem_, &value);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit("sem_getvalue", fmt::format("{}, [{}]", narrate::pointer(sem_), value),
+                  narrate::result(rc, err));
+  if (rc != 0) throw SysError("sem_getvalue", name_, err);
+  return value;
+}
+
+void Semaphore::close() noexcept {
+  if (sem_ == nullptr) return;
+  const int rc = ::sem_close(sem_);
+  const int err = errno;
+  if (narrate::on()) narrate::emit("sem_close", narrate::pointer(sem_), narrate::result(rc, err));
+  sem_ = nullptr;
+}
+
+void Semaphore::unlink(const std::string& name) {
+  const int rc = ::sem_unlink(name.c_str());
+  const int err = errno;
+  if (narrate::on()) narrate::emit("sem_unlink", narrate::quoted(name), narrate::result(rc, err));
+  if (rc != 0) throw SysError("sem_unlink", name, err);
+}
+
+std::optional<struct stat> Semaphore::file_status(const std::string& name) {
+  const std::string path = ipc_object_path(name, ObjectKind::sem);
+  struct stat info {};
+  const int rc = ::stat(path.c_str(), &info);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit(
+        "stat",
+        rc == 0 ? fmt::format("{}, {{st_mode={}, st_size={}, ...}}", narrate::quoted(path),
+                              narrate::file_mode(info.st_mode), info.st_size)
+                : fmt::format("{}, {:#x}", narrate::quoted(path), reinterpret_cast<std::uintptr_t>(&info)),
+        narrate::result(rc, err));
+  if (rc != 0) {
+    if (err == ENOENT) return std::nullopt;
+    throw SysError("stat", path, err);
+  }
+  return info;
+}
+
+} // namespace ipcdemo::sys

@@ -1,0 +1,59 @@
+// A named POSIX semaphore that closes itself, and the narrated calls made on it.
+// glibc keeps a named semaphore in /dev/shm/sem.NAME and maps that file; a file
+// too short to hold a sem_t would raise SIGBUS at the first access, so open()
+// checks the file first and reports it as damaged.
+#pragma once
+
+#include <semaphore.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include <optional>
+#include <string>
+
+namespace ipcdemo::sys {
+
+class Semaphore {
+ public:
+  Semaphore() = default;
+  Semaphore(const Semaphore&) = delete;
+  Semaphore& operator=(const Semaphore&) = delete;
+  Semaphore(Semaphore&& other) noexcept;
+  Semaphore& operator=(Semaphore&& other) noexcept;
+  ~Semaphore() { close(); }
+
+  // sem_open(3) of the canonical NAME ("/x"). `mode` and `value` matter only with
+  // O_CREAT. Throws SysError (EACCES says that read and write are both needed),
+  // or Error when the semaphore's file is damaged.
+  static Semaphore open(const std::string& name, int flags, mode_t mode = 0, unsigned value = 0);
+
+  // sem_wait(3): blocks until the value is above 0, then decrements it.
+  // SIGINT/SIGTERM end the wait with Interrupted.
+  void wait();
+  // sem_trywait(3): false instead of blocking.
+  bool try_wait();
+  // sem_clockwait(3) against `clock` until the absolute `deadline`: false when it passed.
+  bool wait_until(clockid_t clock, const timespec& deadline);
+  // sem_post(3).
+  void post();
+  // sem_getvalue(3).
+  int value() const;
+
+  const std::string& name() const { return name_; }
+  bool valid() const { return sem_ != nullptr; }
+  void close() noexcept;
+
+  // sem_unlink(3).
+  static void unlink(const std::string& name);
+  // stat(2) of the file that holds the semaphore; nothing when it does not exist.
+  static std::optional<struct stat> file_status(const std::string& name);
+
+ private:
+  Semaphore(sem_t* sem, std::string name) : sem_(sem), name_(std::move(name)) {}
+
+  sem_t* sem_ = nullptr;
+  std::string name_;
+};
+
+} // namespace ipcdemo::sys

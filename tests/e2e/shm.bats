@@ -1,0 +1,227 @@
+#!/usr/bin/env bats
+# shm: create, produce, consume, info, unlink on real segments, with real
+# concurrent processes; errors and their exit codes.
+load ipc_helpers
+
+setup_file() { ipc_setup_file; }
+teardown_file() { ipc_teardown_file; }
+setup() { ipc_setup; }
+teardown() { ipc_teardown; }
+
+@test "create makes a file in /dev/shm with the size, mode 0600 by default whatever the umask" {
+  umask 002
+  run --separate-stderr "$IPCDEMO" shm create "$SHM"
+  [ "$status" -eq 0 ]
+  [ "${lines[0]}" = "path: /dev/shm${SHM}" ]
+  [ "${lines[1]}" = "size: 4096" ]
+  [ "$(stat -c '%s %a' "/dev/shm$SHM")" = "4096 600" ]
+}
+
+@test "create --size and --mode apply to a new segment; the name may leave out the slash" {
+  umask 022
+  run --separate-stderr "$IPCDEMO" shm create "${SHM#/}" --size 64K --mode 0664
+  [ "$status" -eq 0 ]
+  [[ "$stderr" == *"taken as '$SHM'"* ]]
+  [ "$(stat -c '%s %a' "/dev/shm$SHM")" = "65536 644" ]
+}
+
+@test "create opens an existing segment, warns which settings did not apply, leaves it unchanged" {
+  "$IPCDEMO" shm create "$SHM" --size 4096 >/dev/null
+  run --separate-stderr "$IPCDEMO" shm create "$SHM" --size 8K --mode 0640
+  [ "$status" -eq 0 ]
+  [[ "$stderr" == *"warn"*"already existed"*"--size 8192 (it has 4096 bytes)"*"--mode 0640 (it has 0600)"* ]]
+  [ "$(stat -c '%s' "/dev/shm$SHM")" = 4096 ]
+}
+
+@test "create --exclusive fails on an existing segment with a hint to unlink" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  run --separate-stderr "$IPCDEMO" shm create -x "$SHM"
+  [ "$status" -eq 1 ]
+  [ "$stderr" = "ipcdemo: shm_open $SHM: File exists; remove it first with: ipcdemo shm unlink $SHM" ]
+}
+
+@test "produce prints each value it wrote; consume and info see the counter" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  run --separate-stderr "$IPCDEMO" shm produce "$SHM" --count 5 --interval 0
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(seq 1 5)" ]
+  [[ "$stderr" == *"produced 5 increments in "*"--sync racy"*"last value written: 5"* ]]
+  run --separate-stderr "$IPCDEMO" shm consume "$SHM" --count 2 --interval 0
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf '5\n5')" ]
+  run --separate-stderr "$IPCDEMO" shm info "$SHM"
+  [ "$status" -eq 0 ]
+  [ "${lines[0]}" = "path: /dev/shm$SHM" ]
+  [ "${lines[1]}" = "size: 4096" ]
+  [ "${lines[2]}" = "mode: 0600" ]
+  [[ "${lines[3]}" == "owner: "*"($(id -u))" ]]
+  [ "${lines[5]}" = "counter: 5" ]
+}
+
+@test "a consumer watches a running producer: --changes prints rising values only" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  background "$IPCDEMO" shm produce "$SHM" --interval 1ms --sync atomic >/dev/null 2>&1
+  producer=$BG
+  run --separate-stderr "$IPCDEMO" shm consume "$SHM" --changes --count 5 --interval 1ms
+  [ "$status" -eq 0 ]
+  [ "${#lines[@]}" -eq 5 ]
+  for ((i = 1; i < 5; i++)); do
+    [ "${lines[i]}" -gt "${lines[i - 1]}" ] || { echo "not rising: ${lines[*]}"; return 1; }
+  done
+  kill -TERM "$producer"
+  wait_status "$producer"
+  [ "$status" -eq 143 ]
+}
+
+@test "stdout is flushed at each interval: a reader sees the first value before the next" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  background "$IPCDEMO" shm produce "$SHM" --interval 1h >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+  wait_for_lines "$TEST_DIR/out" 1
+  [ "$(cat "$TEST_DIR/out")" = 1 ]
+}
+
+@test "SIGINT ends a pacing producer with 130 after its summary, and a consumer with 130" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  background "$IPCDEMO" shm produce "$SHM" --interval 1h >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+  producer=$BG
+  wait_for_lines "$TEST_DIR/out" 1
+  wait_until_blocked "$producer" nanosleep
+  kill -INT "$producer"
+  wait_status "$producer"
+  [ "$status" -eq 130 ]
+  grep -q "produced 1 increment in" "$TEST_DIR/err"
+  grep -q "interrupted by SIGINT" "$TEST_DIR/err"
+
+  background "$IPCDEMO" shm consume "$SHM" --interval 1h >"$TEST_DIR/out2"
+  consumer=$BG
+  wait_for_lines "$TEST_DIR/out2" 1
+  wait_until_blocked "$consumer" nanosleep
+  kill -INT "$consumer"
+  wait_status "$consumer"
+  [ "$status" -eq 130 ]
+}
+
+@test "SIGINT ends a producer blocked writing to a full pipe with 130" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  mkfifo "$TEST_DIR/fifo"
+  exec 4<>"$TEST_DIR/fifo" # a reader that never reads: the pipe fills up
+  background "$IPCDEMO" shm produce "$SHM" --interval 0 >"$TEST_DIR/fifo" 2>"$TEST_DIR/err"
+  producer=$BG
+  wait_until_blocked "$producer" pipe_write
+  kill -INT "$producer"
+  wait_status "$producer"
+  exec 4<&-
+  [ "$status" -eq 130 ]
+  grep -q "interrupted by SIGINT" "$TEST_DIR/err"
+}
+
+@test "a segment truncated under a running consumer ends it with a clear error, exit 1" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  background "$IPCDEMO" shm consume "$SHM" --interval 1ms >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+  consumer=$BG
+  wait_for_lines "$TEST_DIR/out" 1
+  truncate -s 0 "/dev/shm$SHM"
+  wait_status "$consumer"
+  [ "$status" -eq 1 ]
+  [ "$(cat "$TEST_DIR/err")" = "ipcdemo: $SHM: SIGBUS: the object is shorter than the mapping (was it truncated while mapped?)" ]
+}
+
+@test "a segment shorter than the counter is an error for produce and consume, and info says so" {
+  : >"/dev/shm$SHM"
+  truncate -s 4 "/dev/shm$SHM"
+  for action in produce consume; do
+    run --separate-stderr "$IPCDEMO" shm "$action" "$SHM" --count 1
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == "ipcdemo: shared memory $SHM has 4 bytes, fewer than the 8-byte counter; give it a size: "* ]]
+  done
+  run --separate-stderr "$IPCDEMO" shm info "$SHM"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"counter: none (the segment is shorter than the 8-byte counter)"* ]]
+}
+
+@test "an unknown segment exits 1 with the hint to create it" {
+  for action in produce consume info; do
+    run --separate-stderr "$IPCDEMO" shm "$action" "$SHM"
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "ipcdemo: shm_open $SHM: No such file or directory; create it first with: ipcdemo shm create $SHM" ]
+  done
+  run --separate-stderr "$IPCDEMO" shm unlink "$SHM"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == "ipcdemo: shm_unlink $SHM: No such file or directory; "* ]]
+}
+
+@test "unlink removes the name" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  run --separate-stderr "$IPCDEMO" shm unlink "$SHM"
+  [ "$status" -eq 0 ]
+  [ ! -e "/dev/shm$SHM" ]
+}
+
+@test "bad names, sizes, modes, counts, durations and choices exit 2 with the rule" {
+  long="/$(printf 'x%.0s' {1..256})"
+  while IFS='|' read -r args expected; do
+    run --separate-stderr "$IPCDEMO" shm $args
+    [ "$status" -eq 2 ] || { echo "shm $args: status $status"; return 1; }
+    [[ "$stderr" == *"$expected"* ]] || { echo "shm $args: $stderr"; return 1; }
+  done <<EOF_CASES
+create /|nothing after the slash
+create /a/b|contains a '/' after the first character
+create ..|is not allowed
+create $long|at most 255 are allowed
+create $SHM --size 0|at least 8 bytes
+create $SHM --size 7|at least 8 bytes
+create $SHM --size -1|is not a size
+create $SHM --size 4Q|is not a size
+create $SHM --size 99999999999T|too large
+create $SHM --mode 0999|is not an octal mode
+create $SHM --mode 70000|is not an octal mode
+produce $SHM --count -3|is not a whole number
+produce $SHM --count many|is not a whole number
+produce $SHM --interval soon|is not a duration
+produce $SHM --interval -1s|is not a duration
+produce $SHM --sync maybe|is not one of: racy, atomic, sem
+consume $SHM --interval 1parsec|is not a duration
+produce $SHM --sync sem --lock /a/b|contains a '/' after the first character
+EOF_CASES
+  run --separate-stderr "$IPCDEMO" shm create ""
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"name is empty"* ]]
+  [ ! -e "/dev/shm$SHM" ]
+}
+
+@test "an unprivileged user gets the permission error with its reason" {
+  [ "$(id -u)" -eq 0 ] || skip "needs root to switch to nobody"
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPCDEMO" shm consume "$SHM" --count 1
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == "ipcdemo: shm_open $SHM: Permission denied; reading needs read permission for you"* ]]
+  chmod 0644 "/dev/shm$SHM"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPCDEMO" shm produce "$SHM" --count 1
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"Permission denied; writing the counter needs read and write permission"* ]]
+}
+
+@test "-v narrates shm_open, ftruncate and mmap with their real arguments" {
+  run --separate-stderr "$IPCDEMO" -v shm create "$SHM" --size 8K
+  [ "$status" -eq 0 ]
+  [[ "$stderr" =~ shm_open\(\"$SHM\",\ O_RDWR\|O_CREAT\|O_EXCL,\ 0600\)\ =\ ([0-9]+) ]]
+  fd="${BASH_REMATCH[1]}"
+  [[ "$stderr" == *"ftruncate($fd, 8192) = 0"* ]]
+  run --separate-stderr "$IPCDEMO" -v shm consume "$SHM" --count 1
+  [ "$status" -eq 0 ]
+  [[ "$stderr" == *"shm_open(\"$SHM\", O_RDONLY) = "* ]]
+  [[ "$stderr" =~ mmap\(NULL,\ 8,\ PROT_READ,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
+  run --separate-stderr "$IPCDEMO" -v shm produce "$SHM" --count 1
+  [[ "$stderr" =~ mmap\(NULL,\ 8,\ PROT_READ\|PROT_WRITE,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
+}
+
+@test "--help of every shm command shows its options with defaults" {
+  run --separate-stderr "$IPCDEMO" shm produce --help
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"--sync"*"racy"* ]]
+  [[ "$output" == *"--interval"*"1s"* ]]
+  [[ "$output" == *"Examples:"* ]]
+  run --separate-stderr "$IPCDEMO" shm create --help
+  [[ "$output" == *"--size"*"4096"* ]]
+  [[ "$output" == *"--mode"*"0600"* ]]
+}
