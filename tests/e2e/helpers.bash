@@ -9,7 +9,15 @@ common_setup() {
   unset IPCDEMO_LOG_LEVEL NO_COLOR
 }
 
+# Ends what `background` started and a failed test left running, then removes the folder.
 common_teardown() {
+  local pid
+  if [ -f "$TEST_DIR/pids" ]; then
+    while read -r pid; do
+      kill -KILL "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    done <"$TEST_DIR/pids"
+  fi
   rm -rf "$TEST_DIR"
 }
 
@@ -19,13 +27,42 @@ install_links() {
   "$IPCDEMO" --install "$TEST_DIR/bin" >/dev/null
 }
 
-# Waits (bounded) until process $1 sleeps in the kernel, i.e. is blocked.
+# Runs a command in the background and records its PID in $BG (and for teardown).
+# SIGINT is reset to its default: a non-interactive shell starts background jobs
+# with it ignored, and ipcdemo keeps an inherited "ignore".
+background() {
+  env --default-signal=INT "$@" &
+  BG=$!
+  echo "$BG" >>"$TEST_DIR/pids"
+}
+
+# Waits for background process $1 to end and sets $status to its exit status.
+wait_status() {
+  status=0
+  wait "$1" || status=$?
+}
+
+# Waits, in a bounded loop, until process $1 is asleep in the kernel (state S), with
+# a wait channel matching $2 if given (e.g. futex for sem_wait, nanosleep for an
+# interval). Fails if the process ended or never got there.
 wait_until_blocked() {
-  local state
-  for _ in $(seq 500); do
-    state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
-    [ "$state" = "S" ] && return 0
+  local pid=$1 channel=${2:-} i state
+  for ((i = 0; i < 1000; i++)); do
+    state="$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" || { echo "process $pid ended"; return 1; }
+    [ "$state" = S ] && { [ -z "$channel" ] || grep -q "$channel" "/proc/$pid/wchan" 2>/dev/null; } && return 0
     sleep 0.01
   done
+  echo "process $pid never blocked in $channel (state $state, wchan $(cat "/proc/$pid/wchan"))"
+  return 1
+}
+
+# Waits, in a bounded loop, until file $1 has at least $2 lines.
+wait_for_lines() {
+  local file=$1 lines=$2 i
+  for ((i = 0; i < 1000; i++)); do
+    [ -f "$file" ] && [ "$(wc -l <"$file")" -ge "$lines" ] && return 0
+    sleep 0.01
+  done
+  echo "$file never reached $lines lines"
   return 1
 }

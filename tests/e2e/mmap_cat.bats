@@ -140,13 +140,12 @@ same_as_cat() {
 @test "SIGINT and SIGTERM end a blocked command with 130 and 143" {
   mkfifo "$TEST_DIR/fifo"
   for signal in INT:130 TERM:143; do
-    # Opening a FIFO with no writer blocks; the signals must not be inherited as ignored.
-    env --default-signal=INT "$IPCDEMO" mmap cat "$TEST_DIR/fifo" 2>"$TEST_DIR/err" &
-    local pid=$!
+    # Opening a FIFO with no writer blocks.
+    background "$IPCDEMO" mmap cat "$TEST_DIR/fifo" 2>"$TEST_DIR/err"
+    local pid=$BG
     wait_until_blocked "$pid"
     kill -"${signal%:*}" "$pid"
-    local status=0
-    wait "$pid" || status=$?
+    wait_status "$pid"
     [ "$status" -eq "${signal#*:}" ] || { echo "SIG${signal%:*}: status $status"; return 1; }
     grep -qx "ipcdemo: interrupted by SIG${signal%:*}" "$TEST_DIR/err"
   done
