@@ -6,5 +6,6 @@
 namespace ipcdemo::commands {
 
 GroupSpec mmap_group();
+GroupSpec mq_group();
 
 } // namespace ipcdemo::commands

@@ -10,6 +10,7 @@ std::span<const GroupSpec> registry() {
   // Built on first use, after logging is set up; the order is this list's order.
   static const std::vector<GroupSpec> groups = {
       commands::mmap_group(),
+      commands::mq_group(),
   };
   return groups;
 }
