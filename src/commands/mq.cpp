@@ -305,7 +305,9 @@ std::string busy_hint(const std::string& name) {
       "only one process per queue can be registered; it stays registered until it is "
       "notified, deregisters or closes the queue";
   const auto mount = mq::mqueue_mount_point();
-  if (!mount) return fmt::format("{}; to see which process holds it, {}", rule, mq::mount_hint);
+  if (!mount)
+    return fmt::format("{}; to see which process holds it, mount the mqueue file system (as root): {}", rule,
+                       mq::mount_command);
   const auto file = mq::read_queue_file(*mount, name);
   if (!file || !file->notify_pid || *file->notify_pid == 0) return rule;
   return fmt::format("process {}{} is registered (NOTIFY_PID in {}{}); {}", *file->notify_pid,
@@ -421,7 +423,8 @@ int info(const Invocation& invocation) {
     const auto file = mq::read_queue_file(*mount, name);
     out += fmt::format("mqueue file: {}{}: {}\n", *mount, name, file ? file->text : "(unreadable)");
   } else {
-    out += fmt::format("mqueue file: not mounted; {}\n", mq::mount_hint);
+    out +=
+        fmt::format("mqueue file: not mounted; to look into the queues (as root): {}\n", mq::mount_command);
   }
   fmt::print("{}", out);
   return exit_code::ok;

@@ -28,9 +28,7 @@ QueueFile parse_queue_file(std::string_view text);
 // nullopt when it cannot be read.
 std::optional<QueueFile> read_queue_file(const std::string& mount_point, std::string_view canonical_name);
 
-// How to mount it, for the hint when it is not mounted.
-inline constexpr const char* mount_hint =
-    "to look into the queues, mount the mqueue file system (as root): mkdir -p /dev/mqueue && mount -t "
-    "mqueue none /dev/mqueue";
+// How to mount it, for the hints when it is not mounted.
+inline constexpr const char* mount_command = "mkdir -p /dev/mqueue && mount -t mqueue none /dev/mqueue";
 
 } // namespace ipcdemo::mq
