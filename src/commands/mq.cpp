@@ -224,6 +224,11 @@ class Printer {
   }
   Printer(const Printer&) = delete;
   Printer& operator=(const Printer&) = delete;
+  // When a signal or an error ends the command, what was received is still
+  // handed to stdio, which dispatch flushes before it exits.
+  ~Printer() {
+    if (buffer_.size() > 0) std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
+  }
 
   void print(std::span<const std::byte> bytes, unsigned priority) {
     const mq::ReceivedMessage message{bytes, priority, realtime_ns()};

@@ -169,6 +169,24 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
   grep -q "interrupted by SIGINT" "$TEST_DIR/bg.err"
 }
 
+@test "SIGINT ends recv --count 0 with 130, and what it received is in its output file" {
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq recv "$Q" --count 0
+  wait_blocked "$LAST_PID" wq_sleep
+  "$IPCDEMO" -q mq send "$Q" --count 2 --value 3
+  local i
+  for ((i = 0; i < 1000; i++)); do
+    [ "$(field curmsgs "$("$IPCDEMO" mq info "$Q")")" = 0 ] && break
+    sleep 0.01
+  done
+  wait_blocked "$LAST_PID" wq_sleep
+  kill -INT "$LAST_PID"
+  local status=0
+  wait "$LAST_PID" || status=$?
+  [ "$status" -eq 130 ]
+  [ "$(grep -c '^value: 3$' "$TEST_DIR/bg.out")" -eq 2 ]
+}
+
 @test "--nonblock and --timeout end with exit 3 on an empty queue" {
   "$IPCDEMO" mq create "$Q"
   run --separate-stderr "$IPCDEMO" mq recv "$Q" --nonblock
