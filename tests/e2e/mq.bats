@@ -321,6 +321,37 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
   [ "$(jq -r .value "$TEST_DIR/bg.out" | paste -sd' ')" = "1 2" ]
 }
 
+@test "notify does not fire while another process is blocked in a receive" {
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" mq recv "$Q" >"$TEST_DIR/recv.out" 2>&1 &
+  local receiver=$!
+  BACKGROUND+=("$receiver")
+  wait_blocked "$receiver" wq_sleep
+  start "$IPCDEMO" mq notify "$Q" --json
+  wait_blocked "$LAST_PID" do_sigtimedwait
+  "$IPCDEMO" -q mq send "$Q" --value 1
+  wait "$receiver"
+  [ "$(field value "$(cat "$TEST_DIR/recv.out")")" = 1 ]
+  # The message went straight to the blocked receiver: no notification.
+  wait_blocked "$LAST_PID" do_sigtimedwait
+  ! grep -q "notified" "$TEST_DIR/bg.err"
+  "$IPCDEMO" -q mq send "$Q" --value 2
+  wait "$LAST_PID"
+  [ "$(jq -r .value "$TEST_DIR/bg.out")" = 2 ]
+}
+
+@test "notify on a queue that holds messages warns that it waits for the queue to be emptied" {
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" -q mq send "$Q" --value 1
+  start "$IPCDEMO" mq notify "$Q" --json
+  wait_blocked "$LAST_PID" do_sigtimedwait
+  grep -q "already holds 1 message: notification only fires when an empty queue gets one" "$TEST_DIR/bg.err"
+  "$IPCDEMO" mq recv "$Q" >/dev/null
+  "$IPCDEMO" -q mq send "$Q" --value 2
+  wait "$LAST_PID"
+  [ "$(jq -r .value "$TEST_DIR/bg.out")" = 2 ]
+}
+
 @test "a second notify gets EBUSY and is told who holds the registration" {
   "$IPCDEMO" mq create "$Q"
   start "$IPCDEMO" mq notify "$Q"
