@@ -5,7 +5,9 @@
 
 #include <time.h>
 
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 
 namespace ipcdemo::mq {
@@ -30,22 +32,38 @@ std::string iso8601_utc(std::int64_t ns) {
     fraction += ns_per_s;
     --seconds;
   }
-  const time_t t = static_cast<time_t>(seconds);
-  tm parts{};
-  if (gmtime_r(&t, &parts) == nullptr) return fmt::format("@{}", ns);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}Z", parts.tm_year + 1900, parts.tm_mon + 1,
-                     parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, fraction);
+  // Consecutive samples mostly share their second: format the date once per second.
+  thread_local std::int64_t cached_seconds = INT64_MIN;
+  thread_local std::string cached_prefix;
+  if (seconds != cached_seconds) {
+    const time_t t = static_cast<time_t>(seconds);
+    tm parts{};
+    if (gmtime_r(&t, &parts) == nullptr) return fmt::format("@{}", ns);
+    cached_prefix = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", parts.tm_year + 1900, parts.tm_mon + 1,
+                                parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
+    cached_seconds = seconds;
+  }
+  return fmt::format("{}.{:09}Z", cached_prefix, fraction);
 }
 
 std::string human_duration(std::int64_t ns) {
+  // Integer arithmetic, rounded half up: cheaper than formatting a double, and exact.
   const char* sign = ns < 0 ? "-" : "";
-  const double magnitude = std::fabs(static_cast<double>(ns));
-  if (magnitude < 1e3) return fmt::format("{}{} ns", sign, static_cast<long long>(magnitude));
-  if (magnitude < 1e6) return fmt::format("{}{:.1f} µs", sign, magnitude / 1e3);
-  if (magnitude < 1e9) return fmt::format("{}{:.1f} ms", sign, magnitude / 1e6);
-  if (magnitude < 3600e9) return fmt::format("{}{:.2f} s", sign, magnitude / 1e9);
-  if (magnitude < 86400e9 * 2) return fmt::format("{}{:.1f} h", sign, magnitude / 3600e9);
-  return fmt::format("{}{:.1f} days", sign, magnitude / 86400e9);
+  const std::uint64_t magnitude =
+      ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
+  const auto fixed = [&](std::uint64_t unit, unsigned decimals, std::string_view name) {
+    const std::uint64_t scale = decimals == 1 ? 10 : 100;
+    const std::uint64_t step = unit / scale;
+    const std::uint64_t value = (magnitude + step / 2) / step; // in units of 1/scale
+    return fmt::format("{}{}.{:0{}} {}", sign, value / scale, value % scale, decimals, name);
+  };
+  constexpr std::uint64_t us = 1'000, ms = 1'000'000, s = 1'000'000'000, h = 3600 * s, day = 24 * h;
+  if (magnitude < us) return fmt::format("{}{} ns", sign, magnitude);
+  if (magnitude < ms) return fixed(us, 1, "µs");
+  if (magnitude < s) return fixed(ms, 1, "ms");
+  if (magnitude < h) return fixed(s, 2, "s");
+  if (magnitude < 2 * day) return fixed(h, 1, "h");
+  return fixed(day, 1, "days");
 }
 
 bool is_printable_text(std::span<const std::byte> bytes) {
