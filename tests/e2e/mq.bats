@@ -1,16 +1,21 @@
 #!/usr/bin/env bats
 # POSIX message queues: mq create|send|recv|info|unlink|notify, with real
-# concurrent processes. Every queue is named /ipcdemo-test-<bats pid>-<test>-...
-# and removed in teardown even when the test fails; teardown_file checks that
-# none is left.
+# concurrent processes. Every queue is named /ipcdemo-test-<pid of the file's
+# bats process>-<test number>-... and removed in teardown even when the test
+# fails; teardown_file checks that none is left.
 load helpers
 
 INTEROP="${IPCDEMO_MQ_INTEROP:-$(dirname "$IPCDEMO")/../tests/interop/mq_interop}"
 RUN_AS_NOBODY=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 
+setup_file() {
+  # Each test runs in a process of its own, so $$ is taken once, here.
+  export MQ_TEST_PREFIX="ipcdemo-test-$$"
+}
+
 setup() {
   common_setup
-  PREFIX="ipcdemo-test-$$-$BATS_TEST_NUMBER"
+  PREFIX="$MQ_TEST_PREFIX-$BATS_TEST_NUMBER"
   Q="/$PREFIX-q"
   BACKGROUND=()
 }
@@ -26,7 +31,7 @@ teardown() {
 teardown_file() {
   local dir left
   dir="$(mktemp -d)"
-  left="$(unshare -m sh -c 'mount -t mqueue none "$1" && ls "$1"' _ "$dir" | grep "^ipcdemo-test-$$-" || true)"
+  left="$(unshare -m sh -c 'mount -t mqueue none "$1" && ls "$1"' _ "$dir" | grep "^$MQ_TEST_PREFIX-" || true)"
   rmdir "$dir"
   [ -z "$left" ] || { echo "queues left behind: $left" >&2; return 1; }
 }
