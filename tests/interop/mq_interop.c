@@ -87,8 +87,8 @@ static int receive_sample(const char* name) {
   struct sample s;
   memcpy(&s, buffer, sizeof s);
   free(buffer);
-  printf("prio=%u channel=%u timestamp=%lld value=%.17g reserved=%u\n", prio, s.channel, (long long)s.timestamp,
-         s.value, s.reserved);
+  printf("prio=%u channel=%u timestamp=%lld value=%.17g reserved=%u\n", prio, s.channel,
+         (long long)s.timestamp, s.value, s.reserved);
   mq_close(q);
   return 0;
 }
