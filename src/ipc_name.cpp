@@ -50,7 +50,9 @@ std::string normalize_ipc_name(std::string_view given, ObjectKind kind) {
   if (bare.size() > max_ipc_name_length(kind))
     throw UsageError(fmt::format("{} name '{}' is {} characters long; at most {} are allowed",
                                  kind_label(kind), given, bare.size(), max_ipc_name_length(kind)));
-  std::string canonical = "/" + std::string(bare);
+  // Not "/" + std::string(bare): GCC 12 at -O3 reports a false -Wrestrict there (GCC PR 105651).
+  std::string canonical(1, '/');
+  canonical += bare;
   if (!had_slash)
     log::info("{} name '{}' is taken as '{}' (POSIX names start with '/')", kind_label(kind), given,
               canonical);

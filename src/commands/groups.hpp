@@ -10,5 +10,6 @@ GroupSpec shm_group();
 GroupSpec sem_group();
 GroupSpec completion_group();
 GroupSpec tour_group();
+GroupSpec mq_group();
 
 } // namespace ipcdemo::commands

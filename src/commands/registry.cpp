@@ -12,6 +12,7 @@ std::span<const GroupSpec> registry() {
       commands::mmap_group(),
       commands::shm_group(),
       commands::sem_group(),
+      commands::mq_group(),
       commands::tour_group(),
       commands::completion_group(),
   };

@@ -1,0 +1,34 @@
+// The mqueue file system: where it is mounted (if at all) and what a queue's
+// file there says ("QSIZE:48 NOTIFY:0 SIGNO:0 NOTIFY_PID:0"). The screenplay
+// mounts it to look into the queues; `mq info` and `mq notify` read it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ipcdemo::mq {
+
+// The first mount point of type mqueue in a /proc/self/mounts text.
+std::optional<std::string> find_mqueue_mount(std::string_view mounts);
+// The same, reading /proc/self/mounts (narrated).
+std::optional<std::string> mqueue_mount_point();
+
+struct QueueFile {
+  std::string text; // the line as the kernel wrote it, trimmed
+  std::optional<long> qsize;
+  std::optional<long> notify;
+  std::optional<long> signo;
+  std::optional<pid_t> notify_pid;
+};
+QueueFile parse_queue_file(std::string_view text);
+// The queue's file under `mount_point` (canonical name "/x" -> MOUNT/x), or
+// nullopt when it cannot be read.
+std::optional<QueueFile> read_queue_file(const std::string& mount_point, std::string_view canonical_name);
+
+// How to mount it, for the hints when it is not mounted.
+inline constexpr const char* mount_command = "mkdir -p /dev/mqueue && mount -t mqueue none /dev/mqueue";
+
+} // namespace ipcdemo::mq

@@ -1,0 +1,77 @@
+// The Queue wrapper against the real kernel: a private queue per test, unlinked at the end.
+#include "sys/message_queue.hpp"
+
+#include "error.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <string>
+
+#include <gtest/gtest.h>
+
+using ipcdemo::SysError;
+using ipcdemo::sys::Queue;
+
+namespace {
+class QueueTest : public ::testing::Test {
+ protected:
+  void TearDown() override { mq_unlink(name.c_str()); }
+  std::string name = "/ipcdemo-unit-" + std::to_string(getpid()) + "-" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name();
+};
+
+std::span<const std::byte> bytes_of(std::string_view text) { return std::as_bytes(std::span(text)); }
+} // namespace
+
+TEST_F(QueueTest, CreatesSendsAndReceivesWithPriorities) {
+  bool created = false;
+  const Queue queue = Queue::create(name, O_RDWR, 0600, 4, 16, &created);
+  EXPECT_TRUE(created);
+  const mq_attr attr = queue.attributes();
+  EXPECT_EQ(attr.mq_maxmsg, 4);
+  EXPECT_EQ(attr.mq_msgsize, 16);
+  ASSERT_TRUE(queue.send(bytes_of("low"), 1));
+  ASSERT_TRUE(queue.send(bytes_of("high"), 9));
+  std::array<std::byte, 16> buffer{};
+  const auto first = queue.receive(buffer);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->priority, 9U);
+  EXPECT_EQ(first->length, 4U);
+  EXPECT_EQ((queue.status().st_mode & 0777), 0600U);
+}
+
+TEST_F(QueueTest, OpeningAnExistingQueueIsNotCreatingIt) {
+  Queue::create(name, O_RDONLY, 0600, 2, 8);
+  bool created = true;
+  Queue::create(name, O_RDONLY, 0600, 5, 8, &created);
+  EXPECT_FALSE(created);
+  EXPECT_THROW(Queue::create(name, O_RDONLY | O_EXCL, 0600, 2, 8), SysError);
+}
+
+TEST_F(QueueTest, ReportsAFullOrEmptyQueueInsteadOfThrowing) {
+  const Queue queue = Queue::create(name, O_RDWR | O_NONBLOCK, 0600, 1, 8);
+  int err = 0;
+  std::array<std::byte, 8> buffer{};
+  EXPECT_FALSE(queue.receive(buffer, nullptr, &err));
+  EXPECT_EQ(err, EAGAIN);
+  ASSERT_TRUE(queue.send(bytes_of("x"), 0));
+  EXPECT_FALSE(queue.send(bytes_of("y"), 0, nullptr, &err));
+  EXPECT_EQ(err, EAGAIN);
+  const timespec past{0, 0};
+  const Queue blocking = Queue::open(name, O_WRONLY);
+  EXPECT_FALSE(blocking.send(bytes_of("y"), 0, &past, &err));
+  EXPECT_EQ(err, ETIMEDOUT);
+}
+
+TEST_F(QueueTest, ThrowsSysErrorNamingTheQueue) {
+  try {
+    Queue::open(name, O_RDONLY);
+    FAIL() << "opened a queue that does not exist";
+  } catch (const SysError& error) {
+    EXPECT_EQ(error.err(), ENOENT);
+    EXPECT_EQ(error.object(), name);
+  }
+  EXPECT_THROW(Queue::unlink(name), SysError);
+}
