@@ -39,8 +39,10 @@ bash_complete() {
 }
 
 @test "bash offers groups, then actions, then options" {
-  run bash_complete ipcdemo m
+  run bash_complete ipcdemo mm
   [ "$output" = "mmap" ]
+  run bash_complete ipcdemo m
+  [ "$output" = "$(printf 'mmap\nmq')" ]
   run bash_complete ipcdemo mmap ""
   [ "$output" = "$(printf 'cat\nmaps')" ]
   run bash_complete ipcdemo mmap maps --a

@@ -49,6 +49,7 @@ wait_until_blocked() {
   local pid=$1 channel=${2:-} i state
   for ((i = 0; i < 1000; i++)); do
     state="$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" || { echo "process $pid ended"; return 1; }
+    [ "$state" = Z ] && { echo "process $pid exited instead of blocking"; return 1; }
     [ "$state" = S ] && { [ -z "$channel" ] || grep -q "$channel" "/proc/$pid/wchan" 2>/dev/null; } && return 0
     sleep 0.01
   done

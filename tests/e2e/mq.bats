@@ -17,13 +17,9 @@ setup() {
   common_setup
   PREFIX="$MQ_TEST_PREFIX-$BATS_TEST_NUMBER"
   Q="/$PREFIX-q"
-  BACKGROUND=()
 }
 
 teardown() {
-  local pid
-  for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${BACKGROUND[@]}"; do wait "$pid" 2>/dev/null || true; done
   remove_queues "$PREFIX"
   common_teardown
 }
@@ -45,27 +41,11 @@ remove_queues() {
   rmdir "$dir"
 }
 
-# Runs a command in the background, remembering it for teardown. The PID is in $LAST_PID.
+# Runs a command in the background with its output in bg.out and bg.err; the PID
+# is in $LAST_PID, and teardown ends it.
 start() {
-  "$@" >"$TEST_DIR/bg.out" 2>"$TEST_DIR/bg.err" &
-  LAST_PID=$!
-  BACKGROUND+=("$LAST_PID")
-}
-
-# Waits (bounded: 10 s) until process $1 sleeps in the kernel function $2 (e.g.
-# wq_sleep: blocked in mq_send or mq_receive). Fails if it exits first.
-wait_blocked() {
-  local pid=$1 where=$2 i state wchan
-  for ((i = 0; i < 1000; i++)); do
-    [ -r "/proc/$pid/stat" ] || { echo "process $pid exited instead of blocking" >&2; return 1; }
-    state="$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null || true)"
-    wchan="$(cat "/proc/$pid/wchan" 2>/dev/null || true)"
-    if [ "$state" = S ] && [[ "$wchan" == "$where"* ]]; then return 0; fi
-    [ "$state" = Z ] && { echo "process $pid exited instead of blocking" >&2; return 1; }
-    sleep 0.01
-  done
-  echo "process $pid did not block in $where (state $state, wchan $wchan)" >&2
-  return 1
+  background "$@" >"$TEST_DIR/bg.out" 2>"$TEST_DIR/bg.err"
+  LAST_PID=$BG
 }
 
 # Sets $1 to the value of the field $2 in the text output $3.
@@ -144,7 +124,7 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
 @test "a receive on an empty queue blocks until another process sends" {
   "$IPCDEMO" mq create "$Q"
   start "$IPCDEMO" mq recv "$Q"
-  wait_blocked "$LAST_PID" wq_sleep
+  wait_until_blocked "$LAST_PID" wq_sleep
   "$IPCDEMO" -q mq send "$Q" --value 8
   wait "$LAST_PID"
   [ "$(field value "$(cat "$TEST_DIR/bg.out")")" = 8 ]
@@ -154,7 +134,7 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
   "$IPCDEMO" mq create "$Q" --maxmsg 2
   "$IPCDEMO" -q mq send "$Q" --count 2 --value 1
   start "$IPCDEMO" -q mq send "$Q" --value 2
-  wait_blocked "$LAST_PID" wq_sleep
+  wait_until_blocked "$LAST_PID" wq_sleep
   [ "$(field curmsgs "$("$IPCDEMO" mq info "$Q")")" = 2 ]
   run --separate-stderr "$IPCDEMO" mq recv "$Q"
   [ "$(field value "$output")" = 1 ]
@@ -166,7 +146,7 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
 @test "a blocked receive ends with exit 130 on SIGINT" {
   "$IPCDEMO" mq create "$Q"
   start "$IPCDEMO" mq recv "$Q"
-  wait_blocked "$LAST_PID" wq_sleep
+  wait_until_blocked "$LAST_PID" wq_sleep
   kill -INT "$LAST_PID"
   local status=0
   wait "$LAST_PID" || status=$?
@@ -177,14 +157,14 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
 @test "SIGINT ends recv --count 0 with 130, and what it received is in its output file" {
   "$IPCDEMO" mq create "$Q"
   start "$IPCDEMO" mq recv "$Q" --count 0
-  wait_blocked "$LAST_PID" wq_sleep
+  wait_until_blocked "$LAST_PID" wq_sleep
   "$IPCDEMO" -q mq send "$Q" --count 2 --value 3
   local i
   for ((i = 0; i < 1000; i++)); do
     [ "$(field curmsgs "$("$IPCDEMO" mq info "$Q")")" = 0 ] && break
     sleep 0.01
   done
-  wait_blocked "$LAST_PID" wq_sleep
+  wait_until_blocked "$LAST_PID" wq_sleep
   kill -INT "$LAST_PID"
   local status=0
   wait "$LAST_PID" || status=$?
@@ -307,7 +287,7 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
 @test "notify fires when another process sends to the empty queue" {
   "$IPCDEMO" mq create "$Q"
   start "$IPCDEMO" mq notify "$Q" --json
-  wait_blocked "$LAST_PID" do_sigtimedwait
+  wait_until_blocked "$LAST_PID" do_sigtimedwait
   "$IPCDEMO" -q mq send "$Q" --value 6
   wait "$LAST_PID"
   [ "$(jq -r .value "$TEST_DIR/bg.out")" = 6 ]
@@ -318,9 +298,9 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
 @test "notify re-registers for the next message while --count allows" {
   "$IPCDEMO" mq create "$Q"
   start "$IPCDEMO" mq notify "$Q" --count 2 --json
-  wait_blocked "$LAST_PID" do_sigtimedwait
+  wait_until_blocked "$LAST_PID" do_sigtimedwait
   "$IPCDEMO" -q mq send "$Q" --value 1
-  wait_blocked "$LAST_PID" do_sigtimedwait
+  wait_until_blocked "$LAST_PID" do_sigtimedwait
   "$IPCDEMO" -q mq send "$Q" --value 2
   wait "$LAST_PID"
   [ "$(jq -r .value "$TEST_DIR/bg.out" | paste -sd' ')" = "1 2" ]
@@ -328,17 +308,16 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
 
 @test "notify does not fire while another process is blocked in a receive" {
   "$IPCDEMO" mq create "$Q"
-  "$IPCDEMO" mq recv "$Q" >"$TEST_DIR/recv.out" 2>&1 &
-  local receiver=$!
-  BACKGROUND+=("$receiver")
-  wait_blocked "$receiver" wq_sleep
+  background "$IPCDEMO" mq recv "$Q" >"$TEST_DIR/recv.out" 2>&1
+  local receiver=$BG
+  wait_until_blocked "$receiver" wq_sleep
   start "$IPCDEMO" mq notify "$Q" --json
-  wait_blocked "$LAST_PID" do_sigtimedwait
+  wait_until_blocked "$LAST_PID" do_sigtimedwait
   "$IPCDEMO" -q mq send "$Q" --value 1
   wait "$receiver"
   [ "$(field value "$(cat "$TEST_DIR/recv.out")")" = 1 ]
   # The message went straight to the blocked receiver: no notification.
-  wait_blocked "$LAST_PID" do_sigtimedwait
+  wait_until_blocked "$LAST_PID" do_sigtimedwait
   ! grep -q "notified" "$TEST_DIR/bg.err"
   "$IPCDEMO" -q mq send "$Q" --value 2
   wait "$LAST_PID"
@@ -349,7 +328,7 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
   "$IPCDEMO" mq create "$Q"
   "$IPCDEMO" -q mq send "$Q" --value 1
   start "$IPCDEMO" mq notify "$Q" --json
-  wait_blocked "$LAST_PID" do_sigtimedwait
+  wait_until_blocked "$LAST_PID" do_sigtimedwait
   grep -q "already holds 1 message: notification only fires when an empty queue gets one" "$TEST_DIR/bg.err"
   "$IPCDEMO" mq recv "$Q" >/dev/null
   "$IPCDEMO" -q mq send "$Q" --value 2
@@ -361,7 +340,7 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
   "$IPCDEMO" mq create "$Q"
   start "$IPCDEMO" mq notify "$Q"
   local holder=$LAST_PID
-  wait_blocked "$holder" do_sigtimedwait
+  wait_until_blocked "$holder" do_sigtimedwait
   run --separate-stderr "$IPCDEMO" mq notify "$Q"
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"mq_notify $Q: Device or resource busy; only one process per queue"*"mount -t mqueue"* ]]
