@@ -535,7 +535,7 @@ GroupSpec mq_group() {
                                "ipcdemo mq send --nonblock || echo \"full: exit $?\""},
                   .options =
                       {
-                          {.flags = "-c,--channel",
+                          {.flags = "--channel",
                            .type = ValueType::count,
                            .help = "The sample's channel number (uint32)",
                            .default_value = "7"},
@@ -547,7 +547,7 @@ GroupSpec mq_group() {
                            .type = ValueType::count,
                            .help = "Message priority, 0 to MQ_PRIO_MAX-1; higher is received first",
                            .default_value = "0"},
-                          {.flags = "-n,--count",
+                          {.flags = "-c,--count",
                            .type = ValueType::count,
                            .help = "How many messages to send; 0 sends until interrupted",
                            .default_value = "1"},
@@ -583,7 +583,7 @@ GroupSpec mq_group() {
                                "ipcdemo mq recv --timeout 2s"},
                   .options =
                       {
-                          {.flags = "-n,--count",
+                          {.flags = "-c,--count",
                            .type = ValueType::count,
                            .help = "How many messages to receive; 0 receives until interrupted",
                            .default_value = "1"},
@@ -635,7 +635,7 @@ GroupSpec mq_group() {
                   .examples = {"ipcdemo mq notify", "ipcdemo mq notify --count 0 --json"},
                   .options =
                       {
-                          {.flags = "-n,--count",
+                          {.flags = "-c,--count",
                            .type = ValueType::count,
                            .help = "How many messages to wait for; 0 waits until interrupted",
                            .default_value = "1"},

@@ -130,7 +130,7 @@ GroupSpec sem_group() {
                       "apply), unless --exclusive makes that an error.",
                   .examples = {"ipcdemo sem create", "ipcdemo sem create lock --value 1",
                                "ipcdemo -v sem create --exclusive --mode 0660"},
-                  .options = {{.flags = "-n,--value",
+                  .options = {{.flags = "--value",
                                .type = ValueType::count,
                                .help = "Initial value of a new semaphore (at most SEM_VALUE_MAX)",
                                .default_value = "7"},
