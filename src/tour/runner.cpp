@@ -79,6 +79,8 @@ class Cleanup {
 class Runner {
  public:
   void step(const Step& step) {
+    // A signal that arrived between two blocking calls is noticed here.
+    signals::throw_if_interrupted();
     switch (step.kind) {
       case Step::Kind::say: fmt::print("\n{}\n", step.text); break;
       case Step::Kind::run: run(step); break;
@@ -99,9 +101,11 @@ class Runner {
     std::fflush(stdout);
     Child child("", step.args, step.input, step.discard_stdout);
     std::vector<std::string> lines;
-    while (!child.eof())
+    while (!child.eof()) {
+      signals::throw_if_interrupted();
       for (auto& line : child.read_lines())
         if (shown(step, line)) lines.push_back(std::move(line));
+    }
     const int status = child.wait();
     show(lines);
     if (status != step.expect_status)
@@ -143,6 +147,7 @@ class Runner {
           children.push_back(&child);
         }
       if (fds.empty()) break;
+      signals::throw_if_interrupted();
       if (::poll(fds.data(), fds.size(), -1) < 0) {
         if (errno == EINTR) signals::throw_if_interrupted();
         continue;

@@ -39,6 +39,97 @@ Scene mappings() {
           }};
 }
 
+Step start(std::string label, std::vector<std::string> args, bool discard_stdout = false) {
+  return {.kind = Step::Kind::start,
+          .args = std::move(args),
+          .label = std::move(label),
+          .discard_stdout = discard_stdout};
+}
+
+Step wait_blocked(std::string label) { return {.kind = Step::Kind::wait_blocked, .label = std::move(label)}; }
+
+Step finish() { return {.kind = Step::Kind::finish}; }
+
+Scene shared_memory(const TourNames& names) {
+  return {"shm",
+          "Shared memory: mmap() of a file in /dev/shm",
+          {
+              say("POSIX shared memory is nothing but mmap() with predefined file names: shm_open()\n"
+                  "opens a file in /dev/shm (a tmpfs), ftruncate() gives it a size. Watch -v:"),
+              run({"-v", "shm", "create", names.shm, "--size", "4K"}),
+              say("A consumer prints the counter in the segment's first 8 bytes while a producer\n"
+                  "increments it: two processes, one memory, no system call in between."),
+              start("consumer", {"shm", "consume", names.shm, "--count", "6", "--interval", "150ms"}),
+              start("producer", {"shm", "produce", names.shm, "--count", "5", "--interval", "150ms"}),
+              finish(),
+              run({"shm", "info", names.shm}),
+          }};
+}
+
+Scene lost_increments(const TourNames& names) {
+  std::vector<Step> steps = {
+      say("Four producers at once, with no lock: each loads the counter, adds one, stores it.\n"
+          "A store based on a stale load overwrites another's work: increments get lost."),
+      run({"shm", "create", names.race_racy}),
+  };
+  for (const char* label : {"racy-1", "racy-2", "racy-3", "racy-4"})
+    steps.push_back(
+        start(label, {"shm", "produce", names.race_racy, "--interval", "0", "--count", "200000"}, true));
+  steps.push_back(finish());
+  steps.push_back(say("4 x 200000 increments were made. What the counter says:"));
+  steps.push_back(run({"shm", "info", names.race_racy}, "counter"));
+  steps.push_back(
+      say("The same with --sync sem: a named semaphore of value 1 as a mutex around the\n"
+          "load and the store. Slower, and nothing is lost:"));
+  steps.push_back(run({"shm", "create", names.race_sem}));
+  for (const char* label : {"locked-1", "locked-2", "locked-3", "locked-4"})
+    steps.push_back(start(
+        label, {"shm", "produce", names.race_sem, "--interval", "0", "--count", "20000", "--sync", "sem"},
+        true));
+  steps.push_back(finish());
+  steps.push_back(say("4 x 20000 increments were made. What the counter says:"));
+  steps.push_back(run({"shm", "info", names.race_sem}, "counter"));
+  return {"race", "Lost increments without a lock, none with a semaphore", std::move(steps)};
+}
+
+Scene semaphore(const TourNames& names) {
+  return {"sem",
+          "A semaphore created with value 7",
+          {
+              say("A semaphore created with value 7 lets seven waits through; each takes one away."),
+              run({"sem", "create", names.sem, "--value", "7"}),
+              run({"sem", "wait", names.sem, "--count", "7"}),
+              run({"sem", "value", names.sem}),
+              say("The value is 0: the eighth wait blocks until another process posts."),
+              start("waiter", {"sem", "wait", names.sem}),
+              wait_blocked("waiter"),
+              run({"sem", "post", names.sem}),
+              finish(),
+              say("With --try, a wait that would block fails at once instead (exit status 3):"),
+              run({"sem", "wait", names.sem, "--try"}, {}, 3),
+          }};
+}
+
+Scene message_queue(const TourNames& names) {
+  return {"mq",
+          "Message queues: samples as flat C structs",
+          {
+              say("A queue of at most 10 messages of 24 bytes: one measurement sample (timestamp,\n"
+                  "value, channel, and 4 reserved bytes that keep the layout free of padding)."),
+              run({"mq", "create", names.mq}),
+              say("A receive on the empty queue blocks until a sender arrives:"),
+              start("receiver", {"mq", "recv", names.mq}),
+              wait_blocked("receiver"),
+              run({"mq", "send", names.mq, "--channel", "7", "--value", "42"}),
+              finish(),
+              say("Priorities: the highest comes out first, whatever the order of sending."),
+              run({"mq", "send", names.mq, "--prio", "1", "--value", "1"}),
+              run({"mq", "send", names.mq, "--prio", "9", "--value", "9"}),
+              run({"mq", "info", names.mq}),
+              run({"mq", "recv", names.mq, "--count", "2"}, "prio|value"),
+          }};
+}
+
 } // namespace
 
 TourNames tour_names(int pid) {
@@ -47,8 +138,8 @@ TourNames tour_names(int pid) {
 }
 
 std::vector<Scene> all_scenes(const TourNames& names) {
-  (void)names;
-  return {read_versus_map(), mappings()};
+  return {read_versus_map(),      mappings(),       shared_memory(names),
+          lost_increments(names), semaphore(names), message_queue(names)};
 }
 
 } // namespace ipcdemo::tour
