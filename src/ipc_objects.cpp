@@ -1,5 +1,7 @@
 #include "ipc_objects.hpp"
 
+#include "mq/mqueue_fs.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,21 +11,10 @@ namespace ipcdemo {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> mqueue_mount_point() {
-  std::ifstream mounts("/proc/self/mounts");
-  std::string line;
-  while (std::getline(mounts, line)) {
-    std::istringstream fields(line);
-    std::string device, mount_point, type;
-    if (fields >> device >> mount_point >> type && type == "mqueue") return mount_point;
-  }
-  return std::nullopt;
-}
-
 std::vector<std::string> live_object_names(ObjectKind kind) {
   std::string directory = "/dev/shm";
   if (kind == ObjectKind::mq) {
-    const auto mount_point = mqueue_mount_point();
+    const auto mount_point = mq::mqueue_mount_point();
     if (!mount_point) return {};
     directory = *mount_point;
   }

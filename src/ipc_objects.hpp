@@ -14,7 +14,4 @@ namespace ipcdemo {
 // Canonical names ("/x"), sorted. Empty for queues when no mqueue fs is mounted.
 std::vector<std::string> live_object_names(ObjectKind kind);
 
-// Where an mqueue file system is mounted (from /proc/self/mounts), if anywhere.
-std::optional<std::string> mqueue_mount_point();
-
 } // namespace ipcdemo

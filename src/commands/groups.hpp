@@ -10,6 +10,7 @@ GroupSpec shm_group();
 GroupSpec sem_group();
 GroupSpec completion_group();
 GroupSpec tour_group();
+GroupSpec ls_group();
 GroupSpec mq_group();
 
 } // namespace ipcdemo::commands

@@ -3,6 +3,8 @@
 // empty queue, look into the mqueue file system, and be told when a message arrives.
 #include "commands/groups.hpp"
 
+#include "owner.hpp"
+
 #include "commands/ipc_options.hpp"
 #include "error.hpp"
 #include "invocation.hpp"
@@ -396,16 +398,6 @@ int notify(const Invocation& invocation) {
 }
 
 // ---- info -------------------------------------------------------------------
-
-std::string user_name(uid_t uid) {
-  const passwd* entry = getpwuid(uid);
-  return entry != nullptr ? entry->pw_name : std::to_string(uid);
-}
-
-std::string group_name(gid_t gid) {
-  const group* entry = getgrgid(gid);
-  return entry != nullptr ? entry->gr_name : std::to_string(gid);
-}
 
 int info(const Invocation& invocation) {
   const std::string name = object_name(invocation, kind);

@@ -9,12 +9,8 @@ namespace ipcdemo {
 std::span<const GroupSpec> registry() {
   // Built on first use, after logging is set up; the order is this list's order.
   static const std::vector<GroupSpec> groups = {
-      commands::mmap_group(),
-      commands::shm_group(),
-      commands::sem_group(),
-      commands::mq_group(),
-      commands::tour_group(),
-      commands::completion_group(),
+      commands::mmap_group(), commands::shm_group(),  commands::sem_group(),        commands::mq_group(),
+      commands::ls_group(),   commands::tour_group(), commands::completion_group(),
   };
   return groups;
 }

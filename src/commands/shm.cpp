@@ -3,6 +3,8 @@
 // a counter that producers increment and consumers watch.
 #include "commands/groups.hpp"
 
+#include "owner.hpp"
+
 #include "commands/ipc_options.hpp"
 #include "error.hpp"
 #include "invocation.hpp"
@@ -20,16 +22,6 @@
 namespace ipcdemo::commands {
 
 namespace {
-
-std::string user_name(uid_t uid) {
-  const passwd* entry = ::getpwuid(uid);
-  return entry != nullptr ? fmt::format("{} ({})", entry->pw_name, uid) : std::to_string(uid);
-}
-
-std::string group_name(gid_t gid) {
-  const group* entry = ::getgrgid(gid);
-  return entry != nullptr ? fmt::format("{} ({})", entry->gr_name, gid) : std::to_string(gid);
-}
 
 int create(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
@@ -78,7 +70,8 @@ int info(const Invocation& invocation) {
   const struct stat status = sys::fstat(fd);
   fmt::print("path: {}\nsize: {}\nmode: {:04o}\nowner: {}\ngroup: {}\n",
              ipc_object_path(name, ObjectKind::shm), status.st_size, status.st_mode & 07777,
-             user_name(status.st_uid), group_name(status.st_gid));
+             fmt::format("{} (uid {})", user_name(status.st_uid), status.st_uid),
+             fmt::format("{} (gid {})", group_name(status.st_gid), status.st_gid));
   if (static_cast<std::size_t>(status.st_size) < shm::counter_size)
     fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", shm::counter_size);
   else

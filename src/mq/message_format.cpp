@@ -1,5 +1,7 @@
 #include "mq/message_format.hpp"
 
+#include "json.hpp"
+
 #include "mq/sample.hpp"
 #include "narrate.hpp"
 
@@ -99,26 +101,6 @@ std::string hex_bytes(std::span<const std::byte> bytes, std::string_view separat
     if (i > 0) out += separator;
     fmt::format_to(std::back_inserter(out), "{:02x}", static_cast<unsigned>(bytes[i]));
   }
-  return out;
-}
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
-        else
-          out += c;
-    }
-  }
-  out += '"';
   return out;
 }
 

@@ -34,7 +34,5 @@ std::string human_duration(std::int64_t ns);
 bool is_printable_text(std::span<const std::byte> bytes);
 // "68 65 6c"
 std::string hex_bytes(std::span<const std::byte> bytes, std::string_view separator = " ");
-// A JSON string literal, with quotes.
-std::string json_string(std::string_view text);
 
 } // namespace ipcdemo::mq

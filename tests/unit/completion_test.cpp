@@ -16,11 +16,12 @@ namespace {
 const std::vector<GroupSpec> groups = {
     {.name = "shm",
      .summary = "shared memory",
-     .commands = {{.action = "consume",
-                   .summary = "read the counter",
-                   .options = {{.flags = "-s,--sync", .type = ValueType::choice, .choices = {"racy", "atomic"}},
-                               {.flags = "-c,--count", .type = ValueType::count}},
-                   .arguments = {{.name = "NAME", .type = ValueType::object, .object = ObjectKind::shm}}}}},
+     .commands =
+         {{.action = "consume",
+           .summary = "read the counter",
+           .options = {{.flags = "-s,--sync", .type = ValueType::choice, .choices = {"racy", "atomic"}},
+                       {.flags = "-c,--count", .type = ValueType::count}},
+           .arguments = {{.name = "NAME", .type = ValueType::object, .object = ObjectKind::shm}}}}},
     {.name = "completion",
      .summary = "scripts",
      .commands = {{.action = "",
@@ -41,8 +42,10 @@ bool contains(const std::vector<std::string>& words, const std::string& word) {
 } // namespace
 
 TEST(Completion, OffersGroupsThenActions) {
-  EXPECT_EQ(words_of(completion::complete({"ipcdemo", ""}, groups)), (std::vector<std::string>{"shm", "completion"}));
-  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "shm", ""}, groups)), std::vector<std::string>{"consume"});
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", ""}, groups)),
+            (std::vector<std::string>{"shm", "completion"}));
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "shm", ""}, groups)),
+            std::vector<std::string>{"consume"});
 }
 
 TEST(Completion, OffersChoicesOfTheOptionBeingFilled) {

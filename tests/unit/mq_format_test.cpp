@@ -1,3 +1,4 @@
+#include "json.hpp"
 #include "mq/message_format.hpp"
 
 #include "mq/sample.hpp"
@@ -7,6 +8,7 @@
 #include <gtest/gtest.h>
 
 using namespace ipcdemo::mq;
+using ipcdemo::json_string;
 
 namespace {
 std::span<const std::byte> bytes_of(std::string_view text) { return std::as_bytes(std::span(text)); }
