@@ -54,7 +54,7 @@ teardown() { ipc_teardown; }
   [ "${lines[0]}" = "path: /dev/shm$SHM" ]
   [ "${lines[1]}" = "size: 4096" ]
   [ "${lines[2]}" = "mode: 0600" ]
-  [[ "${lines[3]}" == "owner: "*"($(id -u))" ]]
+  [[ "${lines[3]}" == "owner: "*"(uid $(id -u))" ]]
   [ "${lines[5]}" = "counter: 5" ]
 }
 
