@@ -98,6 +98,30 @@ bool Semaphore::try_wait() {
   }
 }
 
+bool Semaphore::spin_wait(std::chrono::nanoseconds budget) {
+  using clock = std::chrono::steady_clock;
+  const auto start = clock::now();
+  std::uint64_t tries = 0;
+  bool acquired = false;
+  // Bounded by `budget` and by a signal: a spin must never hang.
+  while (!acquired && signals::pending() == 0) {
+    ++tries;
+    if (::sem_trywait(sem_) == 0)
+      acquired = true;
+    else if (errno != EAGAIN && errno != EINTR)
+      throw SysError("sem_trywait", name_, errno);
+    else if (clock::now() - start >= budget)
+      break;
+  }
+  if (narrate::on())
+    narrate::emit(
+        "sem_trywait", narrate::pointer(sem_),
+        fmt::format("{} ({} tries, spun {} ns)", acquired ? "0" : "-1 EAGAIN", tries,
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - start).count()));
+  signals::throw_if_interrupted();
+  return acquired;
+}
+
 bool Semaphore::wait_until(clockid_t clock, const timespec& deadline) {
   for (;;) {
     const int rc = ::sem_clockwait(sem_, clock, &deadline);

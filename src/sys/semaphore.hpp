@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,9 @@ class Semaphore {
   void wait();
   // sem_trywait(3): false instead of blocking.
   bool try_wait();
+  // sem_trywait(3) in a loop for at most `budget`: true as soon as one succeeds.
+  // Narrated as one line (the tries, the time spun), not one line per try.
+  bool spin_wait(std::chrono::nanoseconds budget);
   // sem_clockwait(3) against `clock` until the absolute `deadline`: false when it passed.
   bool wait_until(clockid_t clock, const timespec& deadline);
   // sem_post(3).

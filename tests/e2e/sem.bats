@@ -172,3 +172,24 @@ EOF_CASES
   [ "$status" -eq 1 ]
   [ "$stderr" = "ipcdemo: sem_post $SEM: Value too large for defined data type; the value cannot go above SEM_VALUE_MAX (2147483647)" ]
 }
+
+@test "--spin takes an available semaphore by sem_trywait, and is bounded when none is" {
+  "$IPCDEMO" sem create "$SEM" --value 1 >/dev/null
+  run --separate-stderr "$IPCDEMO" -v sem wait "$SEM" --spin 1ms
+  [ "$status" -eq 0 ]
+  [[ "$stderr" =~ sem_trywait\(0x[0-9a-f]+\)\ =\ 0\ \(1\ tries ]]
+  [[ "$stderr" != *"sem_wait("* ]]
+  # Value 0: the spin gives up after its budget, then the timed wait gives up too.
+  run --separate-stderr "$IPCDEMO" -v sem wait "$SEM" --spin 2ms --timeout 20ms
+  [ "$status" -eq 3 ]
+  [[ "$stderr" =~ sem_trywait\(0x[0-9a-f]+\)\ =\ -1\ EAGAIN\ \([0-9]+\ tries ]]
+  [[ "$stderr" == *"sem_clockwait("* ]]
+}
+
+@test "--spin is skipped when only one CPU is usable" {
+  "$IPCDEMO" sem create "$SEM" --value 0 >/dev/null
+  run --separate-stderr taskset -c 0 "$IPCDEMO" -v sem wait "$SEM" --spin 1s --timeout 10ms
+  [ "$status" -eq 3 ]
+  [[ "$stderr" == *"only one CPU is usable"* ]]
+  [[ "$stderr" != *"sem_trywait("* ]]
+}
