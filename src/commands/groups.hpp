@@ -7,5 +7,6 @@ namespace ipcdemo::commands {
 
 GroupSpec mmap_group();
 GroupSpec completion_group();
+GroupSpec bench_group();
 
 } // namespace ipcdemo::commands

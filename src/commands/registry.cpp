@@ -11,6 +11,7 @@ std::span<const GroupSpec> registry() {
   static const std::vector<GroupSpec> groups = {
       commands::mmap_group(),
       commands::completion_group(),
+      commands::bench_group(),
   };
   return groups;
 }
