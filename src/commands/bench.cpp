@@ -107,6 +107,7 @@ GroupSpec bench_group() {
               "              msg_max), pipe-stream (64 KiB writes, in bytes/s);\n"
               "  objects     in this process: sem_open of a new and of an existing semaphore, shm\n"
               "              create+map+unlink, mq_open+mq_close.\n"
+              "\n"
               "Each measurement warms up, sizes its batches to a time budget, and reports the median\n"
               "and the 10th-90th percentiles over the repetitions, and how many times the floor's cost\n"
               "it is. Both processes count what they did; a sample lost or out of order is an error.\n"
@@ -122,6 +123,7 @@ GroupSpec bench_group() {
               "Objects are named /ipcdemo-bench-PID-..., and unlinked as soon as both processes have\n"
               "them open: nothing is left behind, even when ipcdemo is killed. Progress goes to\n"
               "standard error, one line per measurement; the report to standard output.\n"
+              "\n"
               "bench/compare-ipc.sh runs each mechanism beside a plain C program doing the same loop.",
           .examples = {"ipcdemo bench --quick", "ipcdemo bench --cpus split --only sem-spin",
                        "ipcdemo bench --quick --json > bench.json", "taskset -c 0 ipcdemo bench --cpus same"},
