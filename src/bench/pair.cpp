@@ -33,17 +33,36 @@ struct Pair::Control {
 namespace {
 
 // SIGCHLD with a handler (and no SA_RESTART) interrupts a blocked parent when the
-// child dies, so a wait for a partner that is gone cannot hang.
-extern "C" void note_child(int) {}
+// child dies, so a wait for a partner that is gone cannot hang. The signal can also
+// arrive just before the parent blocks, and then interrupts nothing: so it also
+// starts alarm(1), re-armed by SIGALRM, until the parent has reaped the child.
+volatile std::sig_atomic_t child_exited = 0;
 
-struct sigaction install_sigchld() {
-  struct sigaction action {
-  }, previous{};
-  action.sa_handler = note_child;
+extern "C" void note_child(int) {
+  child_exited = 1;
+  alarm(1);
+}
+
+extern "C" void tick(int) {
+  if (child_exited != 0) alarm(1);
+}
+
+bool install_handlers() {
+  struct sigaction action {};
   sigemptyset(&action.sa_mask);
+  action.sa_handler = note_child;
   action.sa_flags = SA_NOCLDSTOP;
-  sigaction(SIGCHLD, &action, &previous);
-  return previous;
+  sigaction(SIGCHLD, &action, nullptr);
+  action.sa_handler = tick;
+  action.sa_flags = 0;
+  sigaction(SIGALRM, &action, nullptr);
+  return true;
+}
+
+// After the child was reaped: no more ticks.
+void reaped() {
+  child_exited = 0;
+  alarm(0);
 }
 
 void die_in_child(const char* what) {
@@ -64,8 +83,8 @@ Pair::Pair(Exchange& exchange, const Pinning& pinning) : exchange_(exchange) {
     throw SysError("sem_init", "bench control page", err);
   }
   if (pinning.parent_cpu) pin_to(*pinning.parent_cpu);
-  static const struct sigaction previous = install_sigchld();
-  (void)previous;
+  static const bool installed = install_handlers();
+  (void)installed;
   std::fflush(stdout);
   std::fflush(stderr);
   const pid_t parent = getpid();
@@ -108,6 +127,7 @@ void Pair::check() {
   if (child_ <= 0) return;
   int status = 0;
   if (waitpid(child_, &status, WNOHANG) == child_) {
+    reaped();
     const pid_t pid = std::exchange(child_, -1);
     throw Error(exit_code::failure,
                 fmt::format("bench: the second process (PID {}) ended in the middle of a measurement", pid),
@@ -142,6 +162,7 @@ void Pair::finish() {
     if (errno != EINTR) throw SysError("waitpid", fmt::format("PID {}", child_), errno);
     signals::throw_if_interrupted();
   }
+  reaped();
   const pid_t pid = std::exchange(child_, -1);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw Error(exit_code::failure, fmt::format("bench: the second process (PID {}) failed", pid));
@@ -155,6 +176,7 @@ Pair::~Pair() {
     kill(child_, SIGKILL);
     while (waitpid(child_, nullptr, 0) < 0 && errno == EINTR) {
     }
+    reaped();
   }
   if (control_ != nullptr) {
     sem_destroy(&control_->command);

@@ -122,7 +122,7 @@ PY
 }
 
 @test "Ctrl-C in the middle ends with 130, kills the second process and leaves nothing" {
-  "$IPCDEMO" bench --only sem --cpus split -r 200 >/dev/null 2>"$TEST_DIR/err" &
+  (exec "$IPCDEMO" bench --only sem --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err") &
   local pid=$!
   sleep 0.5
   local children
@@ -133,6 +133,24 @@ PY
   [ "$status" -eq 130 ] || { cat "$TEST_DIR/err"; return 1; }
   grep -q "interrupted by SIGINT" "$TEST_DIR/err"
   for child in $children; do ! kill -0 "$child" 2>/dev/null; done
+  [ -z "$(leftovers)" ]
+}
+
+@test "a second process that dies ends the measurement with exit 1, never a hang" {
+  for mechanism in sem sem-unnamed mq pipe shm-spin; do
+    (exec timeout 30 "$IPCDEMO" -q bench --only "$mechanism" --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err") &
+    local pid=$!
+    sleep 0.5
+    # timeout's child is ipcdemo; ipcdemo's child is the second process.
+    local child
+    child=$(pgrep -P "$(pgrep -P "$pid")")
+    [ -n "$child" ]
+    kill -KILL $child
+    local status=0
+    wait "$pid" || status=$?
+    [ "$status" -eq 1 ] || { echo "$mechanism: status $status"; cat "$TEST_DIR/err"; return 1; }
+    grep -Eq "second process .* ended|the other process is gone" "$TEST_DIR/err"
+  done
   [ -z "$(leftovers)" ]
 }
 
