@@ -25,9 +25,9 @@ std::string_view section_title(Kind kind) {
 
 std::string ratio_text(const std::optional<double>& ratio) {
   if (!ratio) return "-";
-  if (*ratio >= 99.5) return fmt::format("{:.0f}x", *ratio);
-  if (*ratio >= 0.995) return fmt::format("{:.2g}x", *ratio);
-  return fmt::format("{:.1g}x", *ratio);
+  if (*ratio >= 9.95) return fmt::format("{:.0f}x", *ratio);
+  if (*ratio >= 0.995) return fmt::format("{:.1f}x", *ratio);
+  return fmt::format("{:.2g}x", *ratio);
 }
 
 std::string count_text(std::uint64_t n) {
