@@ -33,27 +33,37 @@ class ShmSpin final : public Exchange {
  public:
   ShmSpin() : segment_("spin", sizeof(Line)), line_(new (segment_.data()) Line) {}
 
+  // Locals, not members, in the loops: the acquire load would make the compiler
+  // reload members on every poll.
   std::uint64_t parent_run(std::uint64_t n, Peer& peer) override {
+    Line* const line = line_;
+    std::uint64_t seq = seq_;
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
-      const auto seq = static_cast<std::int64_t>(++seq_);
-      line_->sample = {ping_channel, seq, 1.0};
-      line_->turn.store(2 * seq_ - 1, std::memory_order_release);
-      spin_until([&] { return line_->turn.load(std::memory_order_acquire) == 2 * seq_; }, &peer);
-      errors += !is(line_->sample, pong_channel, seq);
+      ++seq;
+      line->sample = {ping_channel, static_cast<std::int64_t>(seq), 1.0};
+      line->turn.store(2 * seq - 1, std::memory_order_release);
+      const std::uint64_t reply = 2 * seq;
+      spin_until([&] { return line->turn.load(std::memory_order_acquire) == reply; }, &peer);
+      errors += !is(line->sample, pong_channel, static_cast<std::int64_t>(seq));
     }
+    seq_ = seq;
     return errors;
   }
 
   std::uint64_t child_run(std::uint64_t n) override {
+    Line* const line = line_;
+    std::uint64_t seq = seq_;
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
-      const auto seq = static_cast<std::int64_t>(++seq_);
-      spin_until([&] { return line_->turn.load(std::memory_order_acquire) == 2 * seq_ - 1; }, nullptr);
-      errors += !is(line_->sample, ping_channel, seq);
-      line_->sample = {pong_channel, seq, 2.0};
-      line_->turn.store(2 * seq_, std::memory_order_release);
+      ++seq;
+      const std::uint64_t ping = 2 * seq - 1;
+      spin_until([&] { return line->turn.load(std::memory_order_acquire) == ping; }, nullptr);
+      errors += !is(line->sample, ping_channel, static_cast<std::int64_t>(seq));
+      line->sample = {pong_channel, static_cast<std::int64_t>(seq), 2.0};
+      line->turn.store(2 * seq, std::memory_order_release);
     }
+    seq_ = seq;
     return errors;
   }
 
