@@ -1,6 +1,6 @@
 /* Twin of `ipcdemo bench --only shm-ring`: the child writes samples into a ring
  * of 256 in a shm segment, the parent reads them; a full or empty ring is polled
- * up to 2000 times (none on one CPU), then sched_yield between polls. */
+ * again, up to 2000 times (none on one CPU), then with sched_yield between polls. */
 #include "ipc_twin.h"
 
 #define SLOTS 256
@@ -24,13 +24,13 @@ static void parent_run(uint64_t n) {
   uint64_t tail = atomic_load_explicit(&ring->tail, memory_order_relaxed);
   uint64_t head = atomic_load_explicit(&ring->head, memory_order_acquire);
   for (uint64_t i = 0; i < n; ++i) {
-    for (unsigned spins = 0; tail == head;) {
-      if (spins < spin)
-        ++spins;
-      else
-        sched_yield();
-      head = atomic_load_explicit(&ring->head, memory_order_acquire);
-    }
+    if (tail == head)
+      for (unsigned spins = 0; (head = atomic_load_explicit(&ring->head, memory_order_acquire)) == tail;) {
+        if (spins < spin)
+          ++spins;
+        else
+          sched_yield();
+      }
     errors += ring->slots[tail % SLOTS].timestamp != (int64_t)(tail + 1);
     atomic_store_explicit(&ring->tail, ++tail, memory_order_release);
   }
@@ -40,13 +40,13 @@ static void child_run(uint64_t n) {
   uint64_t head = atomic_load_explicit(&ring->head, memory_order_relaxed);
   uint64_t tail = atomic_load_explicit(&ring->tail, memory_order_acquire);
   for (uint64_t i = 0; i < n; ++i) {
-    for (unsigned spins = 0; head - tail == SLOTS;) {
-      if (spins < spin)
-        ++spins;
-      else
-        sched_yield();
-      tail = atomic_load_explicit(&ring->tail, memory_order_acquire);
-    }
+    if (head - tail == SLOTS)
+      for (unsigned spins = 0; head - (tail = atomic_load_explicit(&ring->tail, memory_order_acquire)) == SLOTS;) {
+        if (spins < spin)
+          ++spins;
+        else
+          sched_yield();
+      }
     ring->slots[head % SLOTS] = (struct sample){7, (int64_t)(head + 1), 1.0};
     atomic_store_explicit(&ring->head, ++head, memory_order_release);
   }
