@@ -106,14 +106,14 @@ std::string format_table(const std::vector<Result>& results, const RunInfo& info
     if (section != result.kind) {
       section = result.kind;
       out += fmt::format("\n{}\n", section_title(result.kind));
-      out += fmt::format("  {:<30} {:<5} {:>10} {:>21} {:>7} {:>11}\n", "mechanism", "cpus", "median",
+      out += fmt::format("  {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", "mechanism", "cpus", "median",
                          "p10 - p90", "x floor", "reps x ops");
     }
     const auto& s = result.summary;
     // For rates the low percentile of time is the high percentile of rate: show the range low to high.
     const double low = std::min(s.p10, s.p90);
     const double high = std::max(s.p10, s.p90);
-    out += fmt::format("  {:<30} {:<5} {:>10} {:>21} {:>7} {:>11}\n", result.label,
+    out += fmt::format("  {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", result.label,
                        result.placement.empty() ? "-" : result.placement, format_value(s.median, result.unit),
                        format_value(low, result.unit) + " - " + format_value(high, result.unit),
                        ratio_text(result.floor_ratio),

@@ -45,7 +45,7 @@ struct Budget {
 };
 
 Budget budget_for(bool quick) {
-  return quick ? Budget{10'000'000, 12'000'000} : Budget{40'000'000, 40'000'000};
+  return quick ? Budget{8'000'000, 10'000'000} : Budget{40'000'000, 40'000'000};
 }
 
 constexpr std::uint64_t max_batch = 1U << 24;
