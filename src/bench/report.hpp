@@ -21,7 +21,7 @@ struct Result {
   std::string placement;            // "split", "same", "any"; empty for object costs (one process)
   std::string unit;                 // "ns" (per round trip or operation), "samples/s", "bytes/s"
   Summary summary;                  // over the repetitions
-  std::uint64_t per_repetition = 0; // operations in each repetition
+  std::uint64_t per_repetition = 0; // operations per repetition (on average: slow ones get fewer)
   std::uint64_t operations = 0;     // this process's measured operations, all repetitions
   int processes = 1;
   int pid = 0;                                  // this process

@@ -73,6 +73,16 @@ std::uint64_t calibrate(RunBatch&& run_batch, const Budget& budget) {
   return std::clamp<std::uint64_t>(static_cast<std::uint64_t>(fits), 1, max_batch);
 }
 
+// A mechanism can turn slower after warm-up (a spin that stops succeeding, a
+// virtual CPU moved on the host): when a repetition overran its budget twice over,
+// the next ones get fewer operations, so that a run keeps to its time.
+std::uint64_t shrink_if_slow(std::uint64_t batch, std::int64_t elapsed_ns, const Budget& budget) {
+  if (elapsed_ns <= 2 * budget.repetition_ns) return batch;
+  const double scaled = static_cast<double>(batch) * static_cast<double>(budget.repetition_ns) /
+                        static_cast<double>(elapsed_ns);
+  return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(scaled));
+}
+
 struct Built {
   std::unique_ptr<Exchange> exchange;
   std::string unit;
@@ -119,16 +129,20 @@ Result measure_pair(const Mechanism& mechanism, const Pinning& pinning, const Pl
                     const Budget& budget) {
   Built built = build(mechanism.name, pinning);
   Pair pair(*built.exchange, pinning);
-  const std::uint64_t batch = calibrate([&](std::uint64_t n) { pair.run_batch(n); }, budget);
+  std::uint64_t batch = calibrate([&](std::uint64_t n) { pair.run_batch(n); }, budget);
   const std::uint64_t peer_before = pair.peer_operations();
   std::vector<double> figures;
-  for (std::uint64_t r = 0; r < plan.repetitions; ++r)
-    figures.push_back(figure(pair.run_batch(batch), batch, built));
+  std::uint64_t operations = 0;
+  for (std::uint64_t r = 0; r < plan.repetitions; ++r) {
+    const std::int64_t elapsed = pair.run_batch(batch);
+    figures.push_back(figure(elapsed, batch, built));
+    operations += batch;
+    batch = shrink_if_slow(batch, elapsed, budget);
+  }
   const std::uint64_t peer_measured = pair.peer_operations() - peer_before;
   const pid_t peer_pid = pair.child_pid();
   const std::uint64_t errors = pair.errors();
   pair.finish();
-  const std::uint64_t operations = batch * plan.repetitions;
   if (errors != 0)
     throw Error(exit_code::failure,
                 fmt::format("bench {}: {} samples arrived wrong or out of order", mechanism.name, errors));
@@ -141,7 +155,7 @@ Result measure_pair(const Mechanism& mechanism, const Pinning& pinning, const Pl
           .placement = std::string(placement_name(pinning.placement)),
           .unit = built.unit,
           .summary = summarize(std::move(figures)),
-          .per_repetition = batch,
+          .per_repetition = operations / plan.repetitions,
           .operations = operations,
           .processes = 2,
           .pid = getpid(),
@@ -159,17 +173,22 @@ ObjectCost object_cost(std::string_view name) {
 
 Result measure_object(const Mechanism& mechanism, const Plan& plan, const Budget& budget) {
   ObjectBench bench(object_cost(mechanism.name));
-  const std::uint64_t batch = calibrate([&](std::uint64_t n) { bench.run(n); }, budget);
+  std::uint64_t batch = calibrate([&](std::uint64_t n) { bench.run(n); }, budget);
   std::vector<double> figures;
-  for (std::uint64_t r = 0; r < plan.repetitions; ++r)
+  std::uint64_t operations = 0;
+  for (std::uint64_t r = 0; r < plan.repetitions; ++r) {
+    const std::int64_t start = now_ns();
     figures.push_back(static_cast<double>(bench.run(batch)) / static_cast<double>(batch));
+    operations += batch;
+    batch = shrink_if_slow(batch, now_ns() - start, budget);
+  }
   return {.mechanism = std::string(mechanism.name),
           .label = std::string(mechanism.label),
           .kind = mechanism.kind,
           .unit = "ns",
           .summary = summarize(std::move(figures)),
-          .per_repetition = batch,
-          .operations = batch * plan.repetitions,
+          .per_repetition = operations / plan.repetitions,
+          .operations = operations,
           .pid = getpid()};
 }
 

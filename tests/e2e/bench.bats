@@ -29,7 +29,7 @@ for r in doc["results"]:
         assert isinstance(v, (int, float)) and math.isfinite(v) and v > 0, f"{name}: {key}={v}"
     assert r["p10"] <= r["median"] <= r["p90"] or r["p90"] <= r["median"] <= r["p10"], name
     assert r["repetitions"] == doc["repetitions"], name
-    assert r["operations"] == r["repetitions"] * r["per_repetition"] > 0, name
+    assert r["operations"] >= r["repetitions"] and r["per_repetition"] == r["operations"] // r["repetitions"], name
     if r["kind"] == "object":
         assert r["processes"] == 1 and r["placement"] is None, name
     else:
