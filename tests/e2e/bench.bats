@@ -9,6 +9,9 @@ setup() {
 }
 teardown() { common_teardown; }
 
+# The PIDs of a process's children (no procps needed).
+children_of() { local pids; pids=$(cat /proc/"$1"/task/*/children 2>/dev/null) || true; echo $pids; }
+
 # Names of ours still in /dev/shm (shm segments and sem.* files).
 leftovers() { ls /dev/shm | grep 'ipcdemo-bench' || true; }
 
@@ -126,7 +129,7 @@ PY
   local pid=$!
   sleep 0.5
   local children
-  children=$(pgrep -P "$pid" || true)
+  children=$(children_of "$pid")
   kill -INT "$pid"
   local status=0
   wait "$pid" || status=$?
@@ -143,7 +146,7 @@ PY
     sleep 0.5
     # timeout's child is ipcdemo; ipcdemo's child is the second process.
     local child
-    child=$(pgrep -P "$(pgrep -P "$pid")")
+    child=$(children_of "$(children_of "$pid")")
     [ -n "$child" ]
     kill -KILL $child
     local status=0
