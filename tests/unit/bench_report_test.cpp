@@ -74,27 +74,28 @@ TEST(BenchReport, JsonDocumentHasEveryField) {
                 .operations = 50,
                 .pid = 10};
   const std::string json = format_json({round_trip(), object}, info());
-  EXPECT_EQ(json,
-            "{\n"
-            "  \"tool\": \"ipcdemo bench\",\n"
-            "  \"version\": \"0.1.0\",\n"
-            "  \"machine\": {\"cpu_model\": \"Test \\\"CPU\\\"\", \"kernel\": \"6.1\", \"cpus_online\": 2, "
-            "\"usable_cpus\": [0, 1]},\n"
-            "  \"quick\": false,\n"
-            "  \"repetitions\": 5,\n"
-            "  \"payload_bytes\": 24,\n"
-            "  \"seconds\": 1.5,\n"
-            "  \"results\": [\n"
-            "    {\"mechanism\": \"sem\", \"label\": \"named sem, blocking\", \"kind\": \"round_trip\", "
-            "\"placement\": \"split\", \"unit\": \"ns\", \"median\": 23000, \"p10\": 22000, \"p90\": 25000, "
-            "\"repetitions\": 5, \"per_repetition\": 100, \"operations\": 500, \"processes\": 2, \"pid\": 10, "
-            "\"peer_pid\": 11, \"peer_operations\": 500, \"floor_ratio\": 371, \"note\": \"\"},\n"
-            "    {\"mechanism\": \"mq-open\", \"label\": \"mq_open+mq_close, existing\", \"kind\": \"object\", "
-            "\"placement\": null, \"unit\": \"ns\", \"median\": 2000, \"p10\": 1900, \"p90\": 2100, "
-            "\"repetitions\": 5, \"per_repetition\": 10, \"operations\": 50, \"processes\": 1, \"pid\": 10, "
-            "\"floor_ratio\": null, \"note\": \"\"}\n"
-            "  ]\n"
-            "}\n");
+  EXPECT_EQ(
+      json,
+      "{\n"
+      "  \"tool\": \"ipcdemo bench\",\n"
+      "  \"version\": \"0.1.0\",\n"
+      "  \"machine\": {\"cpu_model\": \"Test \\\"CPU\\\"\", \"kernel\": \"6.1\", \"cpus_online\": 2, "
+      "\"usable_cpus\": [0, 1]},\n"
+      "  \"quick\": false,\n"
+      "  \"repetitions\": 5,\n"
+      "  \"payload_bytes\": 24,\n"
+      "  \"seconds\": 1.5,\n"
+      "  \"results\": [\n"
+      "    {\"mechanism\": \"sem\", \"label\": \"named sem, blocking\", \"kind\": \"round_trip\", "
+      "\"placement\": \"split\", \"unit\": \"ns\", \"median\": 23000, \"p10\": 22000, \"p90\": 25000, "
+      "\"repetitions\": 5, \"per_repetition\": 100, \"operations\": 500, \"processes\": 2, \"pid\": 10, "
+      "\"peer_pid\": 11, \"peer_operations\": 500, \"floor_ratio\": 371, \"note\": \"\"},\n"
+      "    {\"mechanism\": \"mq-open\", \"label\": \"mq_open+mq_close, existing\", \"kind\": \"object\", "
+      "\"placement\": null, \"unit\": \"ns\", \"median\": 2000, \"p10\": 1900, \"p90\": 2100, "
+      "\"repetitions\": 5, \"per_repetition\": 10, \"operations\": 50, \"processes\": 1, \"pid\": 10, "
+      "\"floor_ratio\": null, \"note\": \"\"}\n"
+      "  ]\n"
+      "}\n");
 }
 
 TEST(BenchReport, EmptyResultsStillMakeADocument) {
