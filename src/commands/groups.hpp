@@ -12,5 +12,6 @@ GroupSpec completion_group();
 GroupSpec tour_group();
 GroupSpec ls_group();
 GroupSpec mq_group();
+GroupSpec bench_group();
 
 } // namespace ipcdemo::commands

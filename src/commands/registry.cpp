@@ -9,8 +9,16 @@ namespace ipcdemo {
 std::span<const GroupSpec> registry() {
   // Built on first use, after logging is set up; the order is this list's order.
   static const std::vector<GroupSpec> groups = {
-      commands::mmap_group(), commands::shm_group(),  commands::sem_group(),        commands::mq_group(),
-      commands::ls_group(),   commands::tour_group(), commands::completion_group(),
+      // clang-format off
+      commands::mmap_group(),
+      commands::shm_group(),
+      commands::sem_group(),
+      commands::mq_group(),
+      commands::ls_group(),
+      commands::tour_group(),
+      commands::bench_group(),
+      commands::completion_group(),
+      // clang-format on
   };
   return groups;
 }

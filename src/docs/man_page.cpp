@@ -135,7 +135,11 @@ std::string man_overview_body(std::span<const GroupSpec> groups) {
       out += fmt::format(".TP\n.B ipcdemo {}\n{}", ref.path(), roff_escape(command.summary));
       if (const std::string tool = ref.tool_name(); !tool.empty())
         out += fmt::format(" (tool: \\fB{}\\fR)", roff_escape(tool));
-      out += fmt::format(". See \\fBipcdemo\\-{}\\fR(1).\n", roff_escape(group.name));
+      // A top-level command has no page of its own: it is described below.
+      if (group.is_single_command())
+        out += ". See below.\n";
+      else
+        out += fmt::format(". See \\fBipcdemo\\-{}\\fR(1).\n", roff_escape(group.name));
     }
   }
   // Top-level commands have no page of their own: they are described here in full.

@@ -1,0 +1,163 @@
+#include "bench/report.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace ipcdemo::bench {
+
+namespace {
+
+std::string three_digits(double value) {
+  if (value >= 99.95) return fmt::format("{:.0f}", value);
+  if (value >= 9.995) return fmt::format("{:.1f}", value);
+  return fmt::format("{:.2f}", value);
+}
+
+std::string_view section_title(Kind kind) {
+  switch (kind) {
+    case Kind::round_trip: return "Round trip (ping-pong of one sample)";
+    case Kind::stream: return "One way, samples per second (pipe: bytes per second)";
+    case Kind::object: return "Object costs (one process)";
+  }
+  return "";
+}
+
+std::string ratio_text(const std::optional<double>& ratio) {
+  if (!ratio) return "-";
+  if (*ratio >= 9.95) return fmt::format("{:.0f}x", *ratio);
+  if (*ratio >= 0.995) return fmt::format("{:.1f}x", *ratio);
+  return fmt::format("{:.2g}x", *ratio);
+}
+
+std::string count_text(std::uint64_t n) {
+  if (n >= 10'000'000) return fmt::format("{}M", n / 1'000'000);
+  if (n >= 10'000) return fmt::format("{}k", n / 1'000);
+  return fmt::format("{}", n);
+}
+
+} // namespace
+
+std::string_view kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::round_trip: return "round_trip";
+    case Kind::stream: return "stream";
+    case Kind::object: return "object";
+  }
+  return "";
+}
+
+std::string format_ns(double ns) {
+  if (ns < 999.5) return three_digits(ns) + " ns";
+  if (ns < 999'500) return three_digits(ns / 1e3) + " µs";
+  if (ns < 999'500'000) return three_digits(ns / 1e6) + " ms";
+  return three_digits(ns / 1e9) + " s";
+}
+
+std::string format_rate(double rate, std::string_view unit) {
+  std::string_view prefix;
+  double scaled = rate;
+  if (rate >= 999.5e6) {
+    scaled = rate / 1e9;
+    prefix = "G";
+  } else if (rate >= 999.5e3) {
+    scaled = rate / 1e6;
+    prefix = "M";
+  } else if (rate >= 999.5) {
+    scaled = rate / 1e3;
+    prefix = "k";
+  }
+  return fmt::format("{} {}{}/s", three_digits(scaled), prefix, unit == "bytes/s" ? "B" : "");
+}
+
+std::string format_value(double value, std::string_view unit) {
+  return unit == "ns" ? format_ns(value) : format_rate(value, unit);
+}
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20)
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else
+          out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string json_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : "null"; }
+
+std::string format_table(const std::vector<Result>& results, const RunInfo& info) {
+  std::string out;
+  out += fmt::format("ipcdemo bench{}: median of {} repetitions; {}-byte samples; CPUs usable: {} of {}\n",
+                     info.quick ? " --quick" : "", info.repetitions, info.payload_bytes,
+                     fmt::join(info.usable_cpus, ","), info.cpus_online);
+  out += fmt::format("{}; Linux {}\n", info.cpu_model, info.kernel);
+  std::optional<Kind> section;
+  for (const auto& result : results) {
+    if (section != result.kind) {
+      section = result.kind;
+      out += fmt::format("\n{}\n", section_title(result.kind));
+      out += fmt::format("  {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", "mechanism", "cpus", "median",
+                         "p10 - p90", "x floor", "reps x ops");
+    }
+    const auto& s = result.summary;
+    // For rates the low percentile of time is the high percentile of rate: show the range low to high.
+    const double low = std::min(s.p10, s.p90);
+    const double high = std::max(s.p10, s.p90);
+    out += fmt::format("  {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", result.label,
+                       result.placement.empty() ? "-" : result.placement, format_value(s.median, result.unit),
+                       format_value(low, result.unit) + " - " + format_value(high, result.unit),
+                       ratio_text(result.floor_ratio),
+                       fmt::format("{} x {}", s.count, count_text(result.per_repetition)));
+    if (!result.note.empty()) out += fmt::format("  {:<30} ({})\n", "", result.note);
+  }
+  out += fmt::format(
+      "\nx floor: how many times the cost of the floor (shm cache-line spin for round trips, the shm ring\n"
+      "for streams) in the same placement. Every round trip and sample was counted by both processes.\n"
+      "Took {:.1f} s.\n",
+      info.seconds);
+  return out;
+}
+
+std::string format_json(const std::vector<Result>& results, const RunInfo& info) {
+  std::string out = "{\n";
+  out += fmt::format("  \"tool\": \"ipcdemo bench\",\n  \"version\": {},\n", json_string(info.version));
+  out += fmt::format(
+      "  \"machine\": {{\"cpu_model\": {}, \"kernel\": {}, \"cpus_online\": {}, \"usable_cpus\": [{}]}},\n",
+      json_string(info.cpu_model), json_string(info.kernel), info.cpus_online,
+      fmt::join(info.usable_cpus, ", "));
+  out +=
+      fmt::format("  \"quick\": {},\n  \"repetitions\": {},\n  \"payload_bytes\": {},\n  \"seconds\": {},\n",
+                  info.quick, info.repetitions, info.payload_bytes, json_number(info.seconds));
+  out += "  \"results\": [";
+  bool first = true;
+  for (const auto& r : results) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += fmt::format(
+        "    {{\"mechanism\": {}, \"label\": {}, \"kind\": {}, \"placement\": {}, \"unit\": {}, "
+        "\"median\": {}, \"p10\": {}, \"p90\": {}, \"repetitions\": {}, \"per_repetition\": {}, "
+        "\"operations\": {}, \"processes\": {}, \"pid\": {}",
+        json_string(r.mechanism), json_string(r.label), json_string(kind_name(r.kind)),
+        r.placement.empty() ? "null" : json_string(r.placement), json_string(r.unit),
+        json_number(r.summary.median), json_number(r.summary.p10), json_number(r.summary.p90),
+        r.summary.count, r.per_repetition, r.operations, r.processes, r.pid);
+    if (r.peer_pid) out += fmt::format(", \"peer_pid\": {}", *r.peer_pid);
+    if (r.peer_operations) out += fmt::format(", \"peer_operations\": {}", *r.peer_operations);
+    out += fmt::format(", \"floor_ratio\": {}", r.floor_ratio ? json_number(*r.floor_ratio) : "null");
+    out += fmt::format(", \"note\": {}}}", json_string(r.note));
+  }
+  out += first ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+} // namespace ipcdemo::bench

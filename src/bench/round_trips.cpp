@@ -1,0 +1,232 @@
+// Round-trip (ping-pong) loops: the parent sends sample k and waits for the reply
+// k; the child waits for k, checks it, and replies. The 24-byte sample travels in
+// the message for queues and pipes, and in a shared segment beside the semaphores.
+#include "bench/exchanges.hpp"
+#include "bench/io.hpp"
+#include "bench/objects.hpp"
+#include "bench/sample.hpp"
+#include "bench/wait.hpp"
+
+#include <mqueue.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <new>
+
+namespace ipcdemo::bench {
+
+namespace {
+
+bool is(const Sample& sample, std::int32_t channel, std::int64_t seq) {
+  return sample.channel == channel && sample.timestamp == seq;
+}
+
+// ---- the floor: one cache line, polled ----------------------------------------
+
+struct alignas(64) Line {
+  std::atomic<std::uint64_t> turn{0}; // odd: the ping k is there; even: the reply
+  Sample sample{};
+};
+
+class ShmSpin final : public Exchange {
+ public:
+  ShmSpin() : segment_("spin", sizeof(Line)), line_(new (segment_.data()) Line) {}
+
+  // Locals, not members, in the loops: the acquire load would make the compiler
+  // reload members on every poll.
+  std::uint64_t parent_run(std::uint64_t n, Peer& peer) override {
+    Line* const line = line_;
+    std::uint64_t seq = seq_;
+    std::uint64_t errors = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      ++seq;
+      line->sample = {ping_channel, static_cast<std::int64_t>(seq), 1.0};
+      line->turn.store(2 * seq - 1, std::memory_order_release);
+      const std::uint64_t reply = 2 * seq;
+      spin_until([&] { return line->turn.load(std::memory_order_acquire) == reply; }, &peer);
+      errors += !is(line->sample, pong_channel, static_cast<std::int64_t>(seq));
+    }
+    seq_ = seq;
+    return errors;
+  }
+
+  std::uint64_t child_run(std::uint64_t n) override {
+    Line* const line = line_;
+    std::uint64_t seq = seq_;
+    std::uint64_t errors = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      ++seq;
+      const std::uint64_t ping = 2 * seq - 1;
+      spin_until([&] { return line->turn.load(std::memory_order_acquire) == ping; }, nullptr);
+      errors += !is(line->sample, ping_channel, static_cast<std::int64_t>(seq));
+      line->sample = {pong_channel, static_cast<std::int64_t>(seq), 2.0};
+      line->turn.store(2 * seq, std::memory_order_release);
+    }
+    seq_ = seq;
+    return errors;
+  }
+
+ private:
+  SharedSegment segment_;
+  Line* line_;
+  std::uint64_t seq_ = 0;
+};
+
+// ---- semaphores: ping and pong, the sample in a shared segment ------------------
+
+struct SemPage {
+  sem_t ping; // used by the unnamed variant only
+  sem_t pong;
+  Sample sample;
+};
+
+class SemPingPong final : public Exchange {
+ public:
+  // Named: sem_open'd semaphores. Unnamed: sem_init(pshared = 1) inside the segment.
+  SemPingPong(bool named, std::uint32_t spin)
+      : segment_(named ? "sem-data" : "unnamed-sem", sizeof(SemPage)),
+        page_(new (segment_.data()) SemPage),
+        spin_(spin) {
+    if (named) {
+      named_ping_ = std::make_unique<NamedSemaphore>("ping");
+      named_pong_ = std::make_unique<NamedSemaphore>("pong");
+      ping_ = named_ping_->get();
+      pong_ = named_pong_->get();
+      ping_name_ = named_ping_->name();
+      pong_name_ = named_pong_->name();
+    } else {
+      unnamed_ping_ = std::make_unique<UnnamedSemaphore>(&page_->ping, segment_.name() + " ping");
+      unnamed_pong_ = std::make_unique<UnnamedSemaphore>(&page_->pong, segment_.name() + " pong");
+      ping_ = unnamed_ping_->get();
+      pong_ = unnamed_pong_->get();
+      ping_name_ = unnamed_ping_->name();
+      pong_name_ = unnamed_pong_->name();
+    }
+  }
+
+  std::uint64_t parent_run(std::uint64_t n, Peer& peer) override {
+    std::uint64_t errors = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto seq = static_cast<std::int64_t>(++seq_);
+      page_->sample = {ping_channel, seq, 1.0};
+      sem_post_to(ping_, ping_name_);
+      sem_wait_for(pong_, pong_name_, spin_, &peer);
+      errors += !is(page_->sample, pong_channel, seq);
+    }
+    return errors;
+  }
+
+  std::uint64_t child_run(std::uint64_t n) override {
+    std::uint64_t errors = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto seq = static_cast<std::int64_t>(++seq_);
+      sem_wait_for(ping_, ping_name_, spin_, nullptr);
+      errors += !is(page_->sample, ping_channel, seq);
+      page_->sample = {pong_channel, seq, 2.0};
+      sem_post_to(pong_, pong_name_);
+    }
+    return errors;
+  }
+
+ private:
+  SharedSegment segment_;
+  SemPage* page_;
+  std::uint32_t spin_;
+  std::unique_ptr<NamedSemaphore> named_ping_, named_pong_;
+  std::unique_ptr<UnnamedSemaphore> unnamed_ping_, unnamed_pong_;
+  sem_t* ping_ = nullptr;
+  sem_t* pong_ = nullptr;
+  std::string ping_name_, pong_name_;
+  std::uint64_t seq_ = 0;
+};
+
+// ---- message queues: one for pings, one for replies ------------------------------
+
+class MqPingPong final : public Exchange {
+ public:
+  explicit MqPingPong(long depth)
+      : ping_("mq-ping", depth, sizeof(Sample)), pong_("mq-pong", depth, sizeof(Sample)) {}
+
+  std::uint64_t parent_run(std::uint64_t n, Peer& peer) override {
+    std::uint64_t errors = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto seq = static_cast<std::int64_t>(++seq_);
+      send(ping_.get(), ping_.name(), {ping_channel, seq, 1.0}, &peer);
+      errors += !is(receive(pong_.get(), pong_.name(), &peer), pong_channel, seq);
+    }
+    return errors;
+  }
+
+  std::uint64_t child_run(std::uint64_t n) override {
+    std::uint64_t errors = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto seq = static_cast<std::int64_t>(++seq_);
+      errors += !is(receive(ping_.get(), ping_.name(), nullptr), ping_channel, seq);
+      send(pong_.get(), pong_.name(), {pong_channel, seq, 2.0}, nullptr);
+    }
+    return errors;
+  }
+
+ private:
+  MessageQueue ping_, pong_;
+  std::uint64_t seq_ = 0;
+};
+
+// ---- pipes: one each way ----------------------------------------------------------
+
+class PipePingPong final : public Exchange {
+ public:
+  PipePingPong() : ping_("ping pipe"), pong_("pong pipe") {}
+
+  void parent_after_fork() override {
+    ping_.close_read();
+    pong_.close_write();
+  }
+  void child_after_fork() override {
+    ping_.close_write();
+    pong_.close_read();
+  }
+
+  std::uint64_t parent_run(std::uint64_t n, Peer& peer) override {
+    std::uint64_t errors = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto seq = static_cast<std::int64_t>(++seq_);
+      const Sample ping{ping_channel, seq, 1.0};
+      write_all(ping_.write_end(), ping_.name(), &ping, sizeof ping, &peer);
+      Sample pong{};
+      read_all(pong_.read_end(), pong_.name(), &pong, sizeof pong, &peer);
+      errors += !is(pong, pong_channel, seq);
+    }
+    return errors;
+  }
+
+  std::uint64_t child_run(std::uint64_t n) override {
+    std::uint64_t errors = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto seq = static_cast<std::int64_t>(++seq_);
+      Sample ping{};
+      read_all(ping_.read_end(), ping_.name(), &ping, sizeof ping, nullptr);
+      errors += !is(ping, ping_channel, seq);
+      const Sample pong{pong_channel, seq, 2.0};
+      write_all(pong_.write_end(), pong_.name(), &pong, sizeof pong, nullptr);
+    }
+    return errors;
+  }
+
+ private:
+  Pipe ping_, pong_;
+  std::uint64_t seq_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Exchange> shm_spin_exchange() { return std::make_unique<ShmSpin>(); }
+std::unique_ptr<Exchange> named_sem_exchange(std::uint32_t spin) {
+  return std::make_unique<SemPingPong>(true, spin);
+}
+std::unique_ptr<Exchange> unnamed_sem_exchange() { return std::make_unique<SemPingPong>(false, 0); }
+std::unique_ptr<Exchange> mq_exchange(long depth) { return std::make_unique<MqPingPong>(depth); }
+std::unique_ptr<Exchange> pipe_exchange() { return std::make_unique<PipePingPong>(); }
+
+} // namespace ipcdemo::bench

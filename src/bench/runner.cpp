@@ -1,0 +1,261 @@
+#include "bench/runner.hpp"
+
+#include "bench/exchanges.hpp"
+#include "bench/object_costs.hpp"
+#include "bench/objects.hpp"
+#include "bench/pair.hpp"
+#include "bench/sample.hpp"
+#include "error.hpp"
+#include "log.hpp"
+#include "signals.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <memory>
+
+namespace ipcdemo::bench {
+
+namespace {
+
+constexpr std::array<Mechanism, 13> table = {{
+    {"shm-spin", "shm cache line, spin (floor)", Kind::round_trip},
+    {"sem", "named sem, blocking", Kind::round_trip},
+    {"sem-spin", "named sem, spin then block", Kind::round_trip},
+    {"sem-unnamed", "unnamed sem in shm, blocking", Kind::round_trip},
+    {"mq", "POSIX mq", Kind::round_trip},
+    {"pipe", "pipe", Kind::round_trip},
+    {"shm-ring", "shm ring of 256 (floor)", Kind::stream},
+    {"mq-stream", "POSIX mq at full depth", Kind::stream},
+    {"pipe-stream", "pipe, 64 KiB writes", Kind::stream},
+    {"sem-open-new", "sem_open, new semaphore", Kind::object},
+    {"sem-open-existing", "sem_open, existing semaphore", Kind::object},
+    {"shm-create", "shm_open+ftruncate+mmap+unlink", Kind::object},
+    {"mq-open", "mq_open+mq_close, existing", Kind::object},
+}};
+
+// How long each part of one measurement runs.
+struct Budget {
+  std::int64_t warmup_ns;
+  std::int64_t repetition_ns;
+};
+
+Budget budget_for(bool quick) {
+  return quick ? Budget{8'000'000, 10'000'000} : Budget{40'000'000, 40'000'000};
+}
+
+constexpr std::uint64_t max_batch = 1U << 24;
+
+// Warm-up: batches of 1, 2, 4, ... operations until the warm-up budget is spent;
+// the cheapest of them sizes the repetitions to the repetition budget (at least 1
+// operation, so that an 8 ms spin on one CPU still ends).
+template <typename RunBatch>
+std::uint64_t calibrate(RunBatch&& run_batch, const Budget& budget) {
+  std::uint64_t n = 1;
+  std::int64_t spent = 0;
+  double per_op = 0;
+  for (;;) {
+    const std::int64_t start = now_ns();
+    run_batch(n);
+    const std::int64_t wall = now_ns() - start;
+    spent += wall;
+    // The cheapest batch per operation: one preempted batch must not shrink the repetitions.
+    const double this_batch = static_cast<double>(wall) / static_cast<double>(n);
+    per_op = per_op == 0 ? this_batch : std::min(per_op, this_batch);
+    if (spent >= budget.warmup_ns || n >= max_batch) break;
+    n *= 2;
+  }
+  const double fits = static_cast<double>(budget.repetition_ns) / std::max(per_op, 1.0);
+  return std::clamp<std::uint64_t>(static_cast<std::uint64_t>(fits), 1, max_batch);
+}
+
+// A mechanism can turn slower after warm-up (a spin that stops succeeding, a
+// virtual CPU moved on the host): when a repetition overran its budget twice over,
+// the next ones get fewer operations, so that a run keeps to its time.
+std::uint64_t shrink_if_slow(std::uint64_t batch, std::int64_t elapsed_ns, const Budget& budget) {
+  if (elapsed_ns <= 2 * budget.repetition_ns) return batch;
+  const double scaled = static_cast<double>(batch) * static_cast<double>(budget.repetition_ns) /
+                        static_cast<double>(elapsed_ns);
+  return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(scaled));
+}
+
+struct Built {
+  std::unique_ptr<Exchange> exchange;
+  std::string unit;
+  double bytes_per_op; // what one operation moves
+  std::string note;
+};
+
+Built build(std::string_view name, const Pinning& pinning) {
+  const std::uint32_t sem_spin = pinning.one_cpu ? 0 : sem_spin_polls;
+  const std::uint32_t ring_spin = pinning.one_cpu ? 0 : ring_spin_polls;
+  const long depth = queue_depth();
+  const double sample = sizeof(Sample);
+  if (name == "shm-spin")
+    return {shm_spin_exchange(), "ns", sample,
+            pinning.one_cpu ? "one CPU: each hand-over waits for the spinner's timeslice to end" : ""};
+  if (name == "sem") return {named_sem_exchange(0), "ns", sample, ""};
+  if (name == "sem-spin")
+    return {named_sem_exchange(sem_spin), "ns", sample,
+            pinning.one_cpu ? "one CPU: spin skipped, blocks at once"
+                            : fmt::format("up to {} sem_trywait before sem_wait", sem_spin)};
+  if (name == "sem-unnamed")
+    return {unnamed_sem_exchange(), "ns", sample, "sem_init(pshared=1) in a shm segment"};
+  if (name == "mq") return {mq_exchange(depth), "ns", sample, ""};
+  if (name == "pipe") return {pipe_exchange(), "ns", sample, ""};
+  if (name == "shm-ring")
+    return {shm_ring_exchange(ring_spin), "samples/s", sample,
+            pinning.one_cpu ? "one CPU: no spin, sched_yield when full or empty"
+                            : fmt::format("up to {} polls, then sched_yield", ring_spin)};
+  if (name == "mq-stream")
+    return {mq_stream_exchange(depth), "samples/s", sample, fmt::format("depth {} (msg_max)", depth)};
+  return {pipe_stream_exchange(), "bytes/s", static_cast<double>(pipe_chunk), ""};
+}
+
+// Per-operation figure of one repetition in the result's unit.
+double figure(std::int64_t elapsed_ns, std::uint64_t n, const Built& built) {
+  const double seconds = static_cast<double>(std::max<std::int64_t>(elapsed_ns, 1)) / 1e9;
+  const double ops = static_cast<double>(n);
+  if (built.unit == "ns") return seconds * 1e9 / ops;
+  if (built.unit == "bytes/s") return ops * built.bytes_per_op / seconds;
+  return ops / seconds;
+}
+
+Result measure_pair(const Mechanism& mechanism, const Pinning& pinning, const Plan& plan,
+                    const Budget& budget) {
+  Built built = build(mechanism.name, pinning);
+  Pair pair(*built.exchange, pinning);
+  std::uint64_t batch = calibrate([&](std::uint64_t n) { pair.run_batch(n); }, budget);
+  const std::uint64_t peer_before = pair.peer_operations();
+  std::vector<double> figures;
+  std::uint64_t operations = 0;
+  for (std::uint64_t r = 0; r < plan.repetitions; ++r) {
+    const std::int64_t elapsed = pair.run_batch(batch);
+    figures.push_back(figure(elapsed, batch, built));
+    operations += batch;
+    batch = shrink_if_slow(batch, elapsed, budget);
+  }
+  const std::uint64_t peer_measured = pair.peer_operations() - peer_before;
+  const pid_t peer_pid = pair.child_pid();
+  const std::uint64_t errors = pair.errors();
+  pair.finish();
+  if (errors != 0)
+    throw Error(exit_code::failure,
+                fmt::format("bench {}: {} samples arrived wrong or out of order", mechanism.name, errors));
+  if (peer_measured != operations)
+    throw Error(exit_code::failure, fmt::format("bench {}: this process did {} operations, the other {}",
+                                                mechanism.name, operations, peer_measured));
+  return {.mechanism = std::string(mechanism.name),
+          .label = std::string(mechanism.label),
+          .kind = mechanism.kind,
+          .placement = std::string(placement_name(pinning.placement)),
+          .unit = built.unit,
+          .summary = summarize(std::move(figures)),
+          .per_repetition = operations / plan.repetitions,
+          .operations = operations,
+          .processes = 2,
+          .pid = getpid(),
+          .peer_pid = peer_pid,
+          .peer_operations = peer_measured,
+          .note = built.note};
+}
+
+ObjectCost object_cost(std::string_view name) {
+  if (name == "sem-open-new") return ObjectCost::sem_open_new;
+  if (name == "sem-open-existing") return ObjectCost::sem_open_existing;
+  if (name == "shm-create") return ObjectCost::shm_create;
+  return ObjectCost::mq_open;
+}
+
+Result measure_object(const Mechanism& mechanism, const Plan& plan, const Budget& budget) {
+  ObjectBench bench(object_cost(mechanism.name));
+  std::uint64_t batch = calibrate([&](std::uint64_t n) { bench.run(n); }, budget);
+  std::vector<double> figures;
+  std::uint64_t operations = 0;
+  for (std::uint64_t r = 0; r < plan.repetitions; ++r) {
+    const std::int64_t start = now_ns();
+    figures.push_back(static_cast<double>(bench.run(batch)) / static_cast<double>(batch));
+    operations += batch;
+    batch = shrink_if_slow(batch, now_ns() - start, budget);
+  }
+  return {.mechanism = std::string(mechanism.name),
+          .label = std::string(mechanism.label),
+          .kind = mechanism.kind,
+          .unit = "ns",
+          .summary = summarize(std::move(figures)),
+          .per_repetition = operations / plan.repetitions,
+          .operations = operations,
+          .pid = getpid()};
+}
+
+void log_progress(const Result& result, std::size_t done, std::size_t total) {
+  log::info("bench [{}/{}] {}{}: {}", done, total, result.label,
+            result.placement.empty() ? "" : ", " + result.placement,
+            format_value(result.summary.median, result.unit));
+}
+
+double bytes_per_second(const Result& result) {
+  return result.unit == "bytes/s" ? result.summary.median
+                                  : result.summary.median * static_cast<double>(sizeof(Sample));
+}
+
+// Ratios to the floor of the same kind and placement: time per round trip, or
+// bytes per second for streams (the pipe moves 64 KiB per write, the others one sample).
+void add_floor_ratios(std::vector<Result>& results) {
+  for (auto& result : results) {
+    if (result.kind == Kind::object) continue;
+    const std::string_view floor_name = result.kind == Kind::round_trip ? "shm-spin" : "shm-ring";
+    for (const auto& floor : results) {
+      if (floor.mechanism != floor_name || floor.placement != result.placement) continue;
+      result.floor_ratio = result.kind == Kind::round_trip
+                               ? result.summary.median / floor.summary.median
+                               : bytes_per_second(floor) / bytes_per_second(result);
+    }
+  }
+}
+
+} // namespace
+
+std::span<const Mechanism> mechanisms() { return table; }
+
+std::uint64_t default_repetitions(bool quick) { return quick ? 5 : 11; }
+
+std::vector<Result> run(const Plan& plan) {
+  const Budget budget = budget_for(plan.quick);
+  // Two-process measurements: placement by placement, so each half of the table reads on its own.
+  std::vector<std::pair<const Mechanism*, std::optional<Pinning>>> steps;
+  const auto usable = usable_cpus();
+  for (const auto placement : plan.placements)
+    for (const auto& mechanism : table)
+      if (mechanism.kind != Kind::object && (!plan.only || *plan.only == mechanism.name))
+        steps.emplace_back(&mechanism, pinning_for(placement, usable));
+  for (const auto& mechanism : table)
+    if (mechanism.kind == Kind::object && (!plan.only || *plan.only == mechanism.name))
+      steps.emplace_back(&mechanism, std::nullopt);
+  const double estimate =
+      static_cast<double>(steps.size()) *
+      static_cast<double>(budget.warmup_ns * 2 +
+                          budget.repetition_ns * static_cast<std::int64_t>(plan.repetitions)) /
+      1e9;
+  log::info("bench: {} measurements, median of {} repetitions each, about {:.0f} s", steps.size(),
+            plan.repetitions, std::max(1.0, estimate));
+
+  std::vector<Result> results;
+  for (const auto& [mechanism, pinning] : steps) {
+    signals::throw_if_interrupted();
+    results.push_back(pinning ? measure_pair(*mechanism, *pinning, plan, budget)
+                              : measure_object(*mechanism, plan, budget));
+    log_progress(results.back(), results.size(), steps.size());
+  }
+  add_floor_ratios(results);
+  // Report order: kind by kind (round trips, streams, objects), placements together within a kind.
+  std::stable_sort(results.begin(), results.end(),
+                   [](const Result& a, const Result& b) { return a.kind < b.kind; });
+  return results;
+}
+
+} // namespace ipcdemo::bench

@@ -1,0 +1,168 @@
+#!/usr/bin/env bats
+# `bench` is checked for what it does, never for how fast: every mechanism runs
+# between two processes that both count, the JSON holds, nothing is left behind.
+load helpers
+
+setup() {
+  common_setup
+  ls /dev/shm >"$TEST_DIR/shm-before"
+}
+teardown() { common_teardown; }
+
+# The PIDs of a process's children (no procps needed).
+children_of() { local pids; pids=$(cat /proc/"$1"/task/*/children 2>/dev/null) || true; echo $pids; }
+
+# Names of ours still in /dev/shm (shm segments and sem.* files).
+leftovers() { ls /dev/shm | grep 'ipcdemo-bench' || true; }
+
+# Checks a bench --json document: every figure positive and finite, two processes
+# and equal counts for every two-process row, a ratio wherever its floor was
+# measured too. Prints the mechanisms it saw.
+check_json() {
+  python3 - "$1" <<'PY'
+import json, math, os, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["tool"] == "ipcdemo bench", doc["tool"]
+assert doc["payload_bytes"] == 24
+assert doc["repetitions"] >= 1
+for r in doc["results"]:
+    name = f'{r["mechanism"]} {r["placement"]}'
+    for key in ("median", "p10", "p90"):
+        v = r[key]
+        assert isinstance(v, (int, float)) and math.isfinite(v) and v > 0, f"{name}: {key}={v}"
+    assert r["p10"] <= r["median"] <= r["p90"] or r["p90"] <= r["median"] <= r["p10"], name
+    assert r["repetitions"] == doc["repetitions"], name
+    assert r["operations"] >= r["repetitions"] and r["per_repetition"] == r["operations"] // r["repetitions"], name
+    if r["kind"] == "object":
+        assert r["processes"] == 1 and r["placement"] is None, name
+    else:
+        assert r["processes"] == 2, name
+        assert r["peer_pid"] != r["pid"] and r["peer_pid"] > 0, name
+        assert r["peer_operations"] == r["operations"], f'{name}: {r["peer_operations"]} != {r["operations"]}'
+        floor = "shm-spin" if r["kind"] == "round_trip" else "shm-ring"
+        if any(f["mechanism"] == floor and f["placement"] == r["placement"] for f in doc["results"]):
+            assert r["floor_ratio"] is not None and r["floor_ratio"] > 0, name
+        else:
+            assert r["floor_ratio"] is None, name
+    print(r["mechanism"], r["placement"] or "-")
+PY
+}
+
+@test "--quick --json runs every mechanism between two counting processes" {
+  run --separate-stderr "$IPCDEMO" bench --quick --json
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  echo "$output" >"$TEST_DIR/bench.json"
+  check_json "$TEST_DIR/bench.json" >"$TEST_DIR/seen"
+  for mechanism in shm-spin sem sem-spin sem-unnamed mq pipe shm-ring mq-stream pipe-stream; do
+    for placement in split same; do
+      if [ "$(nproc)" -lt 2 ] && [ "$placement" = split ]; then continue; fi
+      grep -qx "$mechanism $placement" "$TEST_DIR/seen" || { echo "missing: $mechanism $placement"; return 1; }
+    done
+  done
+  for mechanism in sem-open-new sem-open-existing shm-create mq-open; do
+    grep -qx "$mechanism -" "$TEST_DIR/seen" || { echo "missing: $mechanism"; return 1; }
+  done
+  # Progress: one line per measurement on stderr, none on stdout.
+  [ "$(grep -c '^ipcdemo: info: bench \[' <<<"$stderr")" -eq "$(wc -l <"$TEST_DIR/seen")" ]
+  [ -z "$(leftovers)" ]
+  ls /dev/shm | cmp - "$TEST_DIR/shm-before"
+}
+
+@test "the table names every mechanism, the floor and the repetitions" {
+  run --separate-stderr "$IPCDEMO" -q bench --quick --cpus same
+  [ "$status" -eq 0 ]
+  [ -z "$stderr" ]
+  [[ "$output" == *"median of 5 repetitions"* ]]
+  [[ "$output" == *"shm cache line, spin (floor)"* ]]
+  [[ "$output" == *"named sem, spin then block"*"one CPU: spin skipped"* ]]
+  [[ "$output" == *"POSIX mq at full depth"* ]]
+  [[ "$output" == *"sem_open, new semaphore"* ]]
+  [[ "$output" == *"x floor"* ]]
+}
+
+@test "--cpus same on one usable CPU ends (the spins are bounded)" {
+  command -v taskset >/dev/null || skip "taskset not installed"
+  run --separate-stderr timeout 60 taskset -c 0 "$IPCDEMO" bench --quick --json --cpus same
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  echo "$output" >"$TEST_DIR/bench.json"
+  check_json "$TEST_DIR/bench.json" >/dev/null
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["machine"]["usable_cpus"] == [0]' \
+    "$TEST_DIR/bench.json"
+  [ -z "$(leftovers)" ]
+}
+
+@test "by default one usable CPU means same only, and split is refused" {
+  command -v taskset >/dev/null || skip "taskset not installed"
+  run --separate-stderr timeout 60 taskset -c 0 "$IPCDEMO" bench --quick --only sem-spin --json
+  [ "$status" -eq 0 ]
+  [[ "$stderr" == *"only CPU 0 is usable"* ]]
+  [ "$(python3 -c 'import json,sys; print(" ".join(r["placement"] for r in json.load(sys.stdin)["results"]))' <<<"$output")" = same ]
+  run --separate-stderr taskset -c 0 "$IPCDEMO" bench --quick --cpus split
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"--cpus split needs two usable CPUs"* ]]
+}
+
+@test "--only runs one mechanism, in the placement asked for" {
+  run --separate-stderr "$IPCDEMO" bench --quick --json --only mq --cpus any -r 3
+  [ "$status" -eq 0 ]
+  echo "$output" >"$TEST_DIR/bench.json"
+  [ "$(check_json "$TEST_DIR/bench.json")" = "mq any" ]
+  python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["repetitions"] == 3' "$TEST_DIR/bench.json"
+  run --separate-stderr "$IPCDEMO" bench --quick --json --only shm-create
+  [ "$status" -eq 0 ]
+  echo "$output" >"$TEST_DIR/bench.json"
+  [ "$(check_json "$TEST_DIR/bench.json")" = "shm-create -" ]
+}
+
+@test "bad options exit 2 and run nothing" {
+  for args in "--only nope" "--cpus both" "--repetitions 0" "--repetitions -1" "--repetitions 1001" \
+    "--quick extra" "--nope"; do
+    run --separate-stderr "$IPCDEMO" bench $args
+    [ "$status" -eq 2 ] || { echo "bench $args: status $status"; return 1; }
+    [ -z "$output" ]
+  done
+  [ -z "$(leftovers)" ]
+}
+
+@test "Ctrl-C in the middle ends with 130, kills the second process and leaves nothing" {
+  (exec "$IPCDEMO" bench --only sem --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err") &
+  local pid=$!
+  sleep 0.5
+  local children
+  children=$(children_of "$pid")
+  kill -INT "$pid"
+  local status=0
+  wait "$pid" || status=$?
+  [ "$status" -eq 130 ] || { cat "$TEST_DIR/err"; return 1; }
+  grep -q "interrupted by SIGINT" "$TEST_DIR/err"
+  for child in $children; do ! kill -0 "$child" 2>/dev/null; done
+  [ -z "$(leftovers)" ]
+}
+
+@test "a second process that dies ends the measurement with exit 1, never a hang" {
+  for mechanism in sem sem-unnamed mq pipe shm-spin; do
+    (exec timeout 30 "$IPCDEMO" -q bench --only "$mechanism" --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err") &
+    local pid=$!
+    sleep 0.5
+    # timeout's child is ipcdemo; ipcdemo's child is the second process.
+    local child
+    child=$(children_of "$(children_of "$pid")")
+    [ -n "$child" ]
+    kill -KILL $child
+    local status=0
+    wait "$pid" || status=$?
+    [ "$status" -eq 1 ] || { echo "$mechanism: status $status"; cat "$TEST_DIR/err"; return 1; }
+    grep -Eq "second process .* ended|the other process is gone" "$TEST_DIR/err"
+  done
+  [ -z "$(leftovers)" ]
+}
+
+@test "help explains placement and the floor, and lists every mechanism" {
+  run "$IPCDEMO" bench --help
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"Placement often matters more than the mechanism"* ]]
+  [[ "$output" == *"the floor"* ]]
+  for mechanism in shm-spin sem-spin sem-unnamed mq-stream shm-ring pipe-stream sem-open-new mq-open; do
+    [[ "$output" == *"$mechanism"* ]] || { echo "missing $mechanism"; return 1; }
+  done
+}
