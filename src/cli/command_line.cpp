@@ -95,7 +95,7 @@ std::string group_footer(const GroupSpec& group) {
 BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const CommandRef& ref) {
   const CommandSpec& command = *ref.command;
   describe(app, formatter, command.summary, command.description);
-  app.footer(command_footer(command));
+  app.footer([&command] { return command_footer(command); });
   BoundCommand bound{&ref, &app, {}};
   for (const auto& spec : command.options) {
     const bool is_flag = spec.type == ValueType::flag;
@@ -158,7 +158,44 @@ struct Tree {
   std::vector<BoundCommand> commands;
 };
 
-std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands) {
+// The command the arguments name, found before CLI11 sees them: `group` is empty
+// when no group is named, `action` when the group has no action yet.
+struct Focus {
+  std::string_view group;
+  std::string_view action;
+};
+
+Focus find_focus(const std::vector<std::string>& args, const std::vector<CommandRef>& commands) {
+  Focus focus;
+  bool skip_value = false;
+  for (const auto& arg : args) {
+    if (skip_value) {
+      skip_value = false;
+      continue;
+    }
+    if (arg.starts_with("-")) {
+      // Only the top-level options that take a value can come before the command.
+      skip_value = arg == "--log-level" || arg == "--install";
+      continue;
+    }
+    for (const auto& ref : commands) {
+      if (focus.group.empty() && ref.group->name == arg) {
+        focus.group = ref.group->name;
+        break;
+      }
+      if (!focus.group.empty() && ref.group->name == focus.group && ref.command->action == arg)
+        return {focus.group, ref.command->action};
+    }
+    if (focus.group.empty() || focus.group != arg) return focus;
+  }
+  return focus;
+}
+
+// Builds only what parsing these arguments needs: binding every option of every
+// command costs more than the rest of a start-up (hundreds of small allocations),
+// and a busybox-style tool is started thousands of times. Without a named group,
+// the groups are listed (for help) but their commands are not built.
+std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const Focus& focus = {}) {
   auto tree = std::make_unique<Tree>();
   CLI::App& app = tree->app;
   app.formatter(tree->formatter);
@@ -177,20 +214,24 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands) {
   tree->list = app.add_flag("--list", list_help);
   tree->install = app.add_option("--install", "Create a link per tool name in DIR, pointing at this binary")
                       ->type_name("DIR");
-  app.footer(top_footer(commands));
+  app.footer([&commands] { return top_footer(commands); });
   app.require_subcommand(0, 1);
 
   const GroupSpec* current_group = nullptr;
   CLI::App* group_app = nullptr;
   for (const auto& ref : commands) {
+    if (!focus.group.empty() && ref.group->name != focus.group) continue;
     if (ref.group != current_group) {
       current_group = ref.group;
       group_app = app.add_subcommand(std::string(ref.group->name), std::string(ref.group->summary));
       describe(*group_app, *tree->formatter, ref.group->summary, ref.group->description);
-      if (!ref.group->is_single_command()) group_app->footer(group_footer(*ref.group));
+      if (!ref.group->is_single_command())
+        group_app->footer([group = ref.group] { return group_footer(*group); });
       group_app->require_subcommand(0, 1);
       tree->groups.emplace_back(ref.group, group_app);
     }
+    if (focus.group.empty() && !ref.command->action.empty()) continue; // listing groups only
+    if (!focus.action.empty() && ref.command->action != focus.action) continue;
     CLI::App* command_app =
         ref.command->action.empty()
             ? group_app
@@ -205,7 +246,7 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands) {
 std::string top_level_help(const std::vector<CommandRef>& commands) { return build(commands)->app.help(); }
 
 CommandLine parse(const std::vector<std::string>& args, const std::vector<CommandRef>& commands) {
-  auto tree = build(commands);
+  auto tree = build(commands, find_focus(args, commands));
   CLI::App& app = tree->app;
   std::vector<const char*> argv{"ipcdemo"};
   for (const auto& arg : args) argv.push_back(arg.c_str());

@@ -18,7 +18,8 @@ namespace ipcdemo {
 
 namespace {
 
-constexpr std::size_t pipe_size = 1UL << 20; // Linux's default pipe-max-size
+constexpr std::size_t pipe_size = 1UL << 20;   // Linux's default pipe-max-size
+constexpr std::size_t small_file = 64UL << 10; // fits a default pipe
 constexpr std::size_t read_buffer_size = 128UL << 10;
 const std::string standard_output = "standard output";
 
@@ -33,9 +34,7 @@ std::string_view file_type(mode_t mode) {
 
 } // namespace
 
-FilePrinter::FilePrinter(int out_fd) : out_fd_(out_fd), out_is_pipe_(sys::is_pipe(out_fd)) {
-  if (out_is_pipe_) sys::grow_pipe(out_fd_, pipe_size);
-}
+FilePrinter::FilePrinter(int out_fd) : out_fd_(out_fd), out_is_pipe_(sys::is_pipe(out_fd)) {}
 
 void FilePrinter::print(const std::string& path) {
   if (path == "-") {
@@ -74,6 +73,12 @@ void FilePrinter::print_mapped(sys::Fd& fd, std::size_t size) {
           "standard output is a pipe: vmsplice() hands the mapped pages to it, no copy into the kernel");
     else
       log::debug("standard output is not a pipe: write() copies the mapped bytes into the kernel");
+  }
+  // A larger pipe means fewer vmsplice calls for a large file; for a small one,
+  // allocating the larger pipe would cost more than it saves.
+  if (out_is_pipe_ && !pipe_grown_ && size > small_file) {
+    pipe_grown_ = true;
+    sys::grow_pipe(out_fd_, pipe_size);
   }
   const std::string name = fd.name();
   for (std::size_t offset = 0; offset < size; offset += window) {

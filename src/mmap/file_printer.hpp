@@ -27,6 +27,7 @@ class FilePrinter {
   int out_fd_;
   bool out_is_pipe_;
   bool path_explained_ = false; // -v says once which way mapped bytes leave
+  bool pipe_grown_ = false;
 };
 
 } // namespace ipcdemo
