@@ -32,7 +32,8 @@ constexpr std::string_view zsh_body = R"(_ipcdemo() {
     case $line in
       :files) _files; return ;;
       :done) ;;
-      *) candidates+=("${${line%%$'\t'*}//:/\\:}${${line#*$'\t'}:+:${line#*$'\t'}}") ;;
+      *$'\t'*) candidates+=("${${line%%$'\t'*}//:/\\:}:${line#*$'\t'}") ;;
+      *) candidates+=("${line//:/\\:}") ;;
     esac
   done
   _describe -t values ipcdemo candidates

@@ -88,7 +88,54 @@ bash_complete() {
   [ "$output" = "zsh" ]
 }
 
-@test "the zsh script is valid zsh" {
+@test "bash offers the names of live objects of the right kind" {
+  local name="ipcdemo-test-$$-complete"
+  "$IPCDEMO" -q shm create "/$name" >/dev/null
+  "$IPCDEMO" -q sem create "/$name-sem" >/dev/null
+  run bash_complete shm-consume "/ipcdemo-test-$$-"
+  local shm_output=$output
+  run bash_complete ipcdemo sem value "/ipcdemo-test-$$-"
+  "$IPCDEMO" -q shm unlink "/$name"
+  "$IPCDEMO" -q sem unlink "/$name-sem"
+  [ "$shm_output" = "/$name" ]
+  [ "$output" = "/$name-sem" ]
+}
+
+@test "fish offers the names of live objects" {
+  command -v fish >/dev/null || skip "fish not installed"
+  local name="ipcdemo-test-$$-fish"
+  "$IPCDEMO" -q shm create "/$name" >/dev/null
+  run env PATH="$TEST_DIR/bin:$PATH" fish --no-config -c "source $ROOT/completions/ipcdemo.fish; complete -C 'shm-info /ipcdemo-test-$$-'"
+  "$IPCDEMO" -q shm unlink "/$name"
+  [[ "$output" == "/$name"$'\t'"live object" ]]
+}
+
+# Runs the real zsh with the real _ipcdemo function on `words`/CURRENT; only the
+# completion system's display functions are stubbed, to print what they are given.
+zsh_complete() {
+  PATH="$TEST_DIR/bin:$PATH" zsh -f -c '
+    _describe() { local array=${@[-1]}; print -rl -- "${(@P)array}"; }
+    _files() { print -r -- "<files>"; }
+    compdef() { :; }
+    source "$1"; shift
+    words=("$@"); CURRENT=$#
+    _ipcdemo' _ "$ROOT/completions/_ipcdemo" "$@"
+}
+
+@test "zsh offers groups, actions, option values and live object names" {
   command -v zsh >/dev/null || skip "zsh not installed"
   zsh -n "$ROOT/completions/_ipcdemo"
+  run zsh_complete ipcdemo ""
+  [[ "$output" == *"mmap:File mappings"* ]]
+  run zsh_complete ipcdemo mq ""
+  [[ "$output" == *"recv:"* ]]
+  run zsh_complete ipcdemo --log-level ""
+  [ "$output" = "$(printf 'trace\ndebug\ninfo\nwarn\nerror\noff')" ]
+  run zsh_complete mmap-cat ""
+  [ "$output" = "<files>" ]
+  local name="ipcdemo-test-$$-zsh"
+  "$IPCDEMO" -q shm create "/$name" >/dev/null
+  run zsh_complete shm-info ""
+  "$IPCDEMO" -q shm unlink "/$name"
+  [[ "$output" == *"/$name:live object"* ]]
 }
