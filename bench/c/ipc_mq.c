@@ -14,7 +14,7 @@ static void child_after_fork(void) {}
 
 static void parent_run(uint64_t n) {
   for (uint64_t i = 0; i < n; ++i) {
-    struct sample s = {7, (int64_t)++seq, 1.0};
+    struct sample s = {.timestamp = (int64_t)++seq, .value = 1.0, .channel = 7};
     while (mq_send(ping, (const char*)&s, sizeof s, 0) != 0)
       if (errno != EINTR) die("mq_send");
     while (mq_receive(pong, (char*)&s, sizeof s, NULL) < 0)
@@ -30,7 +30,7 @@ static void child_run(uint64_t n) {
     while (mq_receive(ping, (char*)&s, sizeof s, NULL) < 0)
       if (errno != EINTR) die("mq_receive");
     errors += s.timestamp != (int64_t)seq;
-    s = (struct sample){8, (int64_t)seq, 2.0};
+    s = (struct sample){.timestamp = (int64_t)seq, .value = 2.0, .channel = 8};
     while (mq_send(pong, (const char*)&s, sizeof s, 0) != 0)
       if (errno != EINTR) die("mq_send");
   }

@@ -21,7 +21,7 @@ static void parent_run(uint64_t n) {
 
 static void child_run(uint64_t n) {
   for (uint64_t i = 0; i < n; ++i) {
-    struct sample s = {7, (int64_t)++seq, 1.0};
+    struct sample s = {.timestamp = (int64_t)++seq, .value = 1.0, .channel = 7};
     while (mq_send(mq, (const char*)&s, sizeof s, 0) != 0)
       if (errno != EINTR) die("mq_send");
   }

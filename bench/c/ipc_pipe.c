@@ -42,7 +42,7 @@ static void child_after_fork(void) {
 
 static void parent_run(uint64_t n) {
   for (uint64_t i = 0; i < n; ++i) {
-    struct sample s = {7, (int64_t)++seq, 1.0};
+    struct sample s = {.timestamp = (int64_t)++seq, .value = 1.0, .channel = 7};
     write_all(ping[1], &s, sizeof s);
     read_all(pong[0], &s, sizeof s);
     errors += s.timestamp != (int64_t)seq;
@@ -55,7 +55,7 @@ static void child_run(uint64_t n) {
     ++seq;
     read_all(ping[0], &s, sizeof s);
     errors += s.timestamp != (int64_t)seq;
-    s = (struct sample){8, (int64_t)seq, 2.0};
+    s = (struct sample){.timestamp = (int64_t)seq, .value = 2.0, .channel = 8};
     write_all(pong[1], &s, sizeof s);
   }
 }

@@ -33,7 +33,7 @@ static void child_after_fork(void) {}
 static void parent_run(uint64_t n) {
   for (uint64_t i = 0; i < n; ++i) {
     ++seq;
-    page->sample = (struct sample){7, (int64_t)seq, 1.0};
+    page->sample = (struct sample){.timestamp = (int64_t)seq, .value = 1.0, .channel = 7};
     if (sem_post(ping) != 0) die("sem_post");
     wait_for(pong);
     errors += page->sample.timestamp != (int64_t)seq;
@@ -45,7 +45,7 @@ static void child_run(uint64_t n) {
     ++seq;
     wait_for(ping);
     errors += page->sample.timestamp != (int64_t)seq;
-    page->sample = (struct sample){8, (int64_t)seq, 2.0};
+    page->sample = (struct sample){.timestamp = (int64_t)seq, .value = 2.0, .channel = 8};
     if (sem_post(pong) != 0) die("sem_post");
   }
 }

@@ -47,7 +47,7 @@ static void child_run(uint64_t n) {
         else
           sched_yield();
       }
-    ring->slots[head % SLOTS] = (struct sample){7, (int64_t)(head + 1), 1.0};
+    ring->slots[head % SLOTS] = (struct sample){.timestamp = (int64_t)(head + 1), .value = 1.0, .channel = 7};
     atomic_store_explicit(&ring->head, ++head, memory_order_release);
   }
 }

@@ -18,7 +18,7 @@ static void child_after_fork(void) {}
 static void parent_run(uint64_t n) {
   for (uint64_t i = 0; i < n; ++i) {
     ++seq;
-    line->sample = (struct sample){7, (int64_t)seq, 1.0};
+    line->sample = (struct sample){.timestamp = (int64_t)seq, .value = 1.0, .channel = 7};
     atomic_store_explicit(&line->turn, 2 * seq - 1, memory_order_release);
     while (atomic_load_explicit(&line->turn, memory_order_acquire) != 2 * seq) {
     }
@@ -32,7 +32,7 @@ static void child_run(uint64_t n) {
     while (atomic_load_explicit(&line->turn, memory_order_acquire) != 2 * seq - 1) {
     }
     errors += line->sample.timestamp != (int64_t)seq;
-    line->sample = (struct sample){8, (int64_t)seq, 2.0};
+    line->sample = (struct sample){.timestamp = (int64_t)seq, .value = 2.0, .channel = 8};
     atomic_store_explicit(&line->turn, 2 * seq, memory_order_release);
   }
 }

@@ -22,11 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
-struct sample {
-  int32_t channel;
-  int64_t timestamp;
-  double value;
-};
+/* The payload: the 24-byte sample of ipcdemo-mq(1), as ipcdemo bench sends it. */
+#include "sample.h"
 
 static inline void die(const char* what) {
   perror(what);

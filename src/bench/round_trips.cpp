@@ -18,7 +18,7 @@ namespace ipcdemo::bench {
 
 namespace {
 
-bool is(const Sample& sample, std::int32_t channel, std::int64_t seq) {
+bool is(const Sample& sample, std::uint32_t channel, std::int64_t seq) {
   return sample.channel == channel && sample.timestamp == seq;
 }
 
@@ -41,7 +41,7 @@ class ShmSpin final : public Exchange {
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       ++seq;
-      line->sample = {ping_channel, static_cast<std::int64_t>(seq), 1.0};
+      line->sample = make_sample(ping_channel, static_cast<std::int64_t>(seq), 1.0);
       line->turn.store(2 * seq - 1, std::memory_order_release);
       const std::uint64_t reply = 2 * seq;
       spin_until([&] { return line->turn.load(std::memory_order_acquire) == reply; }, &peer);
@@ -60,7 +60,7 @@ class ShmSpin final : public Exchange {
       const std::uint64_t ping = 2 * seq - 1;
       spin_until([&] { return line->turn.load(std::memory_order_acquire) == ping; }, nullptr);
       errors += !is(line->sample, ping_channel, static_cast<std::int64_t>(seq));
-      line->sample = {pong_channel, static_cast<std::int64_t>(seq), 2.0};
+      line->sample = make_sample(pong_channel, static_cast<std::int64_t>(seq), 2.0);
       line->turn.store(2 * seq, std::memory_order_release);
     }
     seq_ = seq;
@@ -109,7 +109,7 @@ class SemPingPong final : public Exchange {
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       const auto seq = static_cast<std::int64_t>(++seq_);
-      page_->sample = {ping_channel, seq, 1.0};
+      page_->sample = make_sample(ping_channel, seq, 1.0);
       sem_post_to(ping_, ping_name_);
       sem_wait_for(pong_, pong_name_, spin_, &peer);
       errors += !is(page_->sample, pong_channel, seq);
@@ -123,7 +123,7 @@ class SemPingPong final : public Exchange {
       const auto seq = static_cast<std::int64_t>(++seq_);
       sem_wait_for(ping_, ping_name_, spin_, nullptr);
       errors += !is(page_->sample, ping_channel, seq);
-      page_->sample = {pong_channel, seq, 2.0};
+      page_->sample = make_sample(pong_channel, seq, 2.0);
       sem_post_to(pong_, pong_name_);
     }
     return errors;
@@ -152,7 +152,7 @@ class MqPingPong final : public Exchange {
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       const auto seq = static_cast<std::int64_t>(++seq_);
-      send(ping_.get(), ping_.name(), {ping_channel, seq, 1.0}, &peer);
+      send(ping_.get(), ping_.name(), make_sample(ping_channel, seq, 1.0), &peer);
       errors += !is(receive(pong_.get(), pong_.name(), &peer), pong_channel, seq);
     }
     return errors;
@@ -163,7 +163,7 @@ class MqPingPong final : public Exchange {
     for (std::uint64_t i = 0; i < n; ++i) {
       const auto seq = static_cast<std::int64_t>(++seq_);
       errors += !is(receive(ping_.get(), ping_.name(), nullptr), ping_channel, seq);
-      send(pong_.get(), pong_.name(), {pong_channel, seq, 2.0}, nullptr);
+      send(pong_.get(), pong_.name(), make_sample(pong_channel, seq, 2.0), nullptr);
     }
     return errors;
   }
@@ -192,7 +192,7 @@ class PipePingPong final : public Exchange {
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       const auto seq = static_cast<std::int64_t>(++seq_);
-      const Sample ping{ping_channel, seq, 1.0};
+      const Sample ping = make_sample(ping_channel, seq, 1.0);
       write_all(ping_.write_end(), ping_.name(), &ping, sizeof ping, &peer);
       Sample pong{};
       read_all(pong_.read_end(), pong_.name(), &pong, sizeof pong, &peer);
@@ -208,7 +208,7 @@ class PipePingPong final : public Exchange {
       Sample ping{};
       read_all(ping_.read_end(), ping_.name(), &ping, sizeof ping, nullptr);
       errors += !is(ping, ping_channel, seq);
-      const Sample pong{pong_channel, seq, 2.0};
+      const Sample pong = make_sample(pong_channel, seq, 2.0);
       write_all(pong_.write_end(), pong_.name(), &pong, sizeof pong, nullptr);
     }
     return errors;

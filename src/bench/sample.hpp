@@ -1,22 +1,23 @@
-// The screenplay's measurement sample (channel, timestamp, value): 24 bytes, the
-// payload of every bench exchange. The timestamp field carries a sequence number
-// so that each side can check it got every message, in order.
+// The payload of every bench exchange: the 24-byte sample of ipcdemo-mq(1), with
+// no padding, so no uninitialised byte is ever sent. The timestamp field carries
+// a sequence number so that each side can check it got every message, in order.
 #pragma once
+
+#include "mq/sample.hpp"
 
 #include <cstdint>
 #include <ctime>
 
 namespace ipcdemo::bench {
 
-struct Sample {
-  std::int32_t channel;   // 4 bytes, then 4 bytes of padding: alignment :-)
-  std::int64_t timestamp; // the sequence number
-  double value;
-};
-static_assert(sizeof(Sample) == 24, "the screenplay's sample is 24 bytes");
+using Sample = mq::Sample;
 
-inline constexpr std::int32_t ping_channel = 7;
-inline constexpr std::int32_t pong_channel = 8;
+inline constexpr std::uint32_t ping_channel = 7;
+inline constexpr std::uint32_t pong_channel = 8;
+
+inline Sample make_sample(std::uint32_t channel, std::int64_t seq, double value) {
+  return {.timestamp = seq, .value = value, .channel = channel};
+}
 
 // CLOCK_MONOTONIC in nanoseconds (a vDSO call, about 20 ns, never inside a timed loop).
 inline std::int64_t now_ns() {

@@ -30,7 +30,8 @@ class MqStream final : public Exchange {
 
   std::uint64_t child_run(std::uint64_t n) override {
     for (std::uint64_t i = 0; i < n; ++i)
-      send(queue_.get(), queue_.name(), {ping_channel, static_cast<std::int64_t>(++seq_), 1.0}, nullptr);
+      send(queue_.get(), queue_.name(), make_sample(ping_channel, static_cast<std::int64_t>(++seq_), 1.0),
+           nullptr);
     return 0;
   }
 
@@ -74,7 +75,7 @@ class ShmRing final : public Exchange {
         spin_then_yield(
             [&] { return head - (tail = ring_->tail.load(std::memory_order_acquire)) != ring_slots; }, spin_,
             nullptr);
-      ring_->slots[head % ring_slots] = {ping_channel, static_cast<std::int64_t>(head + 1), 1.0};
+      ring_->slots[head % ring_slots] = make_sample(ping_channel, static_cast<std::int64_t>(head + 1), 1.0);
       ring_->head.store(++head, std::memory_order_release);
     }
     return 0;

@@ -12,6 +12,19 @@ teardown() { common_teardown; }
 # The PIDs of a process's children (no procps needed).
 children_of() { local pids; pids=$(cat /proc/"$1"/task/*/children 2>/dev/null) || true; echo $pids; }
 
+# Waits (bounded, 10 s) until the process found by "$@" (e.g. children_of PID) exists,
+# and prints its PID: the bench has forked its second process and is measuring.
+wait_for_process() {
+  local found
+  for _ in $(seq 1000); do
+    found=$("$@")
+    [ -n "$found" ] && { echo "$found"; return 0; }
+    sleep 0.01
+  done
+  return 1
+}
+grandchildren_of() { children_of "$(children_of "$1")"; }
+
 # Names of ours still in /dev/shm (shm segments and sem.* files).
 leftovers() { ls /dev/shm | grep 'ipcdemo-bench' || true; }
 
@@ -125,11 +138,10 @@ PY
 }
 
 @test "Ctrl-C in the middle ends with 130, kills the second process and leaves nothing" {
-  (exec "$IPCDEMO" bench --only sem --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err") &
-  local pid=$!
-  sleep 0.5
+  background "$IPCDEMO" bench --only sem --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err"
+  local pid=$BG
   local children
-  children=$(children_of "$pid")
+  children=$(wait_for_process children_of "$pid")
   kill -INT "$pid"
   local status=0
   wait "$pid" || status=$?
@@ -143,11 +155,9 @@ PY
   for mechanism in sem sem-unnamed mq pipe shm-spin; do
     (exec timeout 30 "$IPCDEMO" -q bench --only "$mechanism" --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err") &
     local pid=$!
-    sleep 0.5
     # timeout's child is ipcdemo; ipcdemo's child is the second process.
     local child
-    child=$(children_of "$(children_of "$pid")")
-    [ -n "$child" ]
+    child=$(wait_for_process grandchildren_of "$pid")
     kill -KILL $child
     local status=0
     wait "$pid" || status=$?
