@@ -67,3 +67,15 @@ wait_for_lines() {
   echo "$file never reached $lines lines"
   return 1
 }
+
+# The path of a copy of the binary that the user nobody may run: the checkout
+# may live where only root may enter (a home directory), the test folder may not.
+nobody_ipcdemo() {
+  local dir="$TEST_DIR/for-nobody"
+  if [ ! -x "$dir/ipcdemo" ]; then
+    mkdir -p "$dir"
+    cp "$IPCDEMO" "$dir/ipcdemo"
+    chmod 755 "$TEST_DIR" "$dir"
+  fi
+  echo "$dir/ipcdemo"
+}

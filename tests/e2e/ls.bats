@@ -91,7 +91,7 @@ ls_with_mqueue() {
   mkdir -p "$TEST_DIR/mqueue"
   chmod 755 "$TEST_DIR"
   run --separate-stderr unshare -m sh -c 'mount -t mqueue none "$1" && shift && exec "$@"' _ "$TEST_DIR/mqueue" \
-    setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPCDEMO" ls --type mq
+    setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" ls --type mq
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   [[ "$output" == *"$Q"*"Permission denied"* ]]
 }

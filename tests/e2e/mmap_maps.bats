@@ -56,7 +56,7 @@ teardown() {
   command -v setpriv >/dev/null || skip "setpriv not installed"
   sleep 300 &
   SLEEPER=$!
-  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPCDEMO" mmap maps --pid "$SLEEPER"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" mmap maps --pid "$SLEEPER"
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"/proc/$SLEEPER/maps: Permission denied"*"ptrace"* ]]
 }

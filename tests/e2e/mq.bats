@@ -257,28 +257,28 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
 
 @test "limit: --maxmsg above msg_max names msg_max, its value and its file" {
   run --separate-stderr unshare --ipc sh -c 'echo 4 >/proc/sys/fs/mqueue/msg_max && exec "$@"' _ \
-    "${RUN_AS_NOBODY[@]}" "$IPCDEMO" mq create "$Q" --maxmsg 5
+    "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$Q" --maxmsg 5
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"mq_open $Q: Invalid argument"* ]]
   [[ "$stderr" == *"--maxmsg 5 exceeds the limit msg_max = 4 (set in /proc/sys/fs/mqueue/msg_max"* ]]
 }
 
 @test "limit: --msgsize above msgsize_max names msgsize_max, its value and its file" {
-  run --separate-stderr "${RUN_AS_NOBODY[@]}" "$IPCDEMO" mq create "$Q" --msgsize 1M
+  run --separate-stderr "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$Q" --msgsize 1M
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"--msgsize 1048576 exceeds the limit msgsize_max = $(cat /proc/sys/fs/mqueue/msgsize_max) (set in /proc/sys/fs/mqueue/msgsize_max"* ]]
 }
 
 @test "limit: queues_max reached (ENOSPC) names queues_max, its value and its file" {
   run --separate-stderr unshare --ipc sh -c 'echo 0 >/proc/sys/fs/mqueue/queues_max && exec "$@"' _ \
-    "${RUN_AS_NOBODY[@]}" "$IPCDEMO" mq create "$Q"
+    "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$Q"
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"mq_open $Q: No space left on device"* ]]
   [[ "$stderr" == *"the limit queues_max = 0 is reached"*"/proc/sys/fs/mqueue/queues_max"* ]]
 }
 
 @test "limit: RLIMIT_MSGQUEUE exceeded (EMFILE) is not 'too many open files'" {
-  run --separate-stderr unshare --ipc prlimit --msgqueue=1000 "${RUN_AS_NOBODY[@]}" "$IPCDEMO" mq create "$Q"
+  run --separate-stderr unshare --ipc prlimit --msgqueue=1000 "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$Q"
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"mq_open $Q: Too many open files"* ]]
   [[ "$stderr" == *"not 'too many open files' here"*"charged about 1200 bytes"*"RLIMIT_MSGQUEUE = 1000 bytes"*"ulimit -q"* ]]

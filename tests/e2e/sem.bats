@@ -117,12 +117,12 @@ teardown() { ipc_teardown; }
 @test "an unprivileged user gets the permission error saying both read and write are needed" {
   [ "$(id -u)" -eq 0 ] || skip "needs root to switch to nobody"
   "$IPCDEMO" sem create "$SEM" >/dev/null
-  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPCDEMO" sem value "$SEM"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" sem value "$SEM"
   [ "$status" -eq 1 ]
   [[ "$stderr" == "ipcdemo: sem_open $SEM: Permission denied; glibc opens a semaphore read-write, so /dev/shm/sem.${SEM#/} needs both read and write permission for you"* ]]
   # Read permission alone is not enough.
   chmod 0644 "/dev/shm/sem.${SEM#/}"
-  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPCDEMO" sem value "$SEM"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" sem value "$SEM"
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"Permission denied; glibc opens a semaphore read-write"* ]]
 }

@@ -192,11 +192,11 @@ EOF_CASES
 @test "an unprivileged user gets the permission error with its reason" {
   [ "$(id -u)" -eq 0 ] || skip "needs root to switch to nobody"
   "$IPCDEMO" shm create "$SHM" >/dev/null
-  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPCDEMO" shm consume "$SHM" --count 1
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" shm consume "$SHM" --count 1
   [ "$status" -eq 1 ]
   [[ "$stderr" == "ipcdemo: shm_open $SHM: Permission denied; reading needs read permission for you"* ]]
   chmod 0644 "/dev/shm$SHM"
-  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$IPCDEMO" shm produce "$SHM" --count 1
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" shm produce "$SHM" --count 1
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"Permission denied; writing the counter needs read and write permission"* ]]
 }
