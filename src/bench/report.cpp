@@ -1,5 +1,7 @@
 #include "bench/report.hpp"
 
+#include "json.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -72,25 +74,6 @@ std::string format_rate(double rate, std::string_view unit) {
 
 std::string format_value(double value, std::string_view unit) {
   return unit == "ns" ? format_ns(value) : format_rate(value, unit);
-}
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20)
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        else
-          out += c;
-    }
-  }
-  return out + "\"";
 }
 
 std::string json_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : "null"; }

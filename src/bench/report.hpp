@@ -49,8 +49,6 @@ std::string format_ns(double ns);
 std::string format_rate(double rate, std::string_view unit);
 // A value in its unit, formatted as above.
 std::string format_value(double value, std::string_view unit);
-// A JSON string literal, escaped.
-std::string json_string(std::string_view text);
 // A JSON number; null when it is not finite (the report never should contain one).
 std::string json_number(double value);
 

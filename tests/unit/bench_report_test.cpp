@@ -24,12 +24,6 @@ TEST(BenchReport, RatesUseDecimalPrefixes) {
   EXPECT_EQ(format_value(62, "ns"), "62.0 ns");
 }
 
-TEST(BenchReport, JsonStringsAreEscaped) {
-  EXPECT_EQ(json_string("plain"), "\"plain\"");
-  EXPECT_EQ(json_string("a\"b\\c\nd\x01"), "\"a\\\"b\\\\c\\nd\\u0001\"");
-  EXPECT_EQ(json_string("µs"), "\"µs\"");
-}
-
 TEST(BenchReport, JsonNumbersAreFiniteOrNull) {
   EXPECT_EQ(json_number(62.5), "62.5");
   EXPECT_EQ(json_number(3), "3");

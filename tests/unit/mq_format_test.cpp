@@ -1,4 +1,3 @@
-#include "json.hpp"
 #include "mq/message_format.hpp"
 
 #include "mq/sample.hpp"
@@ -8,7 +7,6 @@
 #include <gtest/gtest.h>
 
 using namespace ipcdemo::mq;
-using ipcdemo::json_string;
 
 namespace {
 std::span<const std::byte> bytes_of(std::string_view text) { return std::as_bytes(std::span(text)); }
@@ -52,10 +50,9 @@ TEST(MqFormat, TellsTextFromBinary) {
   EXPECT_FALSE(is_printable_text(bytes_of("Gr\xc3"))); // cut-off UTF-8 sequence
 }
 
-TEST(MqFormat, WritesHexAndJsonStrings) {
+TEST(MqFormat, WritesHex) {
   EXPECT_EQ(hex_bytes(bytes_of("\x01\x02\xff")), "01 02 ff");
   EXPECT_EQ(hex_bytes(bytes_of("\x01\x02\xff"), ""), "0102ff");
-  EXPECT_EQ(json_string("a\"b\\c\n\x01"), "\"a\\\"b\\\\c\\n\\u0001\"");
 }
 
 TEST(MqFormat, PrintsASampleWithTheScreenplaysFieldsAndLatency) {
