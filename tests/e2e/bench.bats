@@ -162,7 +162,8 @@ PY
     local status=0
     wait "$pid" || status=$?
     [ "$status" -eq 1 ] || { echo "$mechanism: status $status"; cat "$TEST_DIR/err"; return 1; }
-    grep -Eq "second process .* ended|the other process is gone" "$TEST_DIR/err"
+    grep -Eq "second process .* (ended|failed)|the other process is gone" "$TEST_DIR/err" ||
+      { echo "$mechanism: $(cat "$TEST_DIR/err")"; return 1; }
   done
   [ -z "$(leftovers)" ]
 }
