@@ -36,6 +36,9 @@ inline void write_all(int fd, const std::string& name, const void* data, std::si
   while (size > 0) {
     const ssize_t n = write(fd, bytes, size);
     if (n < 0) {
+      // The reading end closed: the second process died.
+      if (errno == EPIPE)
+        throw Error(exit_code::failure, "write " + name + ": broken pipe: the other process is gone");
       if (errno != EINTR) throw SysError("write", name, errno);
       if (peer != nullptr) peer->check();
       continue;
