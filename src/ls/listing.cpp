@@ -4,6 +4,7 @@
 #include "json.hpp"
 #include "mq/mqueue_fs.hpp"
 #include "owner.hpp"
+#include "sys/fd.hpp"
 #include "sys/message_queue.hpp"
 #include "sys/semaphore.hpp"
 
@@ -39,8 +40,10 @@ bool wanted(const std::vector<ObjectKind>& kinds, ObjectKind kind) {
 Row row_of(ObjectKind kind, std::string name, const fs::path& path) {
   Row row{.kind = kind, .name = std::move(name), .path = path.string()};
   struct stat info {};
-  if (::stat(row.path.c_str(), &info) != 0) {
-    row.problem = fmt::format("stat failed: {}", std::strerror(errno));
+  try {
+    info = sys::stat(row.path);
+  } catch (const SysError& error) {
+    row.problem = error.what();
     return row;
   }
   row.mode = info.st_mode & 07777;

@@ -60,6 +60,20 @@ struct stat fstat(const Fd& fd) {
   return info;
 }
 
+struct stat stat(const std::string& path) {
+  struct stat info {};
+  const int rc = ::stat(path.c_str(), &info);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit("stat",
+                  rc == 0 ? fmt::format("{}, {{st_mode={}, st_size={}, ...}}", narrate::quoted(path),
+                                        narrate::file_mode(info.st_mode), info.st_size)
+                          : fmt::format("{}, {}", narrate::quoted(path), narrate::pointer(&info)),
+                  narrate::result(rc, err));
+  if (rc != 0) throw SysError("stat", path, err);
+  return info;
+}
+
 std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size) {
   for (;;) {
     const ssize_t got = ::read(fd, buffer, size);

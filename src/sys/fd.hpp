@@ -34,6 +34,8 @@ class Fd {
 Fd open(const std::string& path, int flags, mode_t mode = 0);
 // fstat(2) on an open descriptor.
 struct stat fstat(const Fd& fd);
+// stat(2) of a path; throws SysError naming it.
+struct stat stat(const std::string& path);
 // read(2) once, retrying on EINTR unless a signal asks us to stop; 0 at end of file.
 std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size);
 

@@ -4,6 +4,7 @@
 #include "ipc_name.hpp"
 #include "narrate.hpp"
 #include "signals.hpp"
+#include "sys/fd.hpp"
 
 #include <fcntl.h>
 
@@ -179,22 +180,12 @@ void Semaphore::unlink(const std::string& name) {
 }
 
 std::optional<struct stat> Semaphore::file_status(const std::string& name) {
-  const std::string path = ipc_object_path(name, ObjectKind::sem);
-  struct stat info {};
-  const int rc = ::stat(path.c_str(), &info);
-  const int err = errno;
-  if (narrate::on())
-    narrate::emit(
-        "stat",
-        rc == 0 ? fmt::format("{}, {{st_mode={}, st_size={}, ...}}", narrate::quoted(path),
-                              narrate::file_mode(info.st_mode), info.st_size)
-                : fmt::format("{}, {:#x}", narrate::quoted(path), reinterpret_cast<std::uintptr_t>(&info)),
-        narrate::result(rc, err));
-  if (rc != 0) {
-    if (err == ENOENT) return std::nullopt;
-    throw SysError("stat", path, err);
+  try {
+    return sys::stat(ipc_object_path(name, ObjectKind::sem));
+  } catch (const SysError& error) {
+    if (error.err() == ENOENT) return std::nullopt;
+    throw;
   }
-  return info;
 }
 
 } // namespace ipcdemo::sys

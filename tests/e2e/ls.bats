@@ -29,7 +29,9 @@ ls_with_mqueue() {
   [[ "${lines[0]}" == "TYPE"*"NAME"*"SIZE"*"MODE"*"OWNER"*"CHANGED" ]]
   [[ "$output" =~ shm\ +$SHM\ +8192\ 0600\ +root ]]
   [[ "$output" =~ sem\ +$SEM\ +value\ 5\ 0600\ +root ]]
-  run --separate-stderr "$IPCDEMO" ls --type sem
+  run --separate-stderr "$IPCDEMO" -v ls --type sem
+  [[ "$stderr" == *"stat(\"/dev/shm/sem.${SEM#/}\", {st_mode=S_IFREG|0600"*") = 0"* ]]
+  [[ "$stderr" == *"sem_getvalue("* ]]
   [[ "$output" != *"$SHM"* ]]
   [[ "$output" == *"$SEM"* ]]
 }
