@@ -3,6 +3,8 @@
 #include "ipc_objects.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <filesystem>
 
 namespace ipcdemo::completion {
@@ -58,6 +60,16 @@ void add_pids(Answer& answer) {
   }
 }
 
+// A name a shell can be offered: the protocol is one candidate a line, and a
+// control character (a newline, a tab, an escape) in a name someone planted could
+// forge a line or drive the terminal, so such names are left out.
+bool offerable(std::string_view name) {
+  return std::none_of(name.begin(), name.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7f;
+  });
+}
+
 void add_values(Answer& answer, ValueType type, const std::vector<std::string_view>& choices,
                 ObjectKind object) {
   switch (type) {
@@ -68,7 +80,7 @@ void add_values(Answer& answer, ValueType type, const std::vector<std::string_vi
     case ValueType::pid: add_pids(answer); break;
     case ValueType::object:
       for (auto& name : live_object_names(object))
-        answer.candidates.emplace_back(std::move(name), "live object");
+        if (offerable(name)) answer.candidates.emplace_back(std::move(name), "live object");
       break;
     default: break;
   }

@@ -6,34 +6,41 @@ namespace ipcdemo::completion {
 
 namespace {
 
+// Candidates are data. Bash matches and quotes them itself instead of using
+// `compgen -W`, which runs every word through the shell's expansions: an object
+// named 'x-$(touch f)' would run its command as whoever pressed Tab. The %q
+// quoting makes the inserted word stand for the literal name.
 constexpr std::string_view bash_body = R"(_ipcdemo_complete() {
-  local cur=${COMP_WORDS[COMP_CWORD]} line files=0
-  local -a answer=()
+  local cur=${COMP_WORDS[COMP_CWORD]} line word quoted files=0
+  COMPREPLY=()
   while IFS= read -r line; do
     case $line in
       :files) files=1 ;;
       :done) ;;
-      *) answer+=("${line%%$'\t'*}") ;;
+      *)
+        word=${line%%$'\t'*}
+        printf -v quoted '%q' "$word"
+        if [[ $word == "$cur"* || $quoted == "$cur"* ]]; then COMPREPLY+=("$quoted"); fi ;;
     esac
   done < <("${COMP_WORDS[0]}" __complete "${COMP_WORDS[@]:0:COMP_CWORD+1}" 2>/dev/null)
   if ((files)); then
     compopt -o filenames 2>/dev/null
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
-  else
-    mapfile -t COMPREPLY < <(compgen -W "${answer[*]}" -- "$cur")
   fi
 }
 )";
 
 constexpr std::string_view zsh_body = R"(_ipcdemo() {
+  # _describe hands the words to compadd, which quotes them for the command line;
+  # in its word:description form only backslashes and colons need escaping.
   local -a candidates
-  local line
+  local line word
   for line in "${(@f)$("${words[1]}" __complete "${(@)words[1,CURRENT]}" 2>/dev/null)}"; do
     case $line in
       :files) _files; return ;;
       :done) ;;
-      *$'\t'*) candidates+=("${${line%%$'\t'*}//:/\\:}:${line#*$'\t'}") ;;
-      *) candidates+=("${line//:/\\:}") ;;
+      *$'\t'*) word=${line%%$'\t'*}; candidates+=("${${word//\\/\\\\}//:/\\:}:${line#*$'\t'}") ;;
+      *) candidates+=("${${line//\\/\\\\}//:/\\:}") ;;
     esac
   done
   _describe -t values ipcdemo candidates

@@ -139,3 +139,47 @@ zsh_complete() {
   "$IPCDEMO" -q shm unlink "/$name"
   [[ "$output" == *"/$name:live object"* ]]
 }
+
+# Types `shm-info /PREFIX<Tab>` into a real interactive shell (tmux), where a
+# neighbour planted objects whose names hold shell syntax. The completed word must
+# stand for the literal name: the shell then runs printf on it, and the name comes
+# back unchanged while nothing in it ever ran.
+assert_typed_completion_is_literal() {
+  local setup=$1
+  shift
+  local prefix="ipcdemo-test-$$-hostile"
+  local sub="$prefix-a-\$(touch sub-ran)"
+  local tick="$prefix-b-\`touch tick-ran\`;x y*'\""
+  plant_as_nobody "$sub"
+  plant_as_nobody "$tick"
+  plant_as_nobody "$prefix-c-"$'\n'"forged-row"
+  tty_start "$@"
+  tty_type "$setup; echo READY-'42'" Enter
+  tty_wait_for "READY-42"
+  for name in "$sub" "$tick"; do
+    tty_type "shm-info /${name:0:${#prefix}+2}" Tab
+    tty_wait_for "touch"
+    tty_type C-a "printf '<%s>\\n' " Enter
+    tty_wait_for "</$name>"
+    tty_type "clear" Enter
+  done
+  # A name with a newline cannot be offered safely: it is left out.
+  tty_type "printf '<%s>\\n' shm-info /$prefix-c" Tab Enter
+  tty_wait_for "</$prefix-c>"
+  [ ! -e "$TEST_DIR/sub-ran" ] && [ ! -e "$TEST_DIR/tick-ran" ] || { echo "a planted name ran"; return 1; }
+}
+
+@test "bash, typed into: a planted name's \$(...) or backticks never run, the name is completed literally" {
+  assert_typed_completion_is_literal "source $ROOT/completions/ipcdemo" bash --norc --noprofile
+}
+
+@test "zsh, typed into: a planted name's \$(...) or backticks never run, the name is completed literally" {
+  command -v zsh >/dev/null || skip "zsh not installed"
+  assert_typed_completion_is_literal \
+    "autoload -Uz compinit && compinit -u && source $ROOT/completions/_ipcdemo" zsh -f
+}
+
+@test "fish, typed into: a planted name's \$(...) or backticks never run, the name is completed literally" {
+  command -v fish >/dev/null || skip "fish not installed"
+  assert_typed_completion_is_literal "source $ROOT/completions/ipcdemo.fish" fish --no-config
+}

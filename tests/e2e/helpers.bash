@@ -18,6 +18,8 @@ common_teardown() {
       wait "$pid" 2>/dev/null || true
     done <"$TEST_DIR/pids"
   fi
+  tty_stop
+  remove_planted
   rm -rf "$TEST_DIR"
 }
 
@@ -78,4 +80,40 @@ nobody_ipcdemo() {
     chmod 755 "$TEST_DIR" "$dir"
   fi
   echo "$dir/ipcdemo"
+}
+
+# Plants an empty file under /dev/shm as the user nobody, as a hostile neighbour
+# would, and records it so that teardown removes it even when the test fails.
+plant_as_nobody() {
+  printf '/dev/shm/%s\0' "$1" >>"$TEST_DIR/planted" # NUL-separated: a name may hold a newline
+  setpriv --reuid=nobody --regid=nogroup --clear-groups touch "/dev/shm/$1"
+}
+
+remove_planted() {
+  local path
+  [ -f "$TEST_DIR/planted" ] || return 0
+  while IFS= read -r -d '' path; do rm -f -- "$path"; done <"$TEST_DIR/planted"
+}
+
+# A real interactive shell in a pseudo-terminal: tmux on a private server socket,
+# so that completion is tested by typing, as a person does.
+tty_start() {
+  TTY_SOCKET="$TEST_DIR/tmux.sock"
+  tmux -S "$TTY_SOCKET" -f /dev/null new-session -d -x 220 -y 40 -s ipcdemo-test -c "$TEST_DIR" \
+    env -i HOME="$TEST_DIR" TERM=xterm PATH="$TEST_DIR/bin:/usr/bin:/bin" "$@"
+}
+tty_type() { tmux -S "$TTY_SOCKET" send-keys -t ipcdemo-test "$@"; }
+tty_screen() { tmux -S "$TTY_SOCKET" capture-pane -p -t ipcdemo-test; }
+tty_stop() { [ -z "${TTY_SOCKET:-}" ] || tmux -S "$TTY_SOCKET" kill-server 2>/dev/null || true; }
+
+# Waits, in a bounded loop, until the screen shows the fixed string $1.
+tty_wait_for() {
+  local i
+  for ((i = 0; i < 500; i++)); do
+    tty_screen | grep -qF -- "$1" && return 0
+    sleep 0.01
+  done
+  echo "the screen never showed: $1"
+  tty_screen
+  return 1
 }
