@@ -2,9 +2,9 @@
 // EINTR; the parent (peer != nullptr) checks its partner and signals when interrupted.
 #pragma once
 
+#include "base/error.hpp"
 #include "bench/pair.hpp"
 #include "bench/sample.hpp"
-#include "error.hpp"
 
 #include <mqueue.h>
 #include <unistd.h>

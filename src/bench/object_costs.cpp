@@ -1,9 +1,9 @@
 #include "bench/object_costs.hpp"
 
+#include "base/error.hpp"
+#include "base/signals.hpp"
 #include "bench/objects.hpp"
 #include "bench/sample.hpp"
-#include "error.hpp"
-#include "signals.hpp"
 
 #include <fcntl.h>
 #include <mqueue.h>

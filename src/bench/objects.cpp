@@ -1,6 +1,6 @@
 #include "bench/objects.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -2,8 +2,8 @@
 
 #include "bench/sample.hpp"
 
-#include "error.hpp"
-#include "signals.hpp"
+#include "base/error.hpp"
+#include "base/signals.hpp"
 
 #include <semaphore.h>
 #include <sys/mman.h>

@@ -1,6 +1,6 @@
 #include "bench/placement.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 #include <sched.h>
 

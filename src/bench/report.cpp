@@ -1,6 +1,6 @@
 #include "bench/report.hpp"
 
-#include "json.hpp"
+#include "base/json.hpp"
 
 #include <fmt/format.h>
 

@@ -1,13 +1,13 @@
 #include "bench/runner.hpp"
 
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "base/signals.hpp"
 #include "bench/exchanges.hpp"
 #include "bench/object_costs.hpp"
 #include "bench/objects.hpp"
 #include "bench/pair.hpp"
 #include "bench/sample.hpp"
-#include "error.hpp"
-#include "log.hpp"
-#include "signals.hpp"
 
 #include <unistd.h>
 

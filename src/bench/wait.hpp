@@ -3,8 +3,8 @@
 // same load or system call a plain C program would make.
 #pragma once
 
+#include "base/error.hpp"
 #include "bench/pair.hpp"
-#include "error.hpp"
 
 #include <sched.h>
 #include <semaphore.h>

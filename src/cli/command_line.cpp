@@ -1,7 +1,7 @@
 #include "cli/command_line.hpp"
 
+#include "base/error.hpp"
 #include "cli/help_text.hpp"
-#include "error.hpp"
 #include "version.hpp"
 
 #include <fmt/format.h>

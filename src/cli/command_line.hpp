@@ -3,9 +3,9 @@
 // bodies into every unit that includes it).
 #pragma once
 
-#include "invocation.hpp"
-#include "log.hpp"
-#include "registry.hpp"
+#include "base/log.hpp"
+#include "cli/invocation.hpp"
+#include "cli/spec.hpp"
 
 #include <optional>
 #include <string>

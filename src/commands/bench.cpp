@@ -2,13 +2,13 @@
 // processes, side by side with the floor (a shared cache line polled by both).
 #include "commands/groups.hpp"
 
+#include "base/error.hpp"
+#include "base/log.hpp"
 #include "bench/placement.hpp"
 #include "bench/report.hpp"
 #include "bench/runner.hpp"
 #include "bench/sample.hpp"
-#include "error.hpp"
-#include "invocation.hpp"
-#include "log.hpp"
+#include "cli/invocation.hpp"
 #include "version.hpp"
 
 #include <sys/utsname.h>

@@ -1,9 +1,9 @@
 // completion: prints the shell completion script, generated from the registry.
 #include "commands/groups.hpp"
 
+#include "base/error.hpp"
+#include "cli/invocation.hpp"
 #include "completion/scripts.hpp"
-#include "error.hpp"
-#include "invocation.hpp"
 
 #include <fmt/format.h>
 

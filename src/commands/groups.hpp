@@ -1,17 +1,13 @@
-// One function per command group, each defined in its own file in this folder.
+// One function per command group, each defined in its own file in this folder
+// and listed once in groups.def.
 #pragma once
 
-#include "registry.hpp"
+#include "cli/spec.hpp"
 
 namespace ipcdemo::commands {
 
-GroupSpec mmap_group();
-GroupSpec shm_group();
-GroupSpec sem_group();
-GroupSpec completion_group();
-GroupSpec tour_group();
-GroupSpec ls_group();
-GroupSpec mq_group();
-GroupSpec bench_group();
+#define IPCDEMO_GROUP(name) GroupSpec name##_group();
+#include "commands/groups.def"
+#undef IPCDEMO_GROUP
 
 } // namespace ipcdemo::commands

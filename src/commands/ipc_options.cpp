@@ -1,7 +1,7 @@
 #include "commands/ipc_options.hpp"
 
-#include "ipc_name.hpp"
-#include "log.hpp"
+#include "base/log.hpp"
+#include "ipc/name.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -2,8 +2,8 @@
 // their help, completion and man pages say the same thing.
 #pragma once
 
-#include "invocation.hpp"
-#include "registry.hpp"
+#include "cli/invocation.hpp"
+#include "cli/spec.hpp"
 
 #include <sys/types.h>
 

@@ -1,11 +1,11 @@
 // ls: every POSIX IPC object this process can see, as lsipc does for System V.
 #include "commands/groups.hpp"
 
-#include "error.hpp"
-#include "invocation.hpp"
-#include "log.hpp"
-#include "ls/listing.hpp"
-#include "mq/mqueue_fs.hpp"
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "cli/invocation.hpp"
+#include "ipc/listing.hpp"
+#include "ipc/mqueue_fs.hpp"
 
 #include <fmt/format.h>
 

@@ -2,9 +2,9 @@
 // instead of read(); `maps` shows where mappings land in an address space.
 #include "commands/groups.hpp"
 
-#include "error.hpp"
-#include "invocation.hpp"
-#include "log.hpp"
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "cli/invocation.hpp"
 #include "mmap/file_printer.hpp"
 #include "mmap/proc_maps.hpp"
 #include "sys/fd.hpp"

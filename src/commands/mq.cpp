@@ -3,20 +3,20 @@
 // empty queue, look into the mqueue file system, and be told when a message arrives.
 #include "commands/groups.hpp"
 
-#include "owner.hpp"
+#include "ipc/owner.hpp"
 
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "base/output.hpp"
+#include "base/signals.hpp"
+#include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
-#include "error.hpp"
-#include "invocation.hpp"
-#include "log.hpp"
+#include "ipc/mqueue_fs.hpp"
 #include "mq/limits.hpp"
 #include "mq/message_format.hpp"
-#include "mq/mqueue_fs.hpp"
 #include "mq/sample.hpp"
-#include "narrate.hpp"
-#include "output.hpp"
-#include "signals.hpp"
 #include "sys/message_queue.hpp"
+#include "sys/narrate.hpp"
 
 #include <fcntl.h>
 #include <grp.h>

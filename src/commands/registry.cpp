@@ -1,5 +1,4 @@
-// The table of command groups, in the order help, --list, completion and the man
-// pages show them. A new group is one line here and one file beside this one.
+// The table of command groups, built from groups.def in its order.
 #include "commands/groups.hpp"
 
 #include <vector>
@@ -7,18 +6,11 @@
 namespace ipcdemo {
 
 std::span<const GroupSpec> registry() {
-  // Built on first use, after logging is set up; the order is this list's order.
+  // Built on first use, after logging is set up; the order is groups.def's order.
   static const std::vector<GroupSpec> groups = {
-      // clang-format off
-      commands::mmap_group(),
-      commands::shm_group(),
-      commands::sem_group(),
-      commands::mq_group(),
-      commands::ls_group(),
-      commands::tour_group(),
-      commands::bench_group(),
-      commands::completion_group(),
-      // clang-format on
+#define IPCDEMO_GROUP(name) commands::name##_group(),
+#include "commands/groups.def"
+#undef IPCDEMO_GROUP
   };
   return groups;
 }

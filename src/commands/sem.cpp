@@ -3,12 +3,12 @@
 // back and wakes a waiter; the kernel is asked (futex) only to sleep and to wake.
 #include "commands/groups.hpp"
 
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "cli/invocation.hpp"
+#include "cli/parse.hpp"
 #include "commands/ipc_options.hpp"
-#include "error.hpp"
-#include "invocation.hpp"
-#include "ipc_name.hpp"
-#include "log.hpp"
-#include "parse.hpp"
+#include "ipc/name.hpp"
 #include "sem/named.hpp"
 
 #include <sched.h>

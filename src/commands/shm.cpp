@@ -3,13 +3,13 @@
 // a counter that producers increment and consumers watch.
 #include "commands/groups.hpp"
 
-#include "owner.hpp"
+#include "ipc/owner.hpp"
 
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
-#include "error.hpp"
-#include "invocation.hpp"
-#include "ipc_name.hpp"
-#include "log.hpp"
+#include "ipc/name.hpp"
 #include "shm/consume.hpp"
 #include "shm/counter.hpp"
 #include "shm/produce.hpp"

@@ -1,8 +1,8 @@
 // tour: the screenplay as a narrated, runnable walkthrough.
 #include "commands/groups.hpp"
 
-#include "error.hpp"
-#include "invocation.hpp"
+#include "base/error.hpp"
+#include "cli/invocation.hpp"
 #include "tour/runner.hpp"
 
 #include <unistd.h>

@@ -1,6 +1,6 @@
 #include "completion/complete.hpp"
 
-#include "ipc_objects.hpp"
+#include "ipc/objects.hpp"
 
 #include <fmt/format.h>
 

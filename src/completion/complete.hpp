@@ -3,7 +3,7 @@
 // answer, so the logic lives here once, over the registry.
 #pragma once
 
-#include "registry.hpp"
+#include "cli/spec.hpp"
 
 #include <span>
 #include <string>

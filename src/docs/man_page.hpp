@@ -3,7 +3,7 @@
 // written by hand in man/src/*.in; scripts/gen-man puts the two together.
 #pragma once
 
-#include "registry.hpp"
+#include "cli/spec.hpp"
 
 #include <span>
 #include <string>

@@ -1,7 +1,7 @@
 #include "mmap/file_printer.hpp"
 
-#include "error.hpp"
-#include "log.hpp"
+#include "base/error.hpp"
+#include "base/log.hpp"
 #include "sys/mapping.hpp"
 #include "sys/transfer.hpp"
 

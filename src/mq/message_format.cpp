@@ -1,9 +1,9 @@
 #include "mq/message_format.hpp"
 
-#include "json.hpp"
+#include "base/json.hpp"
 
 #include "mq/sample.hpp"
-#include "narrate.hpp"
+#include "sys/narrate.hpp"
 
 #include <time.h>
 

@@ -1,6 +1,6 @@
 #include "sem/named.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 #include <fcntl.h>
 

@@ -1,8 +1,8 @@
 #include "shm/consume.hpp"
 
+#include "base/ticker.hpp"
 #include "shm/counter.hpp"
 #include "shm/number_lines.hpp"
-#include "ticker.hpp"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
 #include "shm/counter.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 #include "shm/segment.hpp"
 
 #include <fcntl.h>

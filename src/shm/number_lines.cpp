@@ -1,8 +1,8 @@
 #include "shm/number_lines.hpp"
 
-#include "error.hpp"
-#include "output.hpp"
-#include "signals.hpp"
+#include "base/error.hpp"
+#include "base/output.hpp"
+#include "base/signals.hpp"
 
 #include <charconv>
 #include <cstdio>

@@ -1,11 +1,11 @@
 #include "shm/produce.hpp"
 
-#include "error.hpp"
-#include "log.hpp"
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "base/ticker.hpp"
 #include "shm/counter.hpp"
 #include "shm/number_lines.hpp"
 #include "sys/semaphore.hpp"
-#include "ticker.hpp"
 
 #include <fcntl.h>
 

@@ -1,6 +1,6 @@
 #include "shm/segment.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 #include "sys/shm.hpp"
 
 #include <fcntl.h>

@@ -1,8 +1,8 @@
 #include "sys/fd.hpp"
 
-#include "error.hpp"
-#include "narrate.hpp"
-#include "signals.hpp"
+#include "base/error.hpp"
+#include "base/signals.hpp"
+#include "sys/narrate.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

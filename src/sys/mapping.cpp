@@ -1,8 +1,8 @@
 #include "sys/mapping.hpp"
 
-#include "error.hpp"
-#include "narrate.hpp"
+#include "base/error.hpp"
 #include "sys/fd.hpp"
+#include "sys/narrate.hpp"
 
 #include <sys/mman.h>
 #include <unistd.h>

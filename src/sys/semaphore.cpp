@@ -1,10 +1,10 @@
 #include "sys/semaphore.hpp"
 
-#include "error.hpp"
-#include "ipc_name.hpp"
-#include "narrate.hpp"
-#include "signals.hpp"
+#include "base/error.hpp"
+#include "base/signals.hpp"
+#include "ipc/name.hpp"
 #include "sys/fd.hpp"
+#include "sys/narrate.hpp"
 
 #include <fcntl.h>
 

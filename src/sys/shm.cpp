@@ -1,7 +1,7 @@
 #include "sys/shm.hpp"
 
-#include "error.hpp"
-#include "narrate.hpp"
+#include "base/error.hpp"
+#include "sys/narrate.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -1,7 +1,7 @@
 #include "tour/child.hpp"
 
-#include "error.hpp"
-#include "signals.hpp"
+#include "base/error.hpp"
+#include "base/signals.hpp"
 
 #include <fcntl.h>
 #include <spawn.h>

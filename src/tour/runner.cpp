@@ -1,8 +1,8 @@
 #include "tour/runner.hpp"
 
-#include "error.hpp"
-#include "log.hpp"
-#include "signals.hpp"
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "base/signals.hpp"
 #include "tour/child.hpp"
 
 #include <fcntl.h>

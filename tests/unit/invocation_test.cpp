@@ -1,5 +1,5 @@
-#include "invocation.hpp"
-#include "error.hpp"
+#include "cli/invocation.hpp"
+#include "base/error.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "ipc_name.hpp"
-#include "error.hpp"
+#include "base/error.hpp"
+#include "ipc/name.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The Queue wrapper against the real kernel: a private queue per test, unlinked at the end.
 #include "sys/message_queue.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,5 +1,5 @@
+#include "ipc/mqueue_fs.hpp"
 #include "mq/limits.hpp"
-#include "mq/mqueue_fs.hpp"
 
 #include <cerrno>
 

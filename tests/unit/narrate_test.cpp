@@ -1,4 +1,4 @@
-#include "narrate.hpp"
+#include "sys/narrate.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -1,5 +1,5 @@
-#include "parse.hpp"
-#include "error.hpp"
+#include "cli/parse.hpp"
+#include "base/error.hpp"
 
 #include <gtest/gtest.h>
 

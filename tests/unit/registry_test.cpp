@@ -1,7 +1,7 @@
-#include "registry.hpp"
-#include "error.hpp"
-#include "invocation.hpp"
-#include "parse.hpp"
+#include "base/error.hpp"
+#include "cli/invocation.hpp"
+#include "cli/parse.hpp"
+#include "cli/spec.hpp"
 
 #include <set>
 

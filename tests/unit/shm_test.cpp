@@ -1,5 +1,5 @@
 #include "sys/shm.hpp"
-#include "error.hpp"
+#include "base/error.hpp"
 #include "shm/counter.hpp"
 #include "shm/produce.hpp"
 #include "shm/segment.hpp"

@@ -1,6 +1,6 @@
-#include "install_links.hpp"
+#include "app/install_links.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
-#include "ipc_objects.hpp"
+#include "ipc/objects.hpp"
 
-#include "mq/mqueue_fs.hpp"
+#include "ipc/mqueue_fs.hpp"
 
 #include <algorithm>
 #include <filesystem>

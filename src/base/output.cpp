@@ -1,6 +1,6 @@
-#include "output.hpp"
+#include "base/output.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 #include <unistd.h>
 

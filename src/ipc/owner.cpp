@@ -1,4 +1,4 @@
-#include "owner.hpp"
+#include "ipc/owner.hpp"
 
 #include <grp.h>
 #include <pwd.h>

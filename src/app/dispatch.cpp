@@ -1,14 +1,14 @@
-#include "dispatch.hpp"
+#include "app/dispatch.hpp"
 
+#include "app/install_links.hpp"
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "base/output.hpp"
+#include "base/signals.hpp"
 #include "cli/command_line.hpp"
+#include "cli/spec.hpp"
 #include "completion/complete.hpp"
 #include "docs/man_page.hpp"
-#include "error.hpp"
-#include "install_links.hpp"
-#include "log.hpp"
-#include "output.hpp"
-#include "registry.hpp"
-#include "signals.hpp"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 // parsing (exit 2 on bad input), so the accessors do not fail on user input.
 #pragma once
 
-#include "registry.hpp"
+#include "cli/spec.hpp"
 
 #include <sys/types.h>
 

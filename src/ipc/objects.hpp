@@ -3,7 +3,7 @@
 // IPC namespace's). Used by completion to offer live names.
 #pragma once
 
-#include "registry.hpp"
+#include "ipc/kind.hpp"
 
 #include <optional>
 #include <string>

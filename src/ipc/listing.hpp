@@ -5,7 +5,7 @@
 // wrong with it instead of ending the listing.
 #pragma once
 
-#include "registry.hpp"
+#include "ipc/kind.hpp"
 
 #include <sys/types.h>
 

@@ -1,6 +1,6 @@
-#include "parse.hpp"
+#include "cli/parse.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 #include <fmt/format.h>
 

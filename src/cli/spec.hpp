@@ -3,6 +3,8 @@
 // completions and man pages — is derived from these descriptions.
 #pragma once
 
+#include "ipc/kind.hpp"
+
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,9 +30,6 @@ enum class ValueType {
   pid,      // a process id
   object,   // the name of a POSIX IPC object (see ObjectKind)
 };
-
-// Which live objects a NAME argument refers to, so completion can offer them.
-enum class ObjectKind { none, shm, sem, mq };
 
 struct OptionSpec {
   std::string_view flags; // "-c,--count"

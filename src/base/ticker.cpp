@@ -1,6 +1,6 @@
-#include "ticker.hpp"
+#include "base/ticker.hpp"
 
-#include "signals.hpp"
+#include "base/signals.hpp"
 
 #include <cerrno>
 

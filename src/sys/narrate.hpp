@@ -4,7 +4,7 @@
 // The formatters are pure functions so that tests can check them exactly.
 #pragma once
 
-#include "log.hpp"
+#include "base/log.hpp"
 
 #include <sys/types.h>
 #include <time.h>

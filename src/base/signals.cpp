@@ -1,6 +1,6 @@
-#include "signals.hpp"
+#include "base/signals.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 #include <csignal>
 

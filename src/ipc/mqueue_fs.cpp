@@ -1,6 +1,6 @@
-#include "mq/mqueue_fs.hpp"
+#include "ipc/mqueue_fs.hpp"
 
-#include "error.hpp"
+#include "base/error.hpp"
 #include "sys/fd.hpp"
 
 #include <fcntl.h>

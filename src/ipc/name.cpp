@@ -1,7 +1,7 @@
-#include "ipc_name.hpp"
+#include "ipc/name.hpp"
 
-#include "error.hpp"
-#include "log.hpp"
+#include "base/error.hpp"
+#include "base/log.hpp"
 
 #include <climits>
 

@@ -2,7 +2,7 @@
 // message queues. `x` and `/x` name the same object; the canonical form has the slash.
 #pragma once
 
-#include "registry.hpp"
+#include "ipc/kind.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,3 +1,3 @@
-#include "dispatch.hpp"
+#include "app/dispatch.hpp"
 
 int main(int argc, char** argv) { return ipcdemo::main(argc, argv); }

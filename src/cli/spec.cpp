@@ -1,4 +1,4 @@
-#include "registry.hpp"
+#include "cli/spec.hpp"
 
 namespace ipcdemo {
 

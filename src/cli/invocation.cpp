@@ -1,7 +1,7 @@
-#include "invocation.hpp"
+#include "cli/invocation.hpp"
 
-#include "error.hpp"
-#include "parse.hpp"
+#include "base/error.hpp"
+#include "cli/parse.hpp"
 
 #include <fmt/format.h>
 
