@@ -1,0 +1,122 @@
+#include "mq/notify.hpp"
+
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "base/signals.hpp"
+#include "ipc/mqueue_fs.hpp"
+#include "mq/queue.hpp"
+#include "mq/receive.hpp"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <fstream>
+#include <vector>
+
+namespace ipcdemo::mq {
+
+namespace {
+
+std::string process_name(pid_t pid) {
+  std::ifstream in(fmt::format("/proc/{}/comm", pid));
+  std::string comm;
+  std::getline(in, comm);
+  return comm.empty() ? std::string() : fmt::format(" ({})", comm);
+}
+
+// Who holds the notification registration, for the EBUSY hint.
+std::string busy_hint(const std::string& name) {
+  const std::string rule =
+      "only one process per queue can be registered; it stays registered until it is "
+      "notified, deregisters or closes the queue";
+  const auto mount = mqueue_mount_point();
+  if (!mount)
+    return fmt::format("{}; to see which process holds it, mount the mqueue file system (as root): {}", rule,
+                       mount_command);
+  const auto file = read_queue_file(*mount, name);
+  if (!file || !file->notify_pid || *file->notify_pid == 0) return rule;
+  return fmt::format("process {}{} is registered (NOTIFY_PID in {}{}); {}", *file->notify_pid,
+                     process_name(*file->notify_pid), *mount, name, rule);
+}
+
+// Blocks the notification signal for as long as the command runs, so that it is
+// taken with sigwaitinfo instead of running a handler.
+class BlockedSignal {
+ public:
+  explicit BlockedSignal(int signo) {
+    sigemptyset(&set_);
+    sigaddset(&set_, signo);
+    pthread_sigmask(SIG_BLOCK, &set_, &old_);
+  }
+  BlockedSignal(const BlockedSignal&) = delete;
+  BlockedSignal& operator=(const BlockedSignal&) = delete;
+  ~BlockedSignal() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+
+  // Waits for the signal; SIGINT/SIGTERM end the wait with Interrupted.
+  siginfo_t wait() const {
+    for (;;) {
+      siginfo_t info{};
+      if (sigwaitinfo(&set_, &info) > 0) return info;
+      if (errno != EINTR) throw SysError("sigwaitinfo", "", errno);
+      signals::throw_if_interrupted();
+    }
+  }
+
+ private:
+  sigset_t set_{};
+  sigset_t old_{};
+};
+
+void register_notification(const sys::Queue& queue, const sigevent& event) {
+  try {
+    queue.notify(&event);
+  } catch (const SysError& error) {
+    if (error.err() == EBUSY) throw SysError(error.call(), error.object(), EBUSY, busy_hint(queue.name()));
+    throw;
+  }
+}
+
+} // namespace
+
+void notify(const std::string& name, const NotifySettings& settings) {
+  const std::uint64_t count = settings.count;
+  // Non-blocking: after a notification the queue is drained without ever waiting,
+  // since another receiver may have taken the message first.
+  const sys::Queue queue = open(name, O_RDONLY | O_NONBLOCK);
+  const mq_attr attr = queue.attributes();
+  std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
+  if (attr.mq_curmsgs > 0)
+    log::warn(
+        "{} already holds {} message{}: notification only fires when an empty queue gets one, so nothing "
+        "comes until it has been emptied (ipcdemo mq recv {} --count {}) and a message arrives",
+        name, attr.mq_curmsgs, attr.mq_curmsgs == 1 ? "" : "s", name, attr.mq_curmsgs);
+
+  const int signo = SIGRTMIN;
+  const BlockedSignal blocked(signo);
+  sigevent event{};
+  event.sigev_notify = SIGEV_SIGNAL;
+  event.sigev_signo = signo;
+  register_notification(queue, event);
+  log::info("registered for notification on {}; waiting for a message to arrive on the empty queue", name);
+
+  Printer printer(settings.json);
+  while (count == 0 || printer.printed() < count) {
+    const siginfo_t info = blocked.wait();
+    log::info("notified: a message arrived on {} (sent by PID {}, uid {})", name, info.si_pid, info.si_uid);
+    // The registration is used up: register again before draining, so that a
+    // message arriving after the drain is not missed.
+    if (count == 0 || printer.printed() + 1 < count) register_notification(queue, event);
+    while (count == 0 || printer.printed() < count) {
+      const auto got = queue.receive(buffer);
+      if (!got) break; // empty again (or another receiver was quicker)
+      printer.print(std::span(buffer).first(got->length), got->priority);
+    }
+  }
+  printer.flush();
+}
+
+} // namespace ipcdemo::mq

@@ -1,0 +1,79 @@
+#include "mq/send.hpp"
+
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "base/signals.hpp"
+#include "base/ticker.hpp"
+#include "mq/clock.hpp"
+#include "mq/queue.hpp"
+#include "mq/sample.hpp"
+
+#include <fcntl.h>
+
+#include <cerrno>
+#include <span>
+
+namespace ipcdemo::mq {
+
+namespace {
+
+// A message too large for the queue would only fail in mq_send (EMSGSIZE): say so first.
+void check_fits(const std::string& name, const SendSettings& settings, const mq_attr& attr) {
+  if (settings.text && settings.text->size() > static_cast<std::size_t>(attr.mq_msgsize))
+    throw UsageError(
+        fmt::format("--text is {} bytes, but the messages of {} hold at most {} (its msgsize)",
+                    settings.text->size(), name, attr.mq_msgsize),
+        "mq_send would fail with EMSGSIZE; shorten it, or use a queue created with a larger --msgsize");
+  if (!settings.text && attr.mq_msgsize < static_cast<long>(sample_size))
+    throw UsageError(
+        fmt::format("a sample is {} bytes, but the messages of {} hold at most {} (its msgsize)", sample_size,
+                    name, attr.mq_msgsize),
+        "mq_send would fail with EMSGSIZE; send --text, or create a queue with --msgsize 24 or more");
+}
+
+} // namespace
+
+void send(const std::string& name, const SendSettings& settings) {
+  const sys::Queue queue = open(name, O_WRONLY | (settings.nonblock ? O_NONBLOCK : 0));
+  const mq_attr attr = queue.attributes();
+  check_fits(name, settings, attr);
+
+  Ticker ticker(settings.interval);
+  std::uint64_t sent = 0;
+  for (; settings.count == 0 || sent < settings.count; ++sent) {
+    if (sent > 0) ticker.wait();
+    signals::throw_if_interrupted();
+    SampleBytes sample_bytes{};
+    std::span<const std::byte> message;
+    if (settings.text) {
+      message = std::as_bytes(std::span(settings.text->data(), settings.text->size()));
+    } else {
+      // The timestamp is taken at each send, as late as possible.
+      sample_bytes = encode(
+          {.timestamp = realtime_ns(), .value = settings.value, .channel = settings.channel, .reserved = 0});
+      message = sample_bytes;
+    }
+    const timespec deadline = settings.timeout ? deadline_after(*settings.timeout) : timespec{};
+    int err = 0;
+    if (!queue.send(message, settings.priority, settings.timeout ? &deadline : nullptr, &err)) {
+      const std::string done = sent > 0 ? fmt::format(" (after sending {})", sent) : std::string();
+      if (err == EAGAIN)
+        throw WouldBlock(
+            fmt::format("mq_send {}: the queue is full ({} messages) and --nonblock was given (EAGAIN){}",
+                        name, attr.mq_maxmsg, done),
+            "without --nonblock, mq_send waits until a receiver takes a message");
+      throw WouldBlock(fmt::format("mq_timedsend {}: the queue stayed full ({} messages) for --timeout {} "
+                                   "(ETIMEDOUT){}",
+                                   name, attr.mq_maxmsg, settings.timeout_text, done),
+                       "a receiver must take messages: ipcdemo mq recv " + name);
+    }
+  }
+  if (settings.text)
+    log::info("sent {} text message{} of {} bytes to {} with priority {}", sent, sent == 1 ? "" : "s",
+              settings.text->size(), name, settings.priority);
+  else
+    log::info("sent {} sample{} (channel {}, value {}) to {} with priority {}", sent, sent == 1 ? "" : "s",
+              settings.channel, settings.value, name, settings.priority);
+}
+
+} // namespace ipcdemo::mq
