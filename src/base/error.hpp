@@ -14,6 +14,7 @@ inline constexpr int ok = 0;
 inline constexpr int failure = 1;       // a system call failed
 inline constexpr int usage = 2;         // bad option, value, name, size or duration
 inline constexpr int would_block = 3;   // would block or timed out
+inline constexpr int internal = 70;     // a bug in ipcdemo itself (EX_SOFTWARE in sysexits.h)
 inline constexpr int not_found = 127;   // unknown tool name
 inline constexpr int signal_base = 128; // 128 + signal number (130 SIGINT, 143 SIGTERM)
 } // namespace exit_code
@@ -51,6 +52,14 @@ class SysError : public Error {
   std::string call_;
   std::string object_;
   int err_;
+};
+
+// A programming error inside ipcdemo, never the user's input: exit 70. For
+// example a handler asking for an option its command does not declare.
+class InternalError : public Error {
+ public:
+  explicit InternalError(const std::string& message)
+      : Error(exit_code::internal, "internal error: " + message, "please report this bug") {}
 };
 
 // The operation would block, or its timeout expired: exit 3.

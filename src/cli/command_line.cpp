@@ -122,7 +122,7 @@ BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const Command
 }
 
 Invocation collect(const BoundCommand& bound) {
-  std::map<std::string, std::vector<std::string>, std::less<>> given;
+  Invocation::Given given;
   for (const auto& binding : bound.bindings) {
     if (binding.option->count() == 0) continue;
     if (binding.is_flag)
@@ -279,8 +279,7 @@ CommandLine parse(const std::vector<std::string>& args, const std::vector<Comman
   for (const auto& bound : tree->commands) {
     if (!bound.app->parsed()) continue;
     if (bound.app->get_subcommands().empty()) {
-      result.invocation.emplace(collect(bound));
-      result.invocation->validate();
+      result.invocation.emplace(collect(bound)); // validates every value
       return result;
     }
   }

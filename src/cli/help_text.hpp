@@ -10,6 +10,7 @@ inline constexpr std::string_view exit_status =
     "  1    a system call failed (the message names the call, the object and the cause)\n"
     "  2    usage error: bad option, value, name, size or duration\n"
     "  3    the operation would block, or its timeout expired\n"
+    "  70   internal error: a bug in ipcdemo (please report it)\n"
     "  127  unknown tool name\n"
     "  130  interrupted by SIGINT (Ctrl-C); 143 by SIGTERM\n";
 

@@ -5,6 +5,8 @@
 
 #include "ipc/kind.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,10 +20,10 @@ class Invocation;
 // how help shows it and what completion offers.
 enum class ValueType {
   flag,     // no value; may be repeated
-  count,    // whole number >= 0
-  integer,  // whole number, range checked by the command
+  count,    // whole number >= 0, in [min, max]
+  integer,  // whole number in [min, max]
   number,   // decimal number
-  size,     // bytes with optional K/M/G suffix
+  size,     // bytes with optional K/M/G suffix, in [min, max]
   duration, // 1s, 250ms, ...
   mode,     // octal permission bits
   text,     // free text
@@ -38,6 +40,13 @@ struct OptionSpec {
   std::string_view default_value = {};        // shown in help; used when not given
   std::vector<std::string_view> choices = {}; // for ValueType::choice
   ObjectKind object = ObjectKind::none;       // for ValueType::object
+  // The one statement of a whole-number or size option's limits: validation
+  // rejects a value outside [min, max] with exit 2 and `range_error`.
+  std::uint64_t min = 0;
+  std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+  // Why the range is what it is, as the user reads it; {option}, {value}, {min}
+  // and {max} are filled in. Empty: "{option}: {value} is not from {min} to {max}".
+  std::string_view range_error = {};
 
   // "count" for "-c,--count": the key under which the value is stored.
   std::string_view key() const;
@@ -51,6 +60,9 @@ struct ArgumentSpec {
   ObjectKind object = ObjectKind::none;
   bool many = false;                          // FILE...
   std::vector<std::string_view> choices = {}; // for ValueType::choice
+  std::uint64_t min = 0;                      // as for OptionSpec
+  std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+  std::string_view range_error = {};
 };
 
 using Handler = int (*)(const Invocation&);

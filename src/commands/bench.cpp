@@ -49,11 +49,7 @@ std::vector<bench::Placement> placements(const std::string& cpus, const std::vec
 int run_bench(const Invocation& invocation) {
   const bool quick = invocation.flag("quick");
   bench::Plan plan{.quick = quick, .repetitions = bench::default_repetitions(quick)};
-  if (invocation.given("repetitions")) {
-    plan.repetitions = invocation.count("repetitions");
-    if (plan.repetitions == 0 || plan.repetitions > 1000)
-      throw UsageError(fmt::format("--repetitions: {} is not from 1 to 1000", plan.repetitions));
-  }
+  if (invocation.given("repetitions")) plan.repetitions = invocation.count("repetitions");
   if (invocation.given("only")) plan.only = invocation.text("only");
   const auto usable = bench::usable_cpus();
   plan.placements = placements(invocation.text("cpus"), usable);
@@ -148,7 +144,9 @@ GroupSpec bench_group() {
                   {.flags = "-r,--repetitions",
                    .type = ValueType::count,
                    .help =
-                       "Repetitions per measurement (the median is over these); default 11, 5 with --quick"},
+                       "Repetitions per measurement (the median is over these); default 11, 5 with --quick",
+                   .min = 1,
+                   .max = 1000},
               },
           .handler = run_bench,
       }},

@@ -43,8 +43,6 @@ int create(const Invocation& invocation) {
   const std::string name = object_name(invocation, kind);
   const std::uint64_t maxmsg = invocation.count("maxmsg");
   const std::uint64_t msgsize = invocation.size("msgsize");
-  if (maxmsg == 0) throw UsageError("--maxmsg 0: a queue holds at least 1 message");
-  if (msgsize == 0) throw UsageError("--msgsize 0: a message needs at least 1 byte");
   const mode_t mode = invocation.mode("mode");
   // Anything this large is refused by the kernel anyway; keep it in the range of long.
   const auto result =
@@ -71,16 +69,8 @@ int create(const Invocation& invocation) {
 
 int send(const Invocation& invocation) {
   require_one_wait_mode(invocation);
-  const std::uint64_t prio = invocation.count("prio");
-  const long prio_max = sysconf(_SC_MQ_PRIO_MAX);
-  if (prio_max > 0 && prio >= static_cast<std::uint64_t>(prio_max))
-    throw UsageError(fmt::format("--prio {}: priorities go from 0 to {} (MQ_PRIO_MAX - 1 on this system)",
-                                 prio, prio_max - 1));
-  const std::uint64_t channel = invocation.count("channel");
-  if (channel > UINT32_MAX)
-    throw UsageError(fmt::format("--channel {}: the channel is a uint32, at most {}", channel, UINT32_MAX));
-  mq::SendSettings settings{.priority = static_cast<unsigned>(prio),
-                            .channel = static_cast<std::uint32_t>(channel),
+  mq::SendSettings settings{.priority = static_cast<unsigned>(invocation.count("prio")),
+                            .channel = static_cast<std::uint32_t>(invocation.count("channel")),
                             .value = invocation.number("value"),
                             .count = invocation.count("count"),
                             .interval = invocation.duration("interval"),
@@ -192,11 +182,15 @@ GroupSpec mq_group() {
                           {.flags = "--maxmsg",
                            .type = ValueType::count,
                            .help = "How many messages the queue holds before a send blocks (mq_maxmsg)",
-                           .default_value = "10"},
+                           .default_value = "10",
+                           .min = 1,
+                           .range_error = "{option} {value}: a queue holds at least 1 message"},
                           {.flags = "--msgsize",
                            .type = ValueType::size,
                            .help = "The largest message in bytes (mq_msgsize); the default is one sample",
-                           .default_value = "24"},
+                           .default_value = "24",
+                           .min = 1,
+                           .range_error = "{option} {value}: a message needs at least 1 byte"},
                           exclusive_option(),
                           mode_option(),
                       },
@@ -224,7 +218,9 @@ GroupSpec mq_group() {
                           {.flags = "--channel",
                            .type = ValueType::count,
                            .help = "The sample's channel number (uint32)",
-                           .default_value = "7"},
+                           .default_value = "7",
+                           .max = UINT32_MAX,
+                           .range_error = "{option} {value}: the channel is a uint32, at most {max}"},
                           {.flags = "--value",
                            .type = ValueType::number,
                            .help = "The sample's measured value (a double)",
@@ -232,7 +228,11 @@ GroupSpec mq_group() {
                           {.flags = "-p,--prio",
                            .type = ValueType::count,
                            .help = "Message priority, 0 to MQ_PRIO_MAX-1; higher is received first",
-                           .default_value = "0"},
+                           .default_value = "0",
+                           .max = MQ_PRIO_MAX - 1,
+                           .range_error =
+                               "{option} {value}: priorities go from 0 to {max} (MQ_PRIO_MAX - 1 on "
+                               "this system)"},
                           {.flags = "-c,--count",
                            .type = ValueType::count,
                            .help = "How many messages to send; 0 sends until interrupted",

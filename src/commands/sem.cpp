@@ -22,8 +22,6 @@ namespace {
 int create(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
   const std::uint64_t value = invocation.count("value");
-  if (value > SEM_VALUE_MAX)
-    throw UsageError(fmt::format("--value {} is above SEM_VALUE_MAX ({})", value, SEM_VALUE_MAX));
   const mode_t mode = invocation.mode("mode");
   auto result = sem::create(name, mode, static_cast<unsigned>(value), invocation.flag("exclusive"));
   const int current = result.semaphore.value();
@@ -147,7 +145,9 @@ GroupSpec sem_group() {
                   .options = {{.flags = "--value",
                                .type = ValueType::count,
                                .help = "Initial value of a new semaphore (at most SEM_VALUE_MAX)",
-                               .default_value = "7"},
+                               .default_value = "7",
+                               .max = SEM_VALUE_MAX,
+                               .range_error = "{option} {value} is above SEM_VALUE_MAX ({max})"},
                               exclusive_option(),
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::sem)},

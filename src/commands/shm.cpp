@@ -26,9 +26,6 @@ namespace {
 int create(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
   const std::uint64_t size = invocation.size("size");
-  if (size < shm::counter_size)
-    throw UsageError(fmt::format("--size {}: a segment needs at least {} bytes, for its counter", size,
-                                 shm::counter_size));
   const mode_t mode = invocation.mode("mode");
   const auto result = shm::create(name, size, mode, invocation.flag("exclusive"));
   if (!result.created) {
@@ -122,7 +119,11 @@ GroupSpec shm_group() {
                   .options = {{.flags = "-s,--size",
                                .type = ValueType::size,
                                .help = "Size of a new segment (at least 8 bytes: the counter)",
-                               .default_value = "4096"},
+                               .default_value = "4096",
+                               .min = shm::counter_size,
+                               .range_error =
+                                   "{option} {value}: a segment needs at least {min} bytes, for its "
+                                   "counter"},
                               exclusive_option(),
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::shm)},
