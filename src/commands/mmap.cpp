@@ -3,6 +3,7 @@
 #include "commands/groups.hpp"
 
 #include "base/error.hpp"
+#include "base/hint.hpp"
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
 #include "mmap/file_printer.hpp"
@@ -38,16 +39,15 @@ int cat(const Invocation& invocation) {
 }
 
 std::string read_whole(const std::string& path, const std::string& hint_subject) {
-  sys::Fd fd;
-  try {
-    fd = sys::open(path, O_RDONLY);
-  } catch (const SysError& error) {
-    if (error.err() == ENOENT) throw SysError(error.call(), path, ENOENT, "no process " + hint_subject);
-    if (error.err() == EACCES)
-      throw SysError(error.call(), path, EACCES,
-                     "reading another process's maps needs ptrace permission (its owner, or CAP_SYS_PTRACE)");
-    throw;
-  }
+  const sys::Fd fd =
+      explained([&] { return sys::open(path, O_RDONLY); },
+                [&](int err) -> std::string {
+                  if (err == ENOENT) return "no process " + hint_subject;
+                  if (err == EACCES)
+                    return "reading another process's maps needs ptrace permission (its owner, "
+                           "or CAP_SYS_PTRACE)";
+                  return {};
+                });
   std::string text;
   char buffer[16384];
   while (const std::size_t got = sys::read(fd.get(), path, buffer, sizeof buffer)) text.append(buffer, got);

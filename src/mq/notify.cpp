@@ -1,6 +1,7 @@
 #include "mq/notify.hpp"
 
 #include "base/error.hpp"
+#include "base/hint.hpp"
 #include "base/log.hpp"
 #include "base/signals.hpp"
 #include "ipc/mqueue_fs.hpp"
@@ -72,12 +73,8 @@ class BlockedSignal {
 };
 
 void register_notification(const sys::Queue& queue, const sigevent& event) {
-  try {
-    queue.notify(&event);
-  } catch (const SysError& error) {
-    if (error.err() == EBUSY) throw SysError(error.call(), error.object(), EBUSY, busy_hint(queue.name()));
-    throw;
-  }
+  explained([&] { queue.notify(&event); },
+            [&](int err) { return err == EBUSY ? busy_hint(queue.name()) : std::string(); });
 }
 
 } // namespace

@@ -1,54 +1,27 @@
 #include "sem/named.hpp"
 
-#include "base/error.hpp"
+#include "ipc/hints.hpp"
+#include "ipc/open_or_create.hpp"
 
 #include <fcntl.h>
-
-#include <fmt/format.h>
-
-#include <cerrno>
 
 namespace ipcdemo::sem {
 
 Created create(const std::string& name, mode_t mode, unsigned value, bool exclusive) {
-  for (;;) {
-    try {
-      return {sys::Semaphore::open(name, O_CREAT | O_EXCL, mode, value), true};
-    } catch (const SysError& error) {
-      if (error.err() != EEXIST) throw;
-      if (exclusive)
-        throw SysError(error.call(), name, EEXIST,
-                       fmt::format("remove it first with: ipcdemo sem unlink {}", name));
-    }
-    // It exists: open it as it is. Should it vanish in between, try creating again.
-    try {
-      return {sys::Semaphore::open(name, 0), false};
-    } catch (const SysError& error) {
-      if (error.err() != ENOENT) throw;
-    }
-  }
+  auto opened = open_or_create(
+      ObjectKind::sem, name, exclusive,
+      [&] { return sys::Semaphore::open(name, O_CREAT | O_EXCL, mode, value); },
+      [&] { return sys::Semaphore::open(name, 0); });
+  return {std::move(opened.handle), opened.created};
 }
 
 sys::Semaphore open(const std::string& name) {
-  try {
-    return sys::Semaphore::open(name, 0);
-  } catch (const SysError& error) {
-    if (error.err() == ENOENT)
-      throw SysError(error.call(), name, ENOENT,
-                     fmt::format("create it first with: ipcdemo sem create {}", name));
-    throw;
-  }
+  return with_ipc_hint(ObjectKind::sem, Operation::open_write, name,
+                       [&] { return sys::Semaphore::open(name, 0); });
 }
 
 void unlink(const std::string& name) {
-  try {
-    sys::Semaphore::unlink(name);
-  } catch (const SysError& error) {
-    if (error.err() == ENOENT)
-      throw SysError(error.call(), name, ENOENT,
-                     "there is no such semaphore (ls /dev/shm/sem.* shows those there are)");
-    throw;
-  }
+  with_ipc_hint(ObjectKind::sem, Operation::unlink, name, [&] { sys::Semaphore::unlink(name); });
 }
 
 } // namespace ipcdemo::sem

@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/ticker.hpp"
+#include "ipc/open_or_create.hpp"
 #include "shm/counter.hpp"
 #include "shm/number_lines.hpp"
 #include "sys/semaphore.hpp"
@@ -16,29 +17,20 @@ namespace ipcdemo::shm {
 
 namespace {
 
-// Opens the lock, creating it with value 1 if it does not exist. O_EXCL first and
-// then a plain open, so that two producers starting together create it once and
-// both learn whether they did.
+// Opens the lock, creating it with value 1 if it does not exist, so that two
+// producers starting together create it once and both learn whether they did.
 sys::Semaphore open_lock(const std::string& lock_name, mode_t mode) {
-  for (;;) {
-    try {
-      auto lock = sys::Semaphore::open(lock_name, O_CREAT | O_EXCL, mode, 1);
-      log::info("created lock semaphore {} (value 1); remove it with: ipcdemo sem unlink {}", lock_name,
-                lock_name);
-      return lock;
-    } catch (const SysError& error) {
-      if (error.err() != EEXIST) throw;
-    }
-    try {
-      auto lock = sys::Semaphore::open(lock_name, 0);
-      if (const int value = lock.value(); value > 1)
-        log::warn("lock semaphore {} has value {}: {} producers can hold it at once, so it is no mutex",
-                  lock_name, value, value);
-      return lock;
-    } catch (const SysError& error) {
-      if (error.err() != ENOENT) throw;
-    }
-  }
+  auto opened = open_or_create(
+      ObjectKind::sem, lock_name, false,
+      [&] { return sys::Semaphore::open(lock_name, O_CREAT | O_EXCL, mode, 1); },
+      [&] { return sys::Semaphore::open(lock_name, 0); });
+  if (opened.created)
+    log::info("created lock semaphore {} (value 1); remove it with: ipcdemo sem unlink {}", lock_name,
+              lock_name);
+  else if (const int value = opened.handle.value(); value > 1)
+    log::warn("lock semaphore {} has value {}: {} producers can hold it at once, so it is no mutex",
+              lock_name, value, value);
+  return std::move(opened.handle);
 }
 
 void log_summary(std::uint64_t done, std::chrono::steady_clock::duration elapsed, Sync sync,

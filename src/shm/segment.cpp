@@ -1,72 +1,40 @@
 #include "shm/segment.hpp"
 
 #include "base/error.hpp"
+#include "ipc/hints.hpp"
+#include "ipc/open_or_create.hpp"
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <limits>
 
 namespace ipcdemo::shm {
 
-namespace {
-std::string create_hint(const std::string& name) {
-  return fmt::format("create it first with: ipcdemo shm create {}", name);
-}
-} // namespace
-
 Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive) {
   if (size > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
     throw UsageError(fmt::format("--size {} is larger than a file can be", size));
-  for (;;) {
-    try {
-      Created result{sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, mode), true, {}};
-      sys::ftruncate(result.fd, static_cast<off_t>(size));
-      result.status = sys::fstat(result.fd);
-      return result;
-    } catch (const SysError& error) {
-      if (error.call() != "shm_open" || error.err() != EEXIST) throw;
-      if (exclusive)
-        throw SysError(error.call(), name, EEXIST,
-                       fmt::format("remove it first with: ipcdemo shm unlink {}", name));
-    }
-    // It exists: open it as it is. Should it vanish in between, try creating again.
-    try {
-      Created result{sys::shm_open(name, O_RDWR), false, {}};
-      result.status = sys::fstat(result.fd);
-      return result;
-    } catch (const SysError& error) {
-      if (error.err() != ENOENT) throw;
-    }
-  }
+  auto opened = open_or_create(
+      ObjectKind::shm, name, exclusive,
+      [&] {
+        sys::Fd fd = sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, mode);
+        sys::ftruncate(fd, static_cast<off_t>(size));
+        return fd;
+      },
+      [&] { return sys::shm_open(name, O_RDWR); });
+  const struct stat status = sys::fstat(opened.handle);
+  return {std::move(opened.handle), opened.created, status};
 }
 
 sys::Fd open(const std::string& name, int flags) {
-  try {
-    return sys::shm_open(name, flags);
-  } catch (const SysError& error) {
-    if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, create_hint(name));
-    if (error.err() == EACCES)
-      throw SysError(error.call(), name, EACCES,
-                     fmt::format("{} needs {} permission for you (see: ls -l /dev/shm{})",
-                                 flags == O_RDONLY ? "reading" : "writing the counter",
-                                 flags == O_RDONLY ? "read" : "read and write", name));
-    throw;
-  }
+  const Operation operation = flags == O_RDONLY ? Operation::open_read : Operation::open_write;
+  return with_ipc_hint(ObjectKind::shm, operation, name, [&] { return sys::shm_open(name, flags); });
 }
 
 void unlink(const std::string& name) {
-  try {
-    sys::shm_unlink(name);
-  } catch (const SysError& error) {
-    if (error.err() == ENOENT)
-      throw SysError(error.call(), name, ENOENT,
-                     "there is no such segment (ls /dev/shm shows those there are)");
-    throw;
-  }
+  with_ipc_hint(ObjectKind::shm, Operation::unlink, name, [&] { sys::shm_unlink(name); });
 }
 
 } // namespace ipcdemo::shm

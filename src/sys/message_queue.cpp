@@ -9,7 +9,6 @@
 
 #include <cerrno>
 #include <csignal>
-#include <tuple>
 #include <utility>
 
 namespace ipcdemo::sys {
@@ -77,29 +76,19 @@ Queue Queue::open(const std::string& name, int flags) {
   return Queue(mqd, name);
 }
 
-Queue Queue::create(const std::string& name, int flags, mode_t mode, long maxmsg, long msgsize,
-                    bool* created) {
+Queue Queue::create(const std::string& name, int flags, mode_t mode, long maxmsg, long msgsize) {
   mq_attr attr{};
   attr.mq_maxmsg = maxmsg;
   attr.mq_msgsize = msgsize;
   flags |= O_CREAT;
-  const auto attempt = [&](int these_flags) {
-    const mqd_t mqd = ::mq_open(name.c_str(), these_flags, mode, &attr);
-    const int err = errno;
-    if (narrate::on())
-      narrate::emit("mq_open",
-                    fmt::format("{}, {}, {}, {{mq_maxmsg={}, mq_msgsize={}}}", narrate::quoted(name),
-                                narrate::open_flags(these_flags), narrate::octal(mode), maxmsg, msgsize),
-                    narrate::result(mqd, err));
-    return std::pair{mqd, err};
-  };
-  // Whether the queue is new is only visible by asking with O_EXCL first; when it
-  // existed and the caller allows that, it is opened without O_EXCL.
-  auto [mqd, err] = attempt(flags | O_EXCL);
-  bool is_new = mqd != static_cast<mqd_t>(-1);
-  if (!is_new && err == EEXIST && (flags & O_EXCL) == 0) std::tie(mqd, err) = attempt(flags);
+  const mqd_t mqd = ::mq_open(name.c_str(), flags, mode, &attr);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit("mq_open",
+                  fmt::format("{}, {}, {}, {{mq_maxmsg={}, mq_msgsize={}}}", narrate::quoted(name),
+                              narrate::open_flags(flags), narrate::octal(mode), maxmsg, msgsize),
+                  narrate::result(mqd, err));
   if (mqd == static_cast<mqd_t>(-1)) throw SysError("mq_open", name, err);
-  if (created != nullptr) *created = is_new;
   return Queue(mqd, name);
 }
 

@@ -27,10 +27,9 @@ class Queue {
   // mq_open(name, flags) of an existing queue. Throws SysError (ENOENT, EACCES, ...).
   static Queue open(const std::string& name, int flags);
   // mq_open(name, flags | O_CREAT, mode, {maxmsg, msgsize}). The attributes only
-  // apply when the queue is new; `created` tells whether it was (with O_EXCL it
-  // always is). Throws SysError; the caller explains limit errors.
-  static Queue create(const std::string& name, int flags, mode_t mode, long maxmsg, long msgsize,
-                      bool* created = nullptr);
+  // apply when the queue is new: to know whether it is, pass O_EXCL (see
+  // ipc/open_or_create.hpp). Throws SysError; the caller explains limit errors.
+  static Queue create(const std::string& name, int flags, mode_t mode, long maxmsg, long msgsize);
   // mq_unlink(name).
   static void unlink(const std::string& name);
 

@@ -2,15 +2,18 @@
 #include "sys/message_queue.hpp"
 
 #include "base/error.hpp"
+#include "mq/queue.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <string>
 
 #include <gtest/gtest.h>
 
+namespace mq = ipcdemo::mq;
 using ipcdemo::SysError;
 using ipcdemo::sys::Queue;
 
@@ -26,9 +29,7 @@ std::span<const std::byte> bytes_of(std::string_view text) { return std::as_byte
 } // namespace
 
 TEST_F(QueueTest, CreatesSendsAndReceivesWithPriorities) {
-  bool created = false;
-  const Queue queue = Queue::create(name, O_RDWR, 0600, 4, 16, &created);
-  EXPECT_TRUE(created);
+  const Queue queue = Queue::create(name, O_RDWR | O_EXCL, 0600, 4, 16);
   const mq_attr attr = queue.attributes();
   EXPECT_EQ(attr.mq_maxmsg, 4);
   EXPECT_EQ(attr.mq_msgsize, 16);
@@ -43,11 +44,18 @@ TEST_F(QueueTest, CreatesSendsAndReceivesWithPriorities) {
 }
 
 TEST_F(QueueTest, OpeningAnExistingQueueIsNotCreatingIt) {
-  Queue::create(name, O_RDONLY, 0600, 2, 8);
-  bool created = true;
-  Queue::create(name, O_RDONLY, 0600, 5, 8, &created);
-  EXPECT_FALSE(created);
-  EXPECT_THROW(Queue::create(name, O_RDONLY | O_EXCL, 0600, 2, 8), SysError);
+  const auto first = mq::create(name, {.maxmsg = 2, .msgsize = 8});
+  EXPECT_TRUE(first.created);
+  const auto second = mq::create(name, {.maxmsg = 5, .msgsize = 8});
+  EXPECT_FALSE(second.created);
+  EXPECT_EQ(second.queue.attributes().mq_maxmsg, 2); // the existing queue keeps its own
+  try {
+    mq::create(name, {.maxmsg = 2, .msgsize = 8, .exclusive = true});
+    FAIL() << "no error";
+  } catch (const SysError& error) {
+    EXPECT_EQ(error.err(), EEXIST);
+    EXPECT_NE(error.hint().find("ipcdemo mq unlink " + name), std::string::npos) << error.hint();
+  }
 }
 
 TEST_F(QueueTest, ReportsAFullOrEmptyQueueInsteadOfThrowing) {
