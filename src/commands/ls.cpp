@@ -4,6 +4,7 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
+#include "commands/shared_options.hpp"
 #include "ipc/listing.hpp"
 #include "ipc/mqueue_fs.hpp"
 
@@ -56,9 +57,7 @@ GroupSpec ls_group() {
                    .type = ValueType::choice,
                    .help = "Only this kind of object",
                    .choices = {"shm", "sem", "mq"}},
-                  {.flags = "-j,--json",
-                   .type = ValueType::flag,
-                   .help = "One JSON document: an array of objects with stable field names"},
+                  json_option("One JSON document: an array of objects with stable field names"),
               },
           .handler = list_objects,
       }},

@@ -7,6 +7,7 @@
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
+#include "commands/shared_options.hpp"
 #include "ipc/mqueue_fs.hpp"
 #include "ipc/owner.hpp"
 #include "mq/notify.hpp"
@@ -131,20 +132,6 @@ int unlink(const Invocation& invocation) {
 
 // The group.
 
-OptionSpec nonblock_option(std::string_view help) {
-  return {.flags = "--nonblock", .type = ValueType::flag, .help = help};
-}
-
-OptionSpec timeout_option(std::string_view help) {
-  return {.flags = "-t,--timeout", .type = ValueType::duration, .help = help};
-}
-
-OptionSpec json_option() {
-  return {.flags = "-j,--json",
-          .type = ValueType::flag,
-          .help = "Print one JSON object per message, one per line (JSON Lines)"};
-}
-
 } // namespace
 
 GroupSpec mq_group() {
@@ -233,14 +220,8 @@ GroupSpec mq_group() {
                            .range_error =
                                "{option} {value}: priorities go from 0 to {max} (MQ_PRIO_MAX - 1 on "
                                "this system)"},
-                          {.flags = "-c,--count",
-                           .type = ValueType::count,
-                           .help = "How many messages to send; 0 sends until interrupted",
-                           .default_value = "1"},
-                          {.flags = "-i,--interval",
-                           .type = ValueType::duration,
-                           .help = "Pause between messages of a series",
-                           .default_value = "0"},
+                          count_option("How many messages to send; 0 sends until interrupted", "1"),
+                          interval_option("Pause between messages of a series", "0"),
                           nonblock_option("Do not wait on a full queue: fail with exit 3 (EAGAIN)"),
                           timeout_option("Wait at most DURATION per message on a full queue, then exit 3"),
                           {.flags = "--text",
@@ -269,13 +250,10 @@ GroupSpec mq_group() {
                                "ipcdemo mq recv --timeout 2s"},
                   .options =
                       {
-                          {.flags = "-c,--count",
-                           .type = ValueType::count,
-                           .help = "How many messages to receive; 0 receives until interrupted",
-                           .default_value = "1"},
+                          count_option("How many messages to receive; 0 receives until interrupted", "1"),
                           nonblock_option("Do not wait on an empty queue: fail with exit 3 (EAGAIN)"),
                           timeout_option("Wait at most DURATION per message on an empty queue, then exit 3"),
-                          json_option(),
+                          json_option("Print one JSON object per message, one per line (JSON Lines)"),
                       },
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = recv,
@@ -321,11 +299,8 @@ GroupSpec mq_group() {
                   .examples = {"ipcdemo mq notify", "ipcdemo mq notify --count 0 --json"},
                   .options =
                       {
-                          {.flags = "-c,--count",
-                           .type = ValueType::count,
-                           .help = "How many messages to wait for; 0 waits until interrupted",
-                           .default_value = "1"},
-                          json_option(),
+                          count_option("How many messages to wait for; 0 waits until interrupted", "1"),
+                          json_option("Print one JSON object per message, one per line (JSON Lines)"),
                       },
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = notify,

@@ -8,6 +8,7 @@
 #include "cli/invocation.hpp"
 #include "cli/parse.hpp"
 #include "commands/ipc_options.hpp"
+#include "commands/shared_options.hpp"
 #include "ipc/name.hpp"
 #include "sem/named.hpp"
 
@@ -169,13 +170,8 @@ GroupSpec sem_group() {
                       "usable CPU, spinning only delays the poster, so it is skipped.",
                   .examples = {"ipcdemo sem wait", "ipcdemo sem wait --count 7",
                                "ipcdemo sem wait --timeout 2s", "ipcdemo sem wait --try || echo would block"},
-                  .options = {{.flags = "-c,--count",
-                               .type = ValueType::count,
-                               .help = "How many waits",
-                               .default_value = "1"},
-                              {.flags = "-t,--timeout",
-                               .type = ValueType::duration,
-                               .help = "Give up after DURATION (exit 3)"},
+                  .options = {count_option("How many waits", "1"),
+                              timeout_option("Give up after DURATION (exit 3)"),
                               {.flags = "--try",
                                .type = ValueType::flag,
                                .help = "Do not block: exit 3 if a wait would block"},
@@ -192,10 +188,7 @@ GroupSpec sem_group() {
                   .description = "Does N posts: each adds one to the value, or wakes one blocked waiter.\n"
                                  "The value cannot go above SEM_VALUE_MAX (EOVERFLOW, exit 1).",
                   .examples = {"ipcdemo sem post", "ipcdemo sem post --count 3"},
-                  .options = {{.flags = "-c,--count",
-                               .type = ValueType::count,
-                               .help = "How many posts",
-                               .default_value = "1"}},
+                  .options = {count_option("How many posts", "1")},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = post,
               },

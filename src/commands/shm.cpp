@@ -9,6 +9,7 @@
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
+#include "commands/shared_options.hpp"
 #include "ipc/name.hpp"
 #include "shm/consume.hpp"
 #include "shm/counter.hpp"
@@ -84,14 +85,6 @@ int unlink(const Invocation& invocation) {
   return exit_code::ok;
 }
 
-OptionSpec count_option(std::string_view help) {
-  return {.flags = "-c,--count", .type = ValueType::count, .help = help, .default_value = "0"};
-}
-
-OptionSpec interval_option(std::string_view help) {
-  return {.flags = "-i,--interval", .type = ValueType::duration, .help = help, .default_value = "1s"};
-}
-
 } // namespace
 
 GroupSpec shm_group() {
@@ -150,8 +143,8 @@ GroupSpec shm_group() {
                        "for i in 1 2 3 4; do ipcdemo shm produce -i 0 -c 100000 >/dev/null & done; wait; "
                        "ipcdemo shm info",
                        "ipcdemo shm produce -i 0 -c 100000 --sync sem --lock /my-lock"},
-                  .options = {count_option("Increments to do; 0 means until interrupted"),
-                              interval_option("Pause between increments; 0 means none"),
+                  .options = {count_option("Increments to do; 0 means until interrupted", "0"),
+                              interval_option("Pause between increments; 0 means none", "1s"),
                               {.flags = "--sync",
                                .type = ValueType::choice,
                                .help = "How to increment: racy (load, then store), atomic, or sem (a lock)",
@@ -175,8 +168,8 @@ GroupSpec shm_group() {
                       "under it ends it with a clear error (SIGBUS), exit 1.",
                   .examples = {"ipcdemo shm consume", "ipcdemo shm consume --changes --interval 100ms",
                                "ipcdemo shm consume --count 1 --interval 0"},
-                  .options = {count_option("Values to print; 0 means until interrupted"),
-                              interval_option("Pause between reads; 0 means none"),
+                  .options = {count_option("Values to print; 0 means until interrupted", "0"),
+                              interval_option("Pause between reads; 0 means none", "1s"),
                               {.flags = "--changes",
                                .type = ValueType::flag,
                                .help = "Print a value only when it differs from the last one printed"}},
