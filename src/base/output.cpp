@@ -1,13 +1,25 @@
 #include "base/output.hpp"
 
 #include "base/error.hpp"
+#include "base/signals.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 
 namespace ipcdemo::output {
+
+namespace {
+
+// A character device that is no terminal: /dev/null, where nobody watches.
+bool discarded() {
+  struct stat info {};
+  return ::fstat(STDOUT_FILENO, &info) == 0 && S_ISCHR(info.st_mode) && isatty(STDOUT_FILENO) == 0;
+}
+
+} // namespace
 
 void finish() {
   errno = 0;
@@ -16,6 +28,25 @@ void finish() {
   if (flushed && std::ferror(stdout) == 0) return;
   if (err == EPIPE) throw BrokenPipe();
   throw SysError("write", "standard output", err != 0 ? err : EIO);
+}
+
+Records::Records(bool waits_between) : flush_each_(waits_between && !discarded()) {
+  // Full buffering even on a terminal when nobody waits for each record: a
+  // line-buffered terminal would cost one write(2) per line.
+  if (!flush_each_) std::setvbuf(stdout, nullptr, _IOFBF, 1 << 16);
+}
+
+void Records::put(std::string_view record) {
+  const bool written = fwrite_unlocked(record.data(), 1, record.size(), stdout) == record.size();
+  if (written && !flush_each_) return;
+  try {
+    finish();
+  } catch (const SysError&) {
+    // A write blocked on a full pipe comes back with EINTR when Ctrl-C arrives:
+    // that is an interruption (exit 130), not a failed write.
+    signals::throw_if_interrupted();
+    throw;
+  }
 }
 
 } // namespace ipcdemo::output

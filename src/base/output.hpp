@@ -1,10 +1,37 @@
-// Standard output is checked before exit, as git does after every command: a
-// failed write (a full disk, say) must not end with status 0.
+// The one policy for standard output, for every command:
+// - What a command prints goes through stdio, record by record (a line, a
+//   received message), with put().
+// - A command that waits between records (an interval, a blocking receive) is
+//   watched as it runs: each record is flushed as soon as it is complete, so a
+//   terminal, a pipe or `tail -f` on a file sees it at once. Otherwise, and when
+//   the output is thrown away (/dev/null), stdout is fully buffered: printing is
+//   then never what limits the command.
+// - A failed write ends the command: EPIPE (the reader left) quietly with
+//   status 0 via BrokenPipe, as cat does; a write interrupted by SIGINT/SIGTERM
+//   as Interrupted; anything else as a SysError naming standard output.
+// - Dispatch flushes and checks stdout before it exits (finish(), as git does),
+//   so a full disk never ends with status 0.
+// The one exception is bulk data: `mmap cat` hands mapped pages to the
+// descriptor itself (sys::write_all, sys::splice_all), with the same error rules.
 #pragma once
+
+#include <string_view>
 
 namespace ipcdemo::output {
 
 // Flushes stdout and reports a failure as a SysError; EPIPE throws BrokenPipe.
 void finish();
+
+class Records {
+ public:
+  // `waits_between`: the command waits before its next record (see above).
+  explicit Records(bool waits_between);
+  // Writes one whole record; flushes it when records are watched.
+  void put(std::string_view record);
+  bool flushes_each() const { return flush_each_; }
+
+ private:
+  bool flush_each_;
+};
 
 } // namespace ipcdemo::output

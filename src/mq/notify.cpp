@@ -100,7 +100,7 @@ void notify(const std::string& name, const NotifySettings& settings) {
   register_notification(queue, event);
   log::info("registered for notification on {}; waiting for a message to arrive on the empty queue", name);
 
-  Printer printer(settings.json);
+  Printer printer(settings.json, true);
   while (count == 0 || printer.printed() < count) {
     const siginfo_t info = blocked.wait();
     log::info("notified: a message arrived on {} (sent by PID {}, uid {})", name, info.si_pid, info.si_uid);
@@ -113,7 +113,6 @@ void notify(const std::string& name, const NotifySettings& settings) {
       printer.print(std::span(buffer).first(got->length), got->priority);
     }
   }
-  printer.flush();
 }
 
 } // namespace ipcdemo::mq

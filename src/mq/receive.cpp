@@ -1,50 +1,28 @@
 #include "mq/receive.hpp"
 
 #include "base/error.hpp"
-#include "base/output.hpp"
 #include "mq/clock.hpp"
 #include "mq/message_format.hpp"
 #include "mq/queue.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <vector>
 
 namespace ipcdemo::mq {
 
-Printer::Printer(bool json) : json_(json) {
-  struct stat info {};
-  const bool known = ::fstat(STDOUT_FILENO, &info) == 0;
-  const bool quiet_sink =
-      known && (S_ISREG(info.st_mode) || (S_ISCHR(info.st_mode) && !isatty(STDOUT_FILENO)));
-  flush_each_ = !quiet_sink;
-}
-
-Printer::~Printer() {
-  if (buffer_.size() > 0) std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
-}
+Printer::Printer(bool json, bool waits) : json_(json), out_(waits) {}
 
 void Printer::print(std::span<const std::byte> bytes, unsigned priority) {
   const ReceivedMessage message{bytes, priority, realtime_ns()};
+  buffer_.clear();
   if (json_)
     append_json(buffer_, message);
   else
     append_text(buffer_, message, printed_ == 0);
   ++printed_;
-  if (flush_each_ || buffer_.size() >= 1 << 16) flush();
-}
-
-void Printer::flush() {
-  if (buffer_.size() > 0) {
-    const std::size_t written = std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
-    buffer_.clear();
-    if (written == 0) output::finish(); // reports the write error (EPIPE: ends quietly)
-  }
-  if (flush_each_ && std::fflush(stdout) != 0) output::finish();
+  out_.put({buffer_.data(), buffer_.size()});
 }
 
 void receive(const std::string& name, const ReceiveSettings& settings) {
@@ -53,13 +31,12 @@ void receive(const std::string& name, const ReceiveSettings& settings) {
   // one makes mq_receive fail with EMSGSIZE even for a short message.
   const mq_attr attr = queue.attributes();
   std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
-  Printer printer(settings.json);
+  Printer printer(settings.json, !settings.nonblock);
   for (std::uint64_t received = 0; settings.count == 0 || received < settings.count; ++received) {
     const timespec deadline = settings.timeout ? deadline_after(*settings.timeout) : timespec{};
     int err = 0;
     const auto got = queue.receive(buffer, settings.timeout ? &deadline : nullptr, &err);
     if (!got) {
-      printer.flush();
       const std::string done = received > 0 ? fmt::format(" (after receiving {})", received) : std::string();
       if (err == EAGAIN)
         throw WouldBlock(
@@ -71,7 +48,6 @@ void receive(const std::string& name, const ReceiveSettings& settings) {
     }
     printer.print(std::span(buffer).first(got->length), got->priority);
   }
-  printer.flush();
 }
 
 } // namespace ipcdemo::mq

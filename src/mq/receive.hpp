@@ -1,6 +1,8 @@
 // `mq recv`, and the printer that `mq recv` and `mq notify` share.
 #pragma once
 
+#include "base/output.hpp"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -12,26 +14,19 @@
 
 namespace ipcdemo::mq {
 
-// Prints received messages (src/mq/message_format.hpp). Output goes through one
-// buffer; it is flushed after every message when someone may be watching (a
-// terminal, a pipe), and only when full when it goes to a file or /dev/null.
+// Prints received messages (src/mq/message_format.hpp) under the one stdout
+// policy (base/output.hpp): each is flushed as it arrives when the receiver waits
+// for messages.
 class Printer {
  public:
-  explicit Printer(bool json);
-  Printer(const Printer&) = delete;
-  Printer& operator=(const Printer&) = delete;
-  // When a signal or an error ends the command, what was received is still
-  // handed to stdio, which dispatch flushes before it exits.
-  ~Printer();
-
+  Printer(bool json, bool waits);
   void print(std::span<const std::byte> bytes, unsigned priority);
-  void flush();
   std::uint64_t printed() const { return printed_; }
 
  private:
   bool json_;
-  bool flush_each_ = true;
-  fmt::memory_buffer buffer_;
+  output::Records out_;
+  fmt::memory_buffer buffer_; // one message, reused: the loop allocates nothing per message
   std::uint64_t printed_ = 0;
 };
 

@@ -1,7 +1,9 @@
 // Numbers to standard output, one a line, fast enough that printing is never what
-// limits a producer: stdout is fully buffered and each line is one to_chars and one
-// unlocked fwrite. When lines are paced, each is flushed so a reader sees it at once.
+// limits a producer: each line is one to_chars and one unlocked fwrite, under the
+// one stdout policy (base/output.hpp): flushed at once when the lines are paced.
 #pragma once
+
+#include "base/output.hpp"
 
 #include <cstdint>
 
@@ -9,12 +11,12 @@ namespace ipcdemo::shm {
 
 class NumberLines {
  public:
-  explicit NumberLines(bool flush_each_line);
+  explicit NumberLines(bool paced) : out_(paced) {}
   // Throws BrokenPipe when the reader left, SysError when writing failed.
   void put(std::uint64_t value);
 
  private:
-  bool flush_each_line_;
+  output::Records out_;
 };
 
 } // namespace ipcdemo::shm
