@@ -38,6 +38,16 @@ background() {
   echo "$BG" >>"$TEST_DIR/pids"
 }
 
+# Runs a command in the background with its output in bg.out and bg.err in the
+# test folder; the PID is in $LAST_PID (and $BG), and teardown ends it.
+start() {
+  background "$@" >"$TEST_DIR/bg.out" 2>"$TEST_DIR/bg.err"
+  LAST_PID=$BG
+}
+
+# Prints the value of the field $1 in the "name: value" lines of $2.
+field() { sed -n "s/^$1: //p" <<<"$2"; }
+
 # Waits for background process $1 to end and sets $status to its exit status.
 wait_status() {
   status=0
@@ -70,6 +80,9 @@ wait_for_lines() {
   return 1
 }
 
+# Runs what follows as the user nobody: "${RUN_AS_NOBODY[@]}" command ...
+RUN_AS_NOBODY=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+
 # The path of a copy of the binary that the user nobody may run: the checkout
 # may live where only root may enter (a home directory), the test folder may not.
 nobody_ipcdemo() {
@@ -86,7 +99,7 @@ nobody_ipcdemo() {
 # would, and records it so that teardown removes it even when the test fails.
 plant_as_nobody() {
   printf '/dev/shm/%s\0' "$1" >>"$TEST_DIR/planted" # NUL-separated: a name may hold a newline
-  setpriv --reuid=nobody --regid=nogroup --clear-groups touch "/dev/shm/$1"
+  "${RUN_AS_NOBODY[@]}" touch "/dev/shm/$1"
 }
 
 remove_planted() {
