@@ -83,8 +83,11 @@ int run(int argc, char** argv) {
   if (!args->empty() && args->front() == "__man") {
     const std::string page = args->size() > 1 ? (*args)[1] : "";
     const std::string part = args->size() > 2 ? (*args)[2] : "";
-    const std::string sections = docs::man_sections_for(page, part, registry());
-    if (sections.empty()) throw UsageError(fmt::format("__man: usage: __man ipcdemo|GROUP synopsis|body"));
+    const std::string sections =
+        page == "--pages" ? docs::man_pages(registry()) : docs::man_sections_for(page, part, registry());
+    if (sections.empty())
+      throw UsageError(fmt::format(
+          "__man: usage: __man --pages | __man ipcdemo|GROUP synopsis|body | __man GROUP name|description"));
     fmt::print("{}", sections);
     return exit_code::ok;
   }

@@ -119,6 +119,21 @@ std::string man_group_body(const GroupSpec& group) {
   return out;
 }
 
+std::string man_group_name(const GroupSpec& group) {
+  return fmt::format(".SH NAME\nipcdemo\\-{} \\- {}\n", roff_escape(group.name), roff_escape(group.summary));
+}
+
+std::string man_group_description(const GroupSpec& group) {
+  return ".SH DESCRIPTION\n" + paragraphs(group.description);
+}
+
+std::string man_pages(std::span<const GroupSpec> groups) {
+  std::string out = "ipcdemo\n";
+  for (const auto& group : groups)
+    if (!group.is_single_command()) out += std::string(group.name) + "\n";
+  return out;
+}
+
 std::string man_overview_synopsis() {
   return ".SH SYNOPSIS\n.B ipcdemo\n.RI [ GLOBAL\\ OPTIONS ]\n.I GROUP ACTION\n.RI [ OPTIONS ]\n.RI [ ARGS "
          "]\n"
@@ -161,10 +176,15 @@ std::string man_overview_body(std::span<const GroupSpec> groups) {
 std::string man_sections_for(std::string_view page, std::string_view part,
                              std::span<const GroupSpec> groups) {
   const bool synopsis = part == "synopsis";
-  if (!synopsis && part != "body") return {};
-  if (page == "ipcdemo") return synopsis ? man_overview_synopsis() : man_overview_body(groups);
-  for (const auto& group : groups)
-    if (group.name == page) return synopsis ? man_group_synopsis(group) : man_group_body(group);
+  const bool group_only = part == "name" || part == "description";
+  if (!synopsis && part != "body" && !group_only) return {};
+  if (page == "ipcdemo" && !group_only) return synopsis ? man_overview_synopsis() : man_overview_body(groups);
+  for (const auto& group : groups) {
+    if (group.name != page) continue;
+    if (part == "name") return man_group_name(group);
+    if (part == "description") return man_group_description(group);
+    return synopsis ? man_group_synopsis(group) : man_group_body(group);
+  }
   return {};
 }
 

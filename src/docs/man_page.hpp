@@ -21,8 +21,17 @@ std::string man_group_body(const GroupSpec& group);
 std::string man_overview_synopsis();
 std::string man_overview_body(std::span<const GroupSpec> groups);
 
+// For a group without hand-written prose (man/src/group.1.in): NAME from its
+// summary, DESCRIPTION from its description.
+std::string man_group_name(const GroupSpec& group);
+std::string man_group_description(const GroupSpec& group);
+
+// The pages there are: "ipcdemo", then every group with actions, one a line.
+std::string man_pages(std::span<const GroupSpec> groups);
+
 // What `ipcdemo __man PAGE PART` prints: PAGE is "ipcdemo" or a group name, PART
-// "synopsis" or "body". Empty if either is unknown.
+// "synopsis" or "body", or for a group also "name" or "description". Empty if
+// either is unknown.
 std::string man_sections_for(std::string_view page, std::string_view part, std::span<const GroupSpec> groups);
 
 } // namespace ipcdemo::docs

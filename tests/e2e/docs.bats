@@ -43,3 +43,23 @@ teardown() { common_teardown; }
     done
   done
 }
+
+@test "a group without hand-written prose still gets a page, from the registry alone" {
+  # A copy of the tree's generator and prose, without sem's prose: as if sem were a new group.
+  mkdir -p "$TEST_DIR/root/scripts" "$TEST_DIR/root/man"
+  cp "$ROOT/scripts/gen-man" "$TEST_DIR/root/scripts/"
+  cp -r "$ROOT/man/src" "$TEST_DIR/root/man/"
+  rm "$TEST_DIR/root/man/src/ipcdemo-sem.1.in"
+  "$TEST_DIR/root/scripts/gen-man" "$IPCDEMO" "$TEST_DIR/out"
+  page="$TEST_DIR/out/ipcdemo-sem.1"
+  [ -f "$page" ]
+  grep -q '^\.TH IPCDEMO\\-SEM 1 ' "$page"
+  grep -q '^ipcdemo\\-sem \\- Named POSIX semaphores' "$page"
+  grep -q '^\.SH SYNOPSIS' "$page"
+  grep -q '^\.SH DESCRIPTION' "$page"
+  grep -q '^A named semaphore is a counter' "$page"
+  grep -q '^\.SH COMMANDS' "$page"
+  grep -q -- '\\-\\-spin' "$page"
+  ! grep -q '@' "$page"
+  if command -v mandoc >/dev/null; then mandoc -T lint -W warning "$page"; fi
+}
