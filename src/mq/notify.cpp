@@ -31,7 +31,7 @@ std::string process_name(pid_t pid) {
 
 // Who holds the notification registration, for the EBUSY hint.
 std::string busy_hint(const std::string& name) {
-  const std::string rule =
+  std::string rule =
       "only one process per queue can be registered; it stays registered until it is "
       "notified, deregisters or closes the queue";
   const auto mount = mqueue_mount_point();
@@ -55,6 +55,8 @@ class BlockedSignal {
   }
   BlockedSignal(const BlockedSignal&) = delete;
   BlockedSignal& operator=(const BlockedSignal&) = delete;
+  BlockedSignal(BlockedSignal&&) = delete;
+  BlockedSignal& operator=(BlockedSignal&&) = delete;
   ~BlockedSignal() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
 
   // Waits for the signal; SIGINT/SIGTERM end the wait with Interrupted.
