@@ -55,12 +55,6 @@ void apply_log_options(const cli::GlobalOptions& globals) {
   log::set_level(static_cast<log::Level>(level));
 }
 
-int report(const Error& error) {
-  std::fflush(stdout);
-  fmt::print(stderr, "ipcdemo: {}\n", error.line());
-  return error.exit_code();
-}
-
 int run(int argc, char** argv) {
   const auto commands = all_commands();
   // The shells' completion scripts call back here, through ipcdemo or any tool link.
@@ -125,11 +119,11 @@ int main(int argc, char** argv) {
     // The reader of our output left: end quietly, as cat does.
     return exit_code::ok;
   } catch (const Error& error) {
-    return report(error);
+    return output::report(error);
   } catch (const std::system_error& error) {
     // fmt::print throws this when writing to stdout fails.
     if (error.code().value() == EPIPE) return exit_code::ok;
-    return report(SysError("write", "standard output", error.code().value()));
+    return output::report(SysError("write", "standard output", error.code().value()));
   } catch (const std::exception& error) {
     fmt::print(stderr, "ipcdemo: internal error: {}\n", error.what());
     return exit_code::failure;

@@ -3,6 +3,8 @@
 #include "base/error.hpp"
 #include "base/signals.hpp"
 
+#include <fmt/format.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +22,12 @@ bool discarded() {
 }
 
 } // namespace
+
+int report(const Error& error) {
+  std::fflush(stdout);
+  fmt::print(stderr, "ipcdemo: {}\n", error.line());
+  return error.exit_code();
+}
 
 void finish() {
   errno = 0;

@@ -9,6 +9,7 @@
 // - A failed write ends the command: EPIPE (the reader left) quietly with
 //   status 0 via BrokenPipe, as cat does; a write interrupted by SIGINT/SIGTERM
 //   as Interrupted; anything else as a SysError naming standard output.
+// - Errors go to stderr as one line each (report()).
 // - Dispatch flushes and checks stdout before it exits (finish(), as git does),
 //   so a full disk never ends with status 0.
 // The one exception is bulk data: `mmap cat` hands mapped pages to the
@@ -17,10 +18,20 @@
 
 #include <string_view>
 
+namespace ipcdemo {
+class Error;
+}
+
 namespace ipcdemo::output {
 
 // Flushes stdout and reports a failure as a SysError; EPIPE throws BrokenPipe.
 void finish();
+
+// Prints the one line "ipcdemo: <what failed>: <cause>[; hint]" on stderr,
+// after flushing stdout so that the two keep their order in a terminal, and
+// returns the error's exit code. Dispatch uses it for the error that ends a
+// command; a command that goes on after an error (mmap cat) for each one.
+int report(const Error& error);
 
 class Records {
  public:
