@@ -71,9 +71,8 @@ int maps(const Invocation& invocation) {
     markers.push_back(
         {reinterpret_cast<std::uintptr_t>(own.back().data()), "--file " + file + " (file-backed)"});
     if (invocation.given("anon")) {
-      const auto anon_size = invocation.size("anon");
-      if (anon_size == 0) throw UsageError("--anon: a mapping needs at least 1 byte");
-      own.push_back(sys::Mapping::anonymous(anon_size, PROT_READ | PROT_WRITE, "--anon region"));
+      own.push_back(
+          sys::Mapping::anonymous(invocation.size("anon"), PROT_READ | PROT_WRITE, "--anon region"));
       markers.push_back({reinterpret_cast<std::uintptr_t>(own.back().data()), "--anon (anonymous)"});
     }
   }
@@ -139,7 +138,9 @@ GroupSpec mmap_group() {
                            .default_value = "/etc/passwd"},
                           {.flags = "-a,--anon",
                            .type = ValueType::size,
-                           .help = "Also map an anonymous region of SIZE and mark it"},
+                           .help = "Also map an anonymous region of SIZE and mark it",
+                           .min = 1,
+                           .range_error = "{option}: a mapping needs at least 1 byte"},
                       },
                   .handler = maps,
               },
