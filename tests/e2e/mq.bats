@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # POSIX message queues: mq create|send|recv|info|unlink|notify, with real
 # concurrent processes. The fixtures are the ones every IPC group uses
-# (ipc_helpers.bash): the queue $MQ is unique to the run and the test, removed in
+# (ipc_helpers.bash): the queue $Q is unique to the run and the test, removed in
 # teardown even when the test fails, and teardown_file checks that none is left.
 load ipc_helpers
 
@@ -9,16 +9,19 @@ INTEROP="${IPCDEMO_MQ_INTEROP:-$(dirname "$IPCDEMO")/../tests/interop/mq_interop
 
 setup_file() { ipc_setup_file; }
 teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
+setup() {
+  ipc_setup
+  Q=$MQ # the queue of this test
+}
 teardown() { ipc_teardown; }
 
 @test "create, send, recv: a sample makes the round trip with its fields" {
-  "$IPCDEMO" mq create "$MQ"
-  run --separate-stderr "$IPCDEMO" mq send "$MQ" --channel 3 --value 21.5 --prio 4
+  "$IPCDEMO" mq create "$Q"
+  run --separate-stderr "$IPCDEMO" mq send "$Q" --channel 3 --value 21.5 --prio 4
   [ "$status" -eq 0 ]
   [ -z "$output" ]
-  [[ "$stderr" == *"sent 1 sample (channel 3, value 21.5) to $MQ with priority 4"* ]]
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ"
+  [[ "$stderr" == *"sent 1 sample (channel 3, value 21.5) to $Q with priority 4"* ]]
+  run --separate-stderr "$IPCDEMO" mq recv "$Q"
   [ "$status" -eq 0 ]
   [ "$(field prio "$output")" = 4 ]
   [ "$(field channel "$output")" = 3 ]
@@ -28,85 +31,85 @@ teardown() { ipc_teardown; }
 }
 
 @test "the defaults are the screenplay's: channel 7, value 42, priority 0, 10 x 24 bytes" {
-  "$IPCDEMO" mq create "$MQ"
-  "$IPCDEMO" mq send "$MQ"
-  run --separate-stderr "$IPCDEMO" mq info "$MQ"
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" mq send "$Q"
+  run --separate-stderr "$IPCDEMO" mq info "$Q"
   [ "$status" -eq 0 ]
   [ "$(field maxmsg "$output")" = 10 ]
   [ "$(field msgsize "$output")" = 24 ]
   [ "$(field curmsgs "$output")" = 1 ]
   [ "$(field mode "$output")" = 0600 ]
   [ "$(field owner "$output")" = "root (uid 0)" ]
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ"
+  run --separate-stderr "$IPCDEMO" mq recv "$Q"
   [ "$(field prio "$output")" = 0 ]
   [ "$(field channel "$output")" = 7 ]
   [ "$(field value "$output")" = 42 ]
 }
 
 @test "a name without the leading / is taken with one, with a note" {
-  run --separate-stderr "$IPCDEMO" mq create "${MQ#/}"
+  run --separate-stderr "$IPCDEMO" mq create "${Q#/}"
   [ "$status" -eq 0 ]
-  [[ "$stderr" == *"name '${MQ#/}' is taken as '$MQ'"* ]]
-  "$IPCDEMO" mq send "${MQ#/}" --value 5 2>/dev/null
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ"
+  [[ "$stderr" == *"name '${Q#/}' is taken as '$Q'"* ]]
+  "$IPCDEMO" mq send "${Q#/}" --value 5 2>/dev/null
+  run --separate-stderr "$IPCDEMO" mq recv "$Q"
   [ "$(field value "$output")" = 5 ]
 }
 
 @test "create on an existing queue warns what did not apply; --exclusive fails" {
-  "$IPCDEMO" mq create "$MQ" --maxmsg 3
-  run --separate-stderr "$IPCDEMO" mq create "$MQ" --maxmsg 5
+  "$IPCDEMO" mq create "$Q" --maxmsg 3
+  run --separate-stderr "$IPCDEMO" mq create "$Q" --maxmsg 5
   [ "$status" -eq 0 ]
   [[ "$stderr" == *"already existed: opened it; not applied: --maxmsg 5"* ]]
-  [ "$(field maxmsg "$("$IPCDEMO" mq info "$MQ")")" = 3 ]
-  run --separate-stderr "$IPCDEMO" mq create "$MQ" --exclusive
+  [ "$(field maxmsg "$("$IPCDEMO" mq info "$Q")")" = 3 ]
+  run --separate-stderr "$IPCDEMO" mq create "$Q" --exclusive
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"mq_open $MQ: File exists"*"ipcdemo mq unlink $MQ"* ]]
+  [[ "$stderr" == *"mq_open $Q: File exists"*"ipcdemo mq unlink $Q"* ]]
 }
 
 @test "priorities come out highest first, and FIFO within a priority" {
-  "$IPCDEMO" mq create "$MQ"
+  "$IPCDEMO" mq create "$Q"
   for spec in 1:0 2:5 3:0 4:9 5:5 6:0; do
-    "$IPCDEMO" -q mq send "$MQ" --value "${spec%:*}" --prio "${spec#*:}"
+    "$IPCDEMO" -q mq send "$Q" --value "${spec%:*}" --prio "${spec#*:}"
   done
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --count 6 --json
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --count 6 --json
   [ "$status" -eq 0 ]
   [ "$(jq -r '"\(.prio):\(.value)"' <<<"$output" | paste -sd' ')" = "9:4 5:2 5:5 0:1 0:3 0:6" ]
 }
 
 @test "--count sends a series, each sample stamped when it is sent" {
-  "$IPCDEMO" mq create "$MQ"
-  "$IPCDEMO" -q mq send "$MQ" --count 3 --interval 1ms --value 2.5
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --count 3 --json
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" -q mq send "$Q" --count 3 --interval 1ms --value 2.5
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --count 3 --json
   [ "$(jq -r .value <<<"$output" | paste -sd' ')" = "2.5 2.5 2.5" ]
   # Strictly increasing timestamps: taken at each send, 1ms apart at least.
   jq -s -e '.[0].timestamp_ns < .[1].timestamp_ns and .[1].timestamp_ns < .[2].timestamp_ns' <<<"$output"
 }
 
 @test "a receive on an empty queue blocks until another process sends" {
-  "$IPCDEMO" mq create "$MQ"
-  start "$IPCDEMO" mq recv "$MQ"
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq recv "$Q"
   wait_until_blocked "$LAST_PID" wq_sleep
-  "$IPCDEMO" -q mq send "$MQ" --value 8
+  "$IPCDEMO" -q mq send "$Q" --value 8
   wait "$LAST_PID"
   [ "$(field value "$(cat "$TEST_DIR/bg.out")")" = 8 ]
 }
 
 @test "a full queue blocks a sender until a receiver takes one" {
-  "$IPCDEMO" mq create "$MQ" --maxmsg 2
-  "$IPCDEMO" -q mq send "$MQ" --count 2 --value 1
-  start "$IPCDEMO" -q mq send "$MQ" --value 2
+  "$IPCDEMO" mq create "$Q" --maxmsg 2
+  "$IPCDEMO" -q mq send "$Q" --count 2 --value 1
+  start "$IPCDEMO" -q mq send "$Q" --value 2
   wait_until_blocked "$LAST_PID" wq_sleep
-  [ "$(field curmsgs "$("$IPCDEMO" mq info "$MQ")")" = 2 ]
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ"
+  [ "$(field curmsgs "$("$IPCDEMO" mq info "$Q")")" = 2 ]
+  run --separate-stderr "$IPCDEMO" mq recv "$Q"
   [ "$(field value "$output")" = 1 ]
   wait "$LAST_PID"
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --count 2 --json
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --count 2 --json
   [ "$(jq -r .value <<<"$output" | paste -sd' ')" = "1 2" ]
 }
 
 @test "a blocked receive ends with exit 130 on SIGINT" {
-  "$IPCDEMO" mq create "$MQ"
-  start "$IPCDEMO" mq recv "$MQ"
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq recv "$Q"
   wait_until_blocked "$LAST_PID" wq_sleep
   kill -INT "$LAST_PID"
   local status=0
@@ -116,13 +119,13 @@ teardown() { ipc_teardown; }
 }
 
 @test "SIGINT ends recv --count 0 with 130, and what it received is in its output file" {
-  "$IPCDEMO" mq create "$MQ"
-  start "$IPCDEMO" mq recv "$MQ" --count 0
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq recv "$Q" --count 0
   wait_until_blocked "$LAST_PID" wq_sleep
-  "$IPCDEMO" -q mq send "$MQ" --count 2 --value 3
+  "$IPCDEMO" -q mq send "$Q" --count 2 --value 3
   local i
   for ((i = 0; i < 1000; i++)); do
-    [ "$(field curmsgs "$("$IPCDEMO" mq info "$MQ")")" = 0 ] && break
+    [ "$(field curmsgs "$("$IPCDEMO" mq info "$Q")")" = 0 ] && break
     sleep 0.01
   done
   wait_until_blocked "$LAST_PID" wq_sleep
@@ -134,32 +137,32 @@ teardown() { ipc_teardown; }
 }
 
 @test "--nonblock and --timeout end with exit 3 on an empty queue" {
-  "$IPCDEMO" mq create "$MQ"
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --nonblock
+  "$IPCDEMO" mq create "$Q"
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --nonblock
   [ "$status" -eq 3 ]
   [[ "$stderr" == *"the queue is empty and --nonblock was given (EAGAIN)"* ]]
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --timeout 10ms
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --timeout 10ms
   [ "$status" -eq 3 ]
   [[ "$stderr" == *"no message arrived within --timeout 10ms (ETIMEDOUT)"* ]]
 }
 
 @test "--nonblock and --timeout end with exit 3 on a full queue" {
-  "$IPCDEMO" mq create "$MQ" --maxmsg 1
-  "$IPCDEMO" -q mq send "$MQ"
-  run --separate-stderr "$IPCDEMO" mq send "$MQ" --nonblock
+  "$IPCDEMO" mq create "$Q" --maxmsg 1
+  "$IPCDEMO" -q mq send "$Q"
+  run --separate-stderr "$IPCDEMO" mq send "$Q" --nonblock
   [ "$status" -eq 3 ]
   [[ "$stderr" == *"the queue is full (1 messages) and --nonblock was given (EAGAIN)"* ]]
-  run --separate-stderr "$IPCDEMO" mq send "$MQ" --timeout 10ms
+  run --separate-stderr "$IPCDEMO" mq send "$Q" --timeout 10ms
   [ "$status" -eq 3 ]
   [[ "$stderr" == *"stayed full (1 messages) for --timeout 10ms (ETIMEDOUT)"* ]]
-  run --separate-stderr "$IPCDEMO" mq send "$MQ" --nonblock --timeout 1s
+  run --separate-stderr "$IPCDEMO" mq send "$Q" --nonblock --timeout 1s
   [ "$status" -eq 2 ]
 }
 
 @test "--text makes the round trip and is shown as text" {
-  "$IPCDEMO" mq create "$MQ" --msgsize 64
-  "$IPCDEMO" -q mq send "$MQ" --text 'hello, queue' --prio 2
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ"
+  "$IPCDEMO" mq create "$Q" --msgsize 64
+  "$IPCDEMO" -q mq send "$Q" --text 'hello, queue' --prio 2
+  run --separate-stderr "$IPCDEMO" mq recv "$Q"
   [ "$status" -eq 0 ]
   [ "$(field prio "$output")" = 2 ]
   [ "$(field length "$output")" = "12 bytes (not a 24-byte sample)" ]
@@ -167,47 +170,47 @@ teardown() { ipc_teardown; }
 }
 
 @test "foreign messages on a larger queue are shown as text or hex, in text and JSON" {
-  "$IPCDEMO" mq create "$MQ" --msgsize 100
-  "$IPCDEMO" -q mq send "$MQ" --text "Grüße"
-  "$IPCDEMO" -q mq send "$MQ" --text $'\x01\x02\xff'
-  "$IPCDEMO" -q mq send "$MQ" --value 1
-  "$IPCDEMO" -q mq send "$MQ" --text $'two\nlines'
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --count 2
+  "$IPCDEMO" mq create "$Q" --msgsize 100
+  "$IPCDEMO" -q mq send "$Q" --text "Grüße"
+  "$IPCDEMO" -q mq send "$Q" --text $'\x01\x02\xff'
+  "$IPCDEMO" -q mq send "$Q" --value 1
+  "$IPCDEMO" -q mq send "$Q" --text $'two\nlines'
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --count 2
   [ "$(field text "$output")" = '"Grüße"' ]
   [ "$(field hex "$output")" = "01 02 ff" ]
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --count 2 --json
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --count 2 --json
   [ "$(jq -r 'select(.channel != null) | .value' <<<"$output")" = 1 ]
   [ "$(jq -r 'select(.text != null) | .text' <<<"$output")" = $'two\nlines' ]
-  "$IPCDEMO" -q mq send "$MQ" --text $'\x01\x02\xff'
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --json
+  "$IPCDEMO" -q mq send "$Q" --text $'\x01\x02\xff'
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --json
   [ "$(jq -r '"\(.length) \(.hex)"' <<<"$output")" = "3 0102ff" ]
 }
 
 @test "--text longer than the queue's msgsize is a usage error; so is a sample on a small queue" {
-  "$IPCDEMO" mq create "$MQ" --msgsize 8 2>/dev/null
-  run --separate-stderr "$IPCDEMO" mq send "$MQ" --text "123456789"
+  "$IPCDEMO" mq create "$Q" --msgsize 8 2>/dev/null
+  run --separate-stderr "$IPCDEMO" mq send "$Q" --text "123456789"
   [ "$status" -eq 2 ]
-  [[ "$stderr" == *"--text is 9 bytes, but the messages of $MQ hold at most 8 (its msgsize)"* ]]
-  run --separate-stderr "$IPCDEMO" mq send "$MQ"
+  [[ "$stderr" == *"--text is 9 bytes, but the messages of $Q hold at most 8 (its msgsize)"* ]]
+  run --separate-stderr "$IPCDEMO" mq send "$Q"
   [ "$status" -eq 2 ]
   [[ "$stderr" == *"a sample is 24 bytes"*"EMSGSIZE"* ]]
 }
 
 @test "priorities above MQ_PRIO_MAX-1 and channels above uint32 are usage errors" {
-  "$IPCDEMO" mq create "$MQ"
-  run --separate-stderr "$IPCDEMO" mq send "$MQ" --prio 32768
+  "$IPCDEMO" mq create "$Q"
+  run --separate-stderr "$IPCDEMO" mq send "$Q" --prio 32768
   [ "$status" -eq 2 ]
   [[ "$stderr" == *"--prio 32768: priorities go from 0 to 32767"* ]]
-  run --separate-stderr "$IPCDEMO" mq send "$MQ" --channel 4294967296
+  run --separate-stderr "$IPCDEMO" mq send "$Q" --channel 4294967296
   [ "$status" -eq 2 ]
-  "$IPCDEMO" -q mq send "$MQ" --prio 32767
-  [ "$(field prio "$("$IPCDEMO" mq recv "$MQ")")" = 32767 ]
+  "$IPCDEMO" -q mq send "$Q" --prio 32767
+  [ "$(field prio "$("$IPCDEMO" mq recv "$Q")")" = 32767 ]
 }
 
 @test "--json prints one valid JSON object per line" {
-  "$IPCDEMO" mq create "$MQ"
-  "$IPCDEMO" -q mq send "$MQ" --count 3 --channel 9 --value -0.5
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --count 3 --json
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" -q mq send "$Q" --count 3 --channel 9 --value -0.5
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --count 3 --json
   [ "$status" -eq 0 ]
   [ "${#lines[@]}" -eq 3 ]
   for line in "${lines[@]}"; do
@@ -218,151 +221,151 @@ teardown() { ipc_teardown; }
 
 @test "limit: --maxmsg above msg_max names msg_max, its value and its file" {
   run --separate-stderr unshare --ipc sh -c 'echo 4 >/proc/sys/fs/mqueue/msg_max && exec "$@"' _ \
-    "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$MQ" --maxmsg 5
+    "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$Q" --maxmsg 5
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"mq_open $MQ: Invalid argument"* ]]
+  [[ "$stderr" == *"mq_open $Q: Invalid argument"* ]]
   [[ "$stderr" == *"--maxmsg 5 exceeds the limit msg_max = 4 (set in /proc/sys/fs/mqueue/msg_max"* ]]
 }
 
 @test "limit: --msgsize above msgsize_max names msgsize_max, its value and its file" {
-  run --separate-stderr "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$MQ" --msgsize 1M
+  run --separate-stderr "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$Q" --msgsize 1M
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"--msgsize 1048576 exceeds the limit msgsize_max = $(cat /proc/sys/fs/mqueue/msgsize_max) (set in /proc/sys/fs/mqueue/msgsize_max"* ]]
 }
 
 @test "limit: queues_max reached (ENOSPC) names queues_max, its value and its file" {
   run --separate-stderr unshare --ipc sh -c 'echo 0 >/proc/sys/fs/mqueue/queues_max && exec "$@"' _ \
-    "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$MQ"
+    "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$Q"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"mq_open $MQ: No space left on device"* ]]
+  [[ "$stderr" == *"mq_open $Q: No space left on device"* ]]
   [[ "$stderr" == *"the limit queues_max = 0 is reached"*"/proc/sys/fs/mqueue/queues_max"* ]]
 }
 
 @test "limit: RLIMIT_MSGQUEUE exceeded (EMFILE) is not 'too many open files'" {
-  run --separate-stderr unshare --ipc prlimit --msgqueue=1000 "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$MQ"
+  run --separate-stderr unshare --ipc prlimit --msgqueue=1000 "${RUN_AS_NOBODY[@]}" "$(nobody_ipcdemo)" mq create "$Q"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"mq_open $MQ: Too many open files"* ]]
+  [[ "$stderr" == *"mq_open $Q: Too many open files"* ]]
   [[ "$stderr" == *"not 'too many open files' here"*"charged about 1200 bytes"*"RLIMIT_MSGQUEUE = 1000 bytes"*"ulimit -q"* ]]
 }
 
 @test "notify fires when another process sends to the empty queue" {
-  "$IPCDEMO" mq create "$MQ"
-  start "$IPCDEMO" mq notify "$MQ" --json
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq notify "$Q" --json
   wait_until_blocked "$LAST_PID" do_sigtimedwait
-  "$IPCDEMO" -q mq send "$MQ" --value 6
+  "$IPCDEMO" -q mq send "$Q" --value 6
   wait "$LAST_PID"
   [ "$(jq -r .value "$TEST_DIR/bg.out")" = 6 ]
-  grep -q "registered for notification on $MQ" "$TEST_DIR/bg.err"
-  grep -q "notified: a message arrived on $MQ (sent by PID" "$TEST_DIR/bg.err"
+  grep -q "registered for notification on $Q" "$TEST_DIR/bg.err"
+  grep -q "notified: a message arrived on $Q (sent by PID" "$TEST_DIR/bg.err"
 }
 
 @test "notify re-registers for the next message while --count allows" {
-  "$IPCDEMO" mq create "$MQ"
-  start "$IPCDEMO" mq notify "$MQ" --count 2 --json
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq notify "$Q" --count 2 --json
   wait_until_blocked "$LAST_PID" do_sigtimedwait
-  "$IPCDEMO" -q mq send "$MQ" --value 1
+  "$IPCDEMO" -q mq send "$Q" --value 1
   wait_until_blocked "$LAST_PID" do_sigtimedwait
-  "$IPCDEMO" -q mq send "$MQ" --value 2
+  "$IPCDEMO" -q mq send "$Q" --value 2
   wait "$LAST_PID"
   [ "$(jq -r .value "$TEST_DIR/bg.out" | paste -sd' ')" = "1 2" ]
 }
 
 @test "notify does not fire while another process is blocked in a receive" {
-  "$IPCDEMO" mq create "$MQ"
-  background "$IPCDEMO" mq recv "$MQ" >"$TEST_DIR/recv.out" 2>&1
+  "$IPCDEMO" mq create "$Q"
+  background "$IPCDEMO" mq recv "$Q" >"$TEST_DIR/recv.out" 2>&1
   local receiver=$BG
   wait_until_blocked "$receiver" wq_sleep
-  start "$IPCDEMO" mq notify "$MQ" --json
+  start "$IPCDEMO" mq notify "$Q" --json
   wait_until_blocked "$LAST_PID" do_sigtimedwait
-  "$IPCDEMO" -q mq send "$MQ" --value 1
+  "$IPCDEMO" -q mq send "$Q" --value 1
   wait "$receiver"
   [ "$(field value "$(cat "$TEST_DIR/recv.out")")" = 1 ]
   # The message went straight to the blocked receiver: no notification.
   wait_until_blocked "$LAST_PID" do_sigtimedwait
   ! grep -q "notified" "$TEST_DIR/bg.err"
-  "$IPCDEMO" -q mq send "$MQ" --value 2
+  "$IPCDEMO" -q mq send "$Q" --value 2
   wait "$LAST_PID"
   [ "$(jq -r .value "$TEST_DIR/bg.out")" = 2 ]
 }
 
 @test "notify on a queue that holds messages warns that it waits for the queue to be emptied" {
-  "$IPCDEMO" mq create "$MQ"
-  "$IPCDEMO" -q mq send "$MQ" --value 1
-  start "$IPCDEMO" mq notify "$MQ" --json
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" -q mq send "$Q" --value 1
+  start "$IPCDEMO" mq notify "$Q" --json
   wait_until_blocked "$LAST_PID" do_sigtimedwait
   grep -q "already holds 1 message: notification only fires when an empty queue gets one" "$TEST_DIR/bg.err"
-  "$IPCDEMO" mq recv "$MQ" >/dev/null
-  "$IPCDEMO" -q mq send "$MQ" --value 2
+  "$IPCDEMO" mq recv "$Q" >/dev/null
+  "$IPCDEMO" -q mq send "$Q" --value 2
   wait "$LAST_PID"
   [ "$(jq -r .value "$TEST_DIR/bg.out")" = 2 ]
 }
 
 @test "a second notify gets EBUSY and is told who holds the registration" {
-  "$IPCDEMO" mq create "$MQ"
-  start "$IPCDEMO" mq notify "$MQ"
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq notify "$Q"
   local holder=$LAST_PID
   wait_until_blocked "$holder" do_sigtimedwait
-  run --separate-stderr "$IPCDEMO" mq notify "$MQ"
+  run --separate-stderr "$IPCDEMO" mq notify "$Q"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"mq_notify $MQ: Device or resource busy; only one process per queue"*"mount -t mqueue"* ]]
+  [[ "$stderr" == *"mq_notify $Q: Device or resource busy; only one process per queue"*"mount -t mqueue"* ]]
   mkdir "$TEST_DIR/mqueue"
-  run --separate-stderr with_mqueue_at "$TEST_DIR/mqueue" "$IPCDEMO" mq notify "$MQ"
+  run --separate-stderr with_mqueue_at "$TEST_DIR/mqueue" "$IPCDEMO" mq notify "$Q"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"process $holder (ipcdemo) is registered (NOTIFY_PID in $TEST_DIR/mqueue$MQ)"* ]]
-  "$IPCDEMO" -q mq send "$MQ"
+  [[ "$stderr" == *"process $holder (ipcdemo) is registered (NOTIFY_PID in $TEST_DIR/mqueue$Q)"* ]]
+  "$IPCDEMO" -q mq send "$Q"
   wait "$holder"
 }
 
 @test "info reads the mqueue file when the file system is mounted, and says how to mount it when not" {
-  "$IPCDEMO" mq create "$MQ"
-  "$IPCDEMO" -q mq send "$MQ" --count 2
-  run --separate-stderr "$IPCDEMO" mq info "$MQ"
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" -q mq send "$Q" --count 2
+  run --separate-stderr "$IPCDEMO" mq info "$Q"
   [[ "$(field 'mqueue file' "$output")" == "not mounted; "*"mount -t mqueue none /dev/mqueue" ]]
   mkdir "$TEST_DIR/mqueue"
-  run --separate-stderr with_mqueue_at "$TEST_DIR/mqueue" "$IPCDEMO" mq info "$MQ"
+  run --separate-stderr with_mqueue_at "$TEST_DIR/mqueue" "$IPCDEMO" mq info "$Q"
   [ "$status" -eq 0 ]
-  [[ "$(field 'mqueue file' "$output")" =~ ^"$TEST_DIR/mqueue$MQ: QSIZE:48 "+NOTIFY:0\ +SIGNO:0\ +NOTIFY_PID:0$ ]]
+  [[ "$(field 'mqueue file' "$output")" =~ ^"$TEST_DIR/mqueue$Q: QSIZE:48 "+NOTIFY:0\ +SIGNO:0\ +NOTIFY_PID:0$ ]]
 }
 
 @test "send and recv on a missing queue fail with a hint to create it" {
-  run --separate-stderr "$IPCDEMO" mq send "$MQ"
+  run --separate-stderr "$IPCDEMO" mq send "$Q"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"mq_open $MQ: No such file or directory; create it first: ipcdemo mq create $MQ"* ]]
+  [[ "$stderr" == *"mq_open $Q: No such file or directory; create it first: ipcdemo mq create $Q"* ]]
 }
 
 @test "unlink removes the name; a second unlink fails" {
-  "$IPCDEMO" mq create "$MQ"
-  run --separate-stderr "$IPCDEMO" mq unlink "$MQ"
+  "$IPCDEMO" mq create "$Q"
+  run --separate-stderr "$IPCDEMO" mq unlink "$Q"
   [ "$status" -eq 0 ]
-  run --separate-stderr "$IPCDEMO" mq unlink "$MQ"
+  run --separate-stderr "$IPCDEMO" mq unlink "$Q"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"mq_unlink $MQ: No such file or directory"* ]]
+  [[ "$stderr" == *"mq_unlink $Q: No such file or directory"* ]]
 }
 
 @test "-v narrates the mq system calls in strace form" {
-  "$IPCDEMO" mq create "$MQ"
-  "$IPCDEMO" -q mq send "$MQ"
-  run --separate-stderr "$IPCDEMO" -v mq recv "$MQ"
-  [[ "$stderr" =~ mq_open\(\"$MQ\",\ O_RDONLY\)\ =\ [0-9]+ ]]
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" -q mq send "$Q"
+  run --separate-stderr "$IPCDEMO" -v mq recv "$Q"
+  [[ "$stderr" =~ mq_open\(\"$Q\",\ O_RDONLY\)\ =\ [0-9]+ ]]
   [[ "$stderr" =~ mq_getattr\([0-9]+,\ \{mq_flags=0,\ mq_maxmsg=10,\ mq_msgsize=24,\ mq_curmsgs=1\}\)\ =\ 0 ]]
   [[ "$stderr" =~ mq_receive\([0-9]+,\ 0x[0-9a-f]+,\ 24,\ \[0\]\)\ =\ 24 ]]
   [[ "$stderr" =~ mq_close\([0-9]+\)\ =\ 0 ]]
 }
 
 @test "interop: a C program written from the layout table receives ipcdemo's samples" {
-  "$IPCDEMO" mq create "$MQ"
-  "$IPCDEMO" -q mq send "$MQ" --channel 12 --value 3.25 --prio 3
-  run --separate-stderr "$INTEROP" recv "$MQ"
+  "$IPCDEMO" mq create "$Q"
+  "$IPCDEMO" -q mq send "$Q" --channel 12 --value 3.25 --prio 3
+  run --separate-stderr "$INTEROP" recv "$Q"
   [ "$status" -eq 0 ]
   [[ "$output" =~ ^prio=3\ channel=12\ timestamp=[0-9]{19}\ value=3.25\ reserved=0$ ]]
 }
 
 @test "interop: ipcdemo receives the C program's samples" {
-  "$IPCDEMO" mq create "$MQ"
-  run --separate-stderr "$INTEROP" send "$MQ" 99 -1.125 7
+  "$IPCDEMO" mq create "$Q"
+  run --separate-stderr "$INTEROP" send "$Q" 99 -1.125 7
   [ "$status" -eq 0 ]
   local sent="${output#timestamp=}"
-  run --separate-stderr "$IPCDEMO" mq recv "$MQ" --json
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" --json
   [ "$status" -eq 0 ]
   jq -e --argjson ts "$sent" '.prio == 7 and .channel == 99 and .value == -1.125 and .timestamp_ns == $ts
                               and .reserved == null' <<<"$output"
