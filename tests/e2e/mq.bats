@@ -370,3 +370,15 @@ teardown() { ipc_teardown; }
   jq -e --argjson ts "$sent" '.prio == 7 and .channel == 99 and .value == -1.125 and .timestamp_ns == $ts
                               and .reserved == null' <<<"$output"
 }
+
+@test "a waiting recv writes each message out as it arrives, also into a file" {
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq recv "$Q" --count 0 --json
+  wait_until_blocked "$LAST_PID" wq_sleep
+  "$IPCDEMO" -q mq send "$Q" --value 1
+  wait_for_lines "$TEST_DIR/bg.out" 1
+  [ "$(jq -r .value "$TEST_DIR/bg.out")" = 1 ]
+  kill -INT "$LAST_PID"
+  wait_status "$LAST_PID"
+  [ "$status" -eq 130 ]
+}
