@@ -6,10 +6,13 @@
 #pragma once
 
 #include "bench/placement.hpp"
+#include "sys/mapping.hpp"
+#include "sys/semaphore.hpp"
 
 #include <sys/types.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace ipcdemo::bench {
@@ -65,7 +68,10 @@ class Pair final : public Peer {
   void wait_done();
 
   Exchange& exchange_;
-  Control* control_ = nullptr;
+  sys::Mapping page_;                              // holds the Control, shared with the child
+  Control* control_ = nullptr;                     // in page_
+  std::unique_ptr<sys::UnnamedSemaphore> command_; // parent -> child: a batch is ready
+  std::unique_ptr<sys::UnnamedSemaphore> done_;    // child -> parent: the batch is done
   pid_t child_ = -1;
   std::uint64_t parent_errors_ = 0;
   AffinityGuard affinity_;

@@ -90,4 +90,38 @@ std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size
   }
 }
 
+Pipe pipe(const std::string& name) {
+  int fds[2] = {-1, -1};
+  const int rc = ::pipe2(fds, O_CLOEXEC);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit("pipe2", rc == 0 ? fmt::format("[{}, {}], O_CLOEXEC", fds[0], fds[1]) : "[...], O_CLOEXEC",
+                  narrate::result(rc, err));
+  if (rc != 0) throw SysError("pipe2", name, err);
+  return Pipe{Fd(fds[0], name), Fd(fds[1], name)};
+}
+
+int poll(std::span<pollfd> fds, int timeout_ms) {
+  const int rc = ::poll(fds.data(), fds.size(), timeout_ms);
+  const int err = errno;
+  if (narrate::on()) {
+    std::string asked;
+    std::string ready;
+    for (const auto& entry : fds) {
+      asked += fmt::format("{}{{fd={}, events={}}}", asked.empty() ? "" : ", ", entry.fd,
+                           narrate::poll_events(entry.events));
+      if (rc > 0 && entry.revents != 0)
+        ready += fmt::format("{}{{fd={}, revents={}}}", ready.empty() ? "" : ", ", entry.fd,
+                             narrate::poll_events(entry.revents));
+    }
+    std::string result = narrate::result(rc, err);
+    if (rc > 0) result += " ([" + ready + "])";
+    narrate::emit("poll", fmt::format("[{}], {}, {}", asked, fds.size(), timeout_ms), result);
+  }
+  if (rc >= 0) return rc;
+  if (err != EINTR) throw SysError("poll", fds.empty() ? "" : std::to_string(fds[0].fd), err);
+  signals::throw_if_interrupted();
+  return 0;
+}
+
 } // namespace ipcdemo::sys
