@@ -18,6 +18,8 @@ class SpawnActions {
   SpawnActions();
   SpawnActions(const SpawnActions&) = delete;
   SpawnActions& operator=(const SpawnActions&) = delete;
+  SpawnActions(SpawnActions&&) = delete;
+  SpawnActions& operator=(SpawnActions&&) = delete;
   ~SpawnActions();
 
   // In the child: dup2(fd, target).

@@ -71,6 +71,8 @@ class UnnamedSemaphore {
   UnnamedSemaphore(sem_t* place, std::string name);
   UnnamedSemaphore(const UnnamedSemaphore&) = delete;
   UnnamedSemaphore& operator=(const UnnamedSemaphore&) = delete;
+  UnnamedSemaphore(UnnamedSemaphore&&) = delete;
+  UnnamedSemaphore& operator=(UnnamedSemaphore&&) = delete;
   // sem_destroy.
   ~UnnamedSemaphore();
 

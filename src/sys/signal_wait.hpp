@@ -18,6 +18,8 @@ class BlockedSignal {
   explicit BlockedSignal(int signo);
   BlockedSignal(const BlockedSignal&) = delete;
   BlockedSignal& operator=(const BlockedSignal&) = delete;
+  BlockedSignal(BlockedSignal&&) = delete;
+  BlockedSignal& operator=(BlockedSignal&&) = delete;
   // pthread_sigmask(SIG_SETMASK, the mask from before).
   ~BlockedSignal();
 
