@@ -102,6 +102,7 @@ nobody_ipcdemo() {
 # Plants an empty file under /dev/shm as the user nobody, as a hostile neighbour
 # would, and records it so that teardown removes it even when the test fails.
 plant_as_nobody() {
+  require_root
   printf '/dev/shm/%s\0' "$1" >>"$TEST_DIR/planted" # NUL-separated: a name may hold a newline
   setpriv --reuid=nobody --regid=nogroup --clear-groups touch "/dev/shm/$1"
 }
