@@ -31,8 +31,8 @@ std::unique_ptr<Exchange> mq_stream_exchange(long depth);
 std::unique_ptr<Exchange> shm_ring_exchange(std::uint32_t spin);
 std::unique_ptr<Exchange> pipe_stream_exchange();
 
-inline constexpr std::size_t ring_slots = 256;       // samples in the shm ring
-inline constexpr std::size_t pipe_chunk = 64 * 1024; // bytes per write in the pipe stream
+inline constexpr std::size_t ring_slots = 256;                    // samples in the shm ring
+inline constexpr std::size_t pipe_chunk = std::size_t{64} * 1024; // bytes per write in the pipe stream
 // sem_trywait polls before blocking, and ring polls before yielding (split CPUs only).
 inline constexpr std::uint32_t sem_spin_polls = 20000;
 inline constexpr std::uint32_t ring_spin_polls = 2000;

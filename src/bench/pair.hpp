@@ -23,14 +23,24 @@ namespace ipcdemo::bench {
 class Peer {
  public:
   virtual void check() = 0;
+  Peer(const Peer&) = delete;
+  Peer& operator=(const Peer&) = delete;
+  Peer(Peer&&) = delete;
+  Peer& operator=(Peer&&) = delete;
+  virtual ~Peer() = default;
 
  protected:
-  ~Peer() = default;
+  Peer() = default;
 };
 
 // One mechanism's two ends, created before fork so the child inherits them.
 class Exchange {
  public:
+  Exchange() = default;
+  Exchange(const Exchange&) = delete;
+  Exchange& operator=(const Exchange&) = delete;
+  Exchange(Exchange&&) = delete;
+  Exchange& operator=(Exchange&&) = delete;
   virtual ~Exchange() = default;
   // After fork, in each process: close the ends that side does not use.
   virtual void parent_after_fork() {}
@@ -47,8 +57,10 @@ class Pair final : public Peer {
   Pair(Exchange& exchange, const Pinning& pinning);
   Pair(const Pair&) = delete;
   Pair& operator=(const Pair&) = delete;
+  Pair(Pair&&) = delete;
+  Pair& operator=(Pair&&) = delete;
   // Kills the child if finish() did not end it.
-  ~Pair();
+  ~Pair() override;
 
   // Runs a batch of `n` operations on both sides; returns the parent's time in ns.
   std::int64_t run_batch(std::uint64_t n);

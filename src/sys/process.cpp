@@ -10,8 +10,6 @@
 #include <cerrno>
 #include <csignal>
 
-extern char** environ;
-
 namespace ipcdemo::sys {
 
 namespace {
