@@ -48,15 +48,19 @@ Fd open(const std::string& path, int flags, mode_t mode) {
 }
 
 struct stat fstat(const Fd& fd) {
+  return fstat(fd.get(), fd.name());
+}
+
+struct stat fstat(int fd, const std::string& name) {
   struct stat info {};
-  const int rc = ::fstat(fd.get(), &info);
+  const int rc = ::fstat(fd, &info);
   const int err = errno;
   if (narrate::on())
     narrate::emit("fstat",
-                  fmt::format("{}, {{st_mode={}, st_size={}, ...}}", fd.get(),
-                              narrate::file_mode(info.st_mode), info.st_size),
+                  fmt::format("{}, {{st_mode={}, st_size={}, ...}}", fd, narrate::file_mode(info.st_mode),
+                              info.st_size),
                   narrate::result(rc, err));
-  if (rc != 0) throw SysError("fstat", fd.name(), err);
+  if (rc != 0) throw SysError("fstat", name, err);
   return info;
 }
 

@@ -36,6 +36,8 @@ class Fd {
 Fd open(const std::string& path, int flags, mode_t mode = 0);
 // fstat(2) on an open descriptor.
 struct stat fstat(const Fd& fd);
+// fstat(2) on a descriptor this process does not own (standard output, say); `name` for errors.
+struct stat fstat(int fd, const std::string& name);
 // stat(2) of a path; throws SysError naming it.
 struct stat stat(const std::string& path);
 // read(2) once, retrying on EINTR unless a signal asks us to stop; 0 at end of file.
