@@ -16,8 +16,6 @@ objects="sem-open-new sem-open-existing shm-create mq-open"
 reps=11
 [ "$(nproc)" -lt 2 ] && placements=same
 
-# median of the numbers on stdin
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 # field of the one result of an `ipcdemo bench --json` document on stdin
 field() { python3 -c 'import json, sys; print(json.load(sys.stdin)["results"][0][sys.argv[1]])' "$1"; }
 show() { # value unit

@@ -9,8 +9,7 @@
 source "$(dirname "$0")/lib.sh"
 build_all
 size_mib=${1:-1024}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=$WORK
 big=$work/big
 head -c "${size_mib}M" /dev/urandom >"$big"
 cat "$big" >/dev/null # into the page cache

@@ -6,18 +6,21 @@
 # receiver and sender pinned to different CPUs (taskset).
 #
 # Usage: bench/mq-latency.sh [IPCDEMO] [N]
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-ipcdemo="$(realpath "${1:-$here/../build/release/src/ipcdemo}")"
+source "$(dirname "$0")/lib.sh"
+use_ipcdemo "${1:-}"
+ipcdemo=$IPCDEMO
 n="${2:-2000}"
-out="$(mktemp -d)"
+out=$WORK
 q="/bench-lat-$$"
-trap '"$ipcdemo" -q mq unlink "$q" 2>/dev/null || true; rm -rf "$out"' EXIT
-cc -O2 -o "$out/mq_recv" "$here/c/mq_recv.c" -lm
-"$ipcdemo" -q mq create "$q" --exclusive
+build_twins
+make_queue "$q"
 
 # Prints "median p99" in µs of the latency_ns values on standard input.
-stats() { sort -n | awk '{ v[NR] = $1 } END { printf "median %.1f µs, p99 %.1f µs\n", v[int(NR * 0.5)] / 1000, v[int(NR * 0.99)] / 1000 }'; }
+stats() {
+  cat >"$out/latencies"
+  awk -v m="$(median "$out/latencies")" -v p="$(quantile 0.99 "$out/latencies")" \
+    'BEGIN { printf "median %.1f µs, p99 %.1f µs\n", m / 1000, p / 1000 }'
+}
 
 measure() { # receiver command printing JSON or text; returns latencies in ns
   taskset -c 1 "$@" >"$out/recv.out" &
@@ -33,7 +36,7 @@ measure() { # receiver command printing JSON or text; returns latencies in ns
 
 measure "$ipcdemo" mq recv "$q" --count "$n" --json
 echo "ipcdemo mq recv: $(jq -r .latency_ns "$out/recv.out" | stats)"
-measure "$out/mq_recv" "$q" "$n"
+measure "$TWINS/mq_recv" "$q" "$n"
 # The C twin prints human units; convert back to ns.
 echo "C mq_recv:       $(sed -n 's/^latency: //p' "$out/recv.out" |
   awk '$2 == "ns" { print $1 } $2 == "µs" { print $1 * 1000 } $2 == "ms" { print $1 * 1e6 } $2 == "s" { print $1 * 1e9 }' | stats)"

@@ -8,24 +8,22 @@
 # compared as a ratio.
 #
 # Usage: bench/mq-recv-cpu.sh [IPCDEMO] [N] [RUNS] [CPU]
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-ipcdemo="$(realpath "${1:-$here/../build/release/src/ipcdemo}")"
+source "$(dirname "$0")/lib.sh"
+use_ipcdemo "${1:-}"
+ipcdemo=$IPCDEMO
 n="${2:-200000}"
 runs="${3:-9}"
 cpu="${4:-1}"
-out="$(mktemp -d)"
+out=$WORK
 q="/bench-cpu-$$"
-trap '"$ipcdemo" -q mq unlink "$q" 2>/dev/null || true; rm -rf "$out"' EXIT
-cc -O2 -o "$out/mq_recv" "$here/c/mq_recv.c" -lm
-cc -O2 -o "$out/mq_send" "$here/c/mq_send.c"
-"$ipcdemo" -q mq create "$q" --exclusive
+build_twins
+make_queue "$q"
 
 # Appends the receiver's CPU seconds (user + system) to $1.
 run() {
   local file=$1
   shift
-  taskset -c "$cpu" "$out/mq_send" "$q" "$n" &
+  taskset -c "$cpu" "$TWINS/mq_send" "$q" "$n" &
   local sender=$!
   /usr/bin/time -f "%U %S" -o "$out/time" taskset -c "$cpu" "$@" >/dev/null
   wait "$sender"
@@ -33,10 +31,9 @@ run() {
 }
 
 for ((i = 0; i < runs; i++)); do
-  run "$out/c" "$out/mq_recv" "$q" "$n"
+  run "$out/c" "$TWINS/mq_recv" "$q" "$n"
   run "$out/ipcdemo" "$ipcdemo" mq recv "$q" --count "$n"
 done
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 c="$(median "$out/c")"
 i="$(median "$out/ipcdemo")"
 awk -v c="$c" -v i="$i" -v n="$n" 'BEGIN {

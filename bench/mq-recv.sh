@@ -10,24 +10,21 @@
 #
 # Usage: bench/mq-recv.sh [IPCDEMO] [N] [CPU]
 #   IPCDEMO defaults to build/release/src/ipcdemo (cmake --preset release).
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-ipcdemo="$(realpath "${1:-$here/../build/release/src/ipcdemo}")"
+source "$(dirname "$0")/lib.sh"
+use_ipcdemo "${1:-}"
 n="${2:-6000}"
 cpu="${3:-1}"
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
-cc -O2 -o "$out/mq_recv" "$here/c/mq_recv.c" -lm
-cc -O2 -o "$out/mq_send" "$here/c/mq_send.c"
+build_twins
 
-exec unshare --ipc bash -s "$ipcdemo" "$n" "$cpu" "$out" <<'INNER'
+# Not exec'd: lib.sh's exit trap removes $WORK when the namespace is gone.
+unshare --ipc bash -s "$IPCDEMO" "$n" "$cpu" "$WORK" "$TWINS" <<'INNER'
 set -euo pipefail
-ipcdemo=$1 n=$2 cpu=$3 out=$4
+ipcdemo=$1 n=$2 cpu=$3 out=$4 twins=$5
 echo "$n" >/proc/sys/fs/mqueue/msg_max
 "$ipcdemo" -q mq create /bench-recv --maxmsg "$n" --exclusive
 hyperfine -N --warmup 3 --runs 40 --export-json "$out/recv.json" \
-  --prepare "$out/mq_send /bench-recv $n" \
-  -n "C mq_recv (baseline)" "taskset -c $cpu $out/mq_recv /bench-recv $n" \
+  --prepare "$twins/mq_send /bench-recv $n" \
+  -n "C mq_recv (baseline)" "taskset -c $cpu $twins/mq_recv /bench-recv $n" \
   -n "ipcdemo mq recv" "taskset -c $cpu $ipcdemo mq recv /bench-recv --count $n" \
   -n "ipcdemo mq recv --json" "taskset -c $cpu $ipcdemo mq recv /bench-recv --count $n --json"
 "$ipcdemo" -q mq unlink /bench-recv

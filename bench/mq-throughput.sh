@@ -7,23 +7,21 @@
 # other CPUs are doing; they then take turns, ten messages at a time.
 #
 # Usage: bench/mq-throughput.sh [IPCDEMO] [N] [CPU]
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-ipcdemo="$(realpath "${1:-$here/../build/release/src/ipcdemo}")"
+source "$(dirname "$0")/lib.sh"
+use_ipcdemo "${1:-}"
+ipcdemo=$IPCDEMO
 n="${2:-200000}"
 cpu="${3:-1}"
-out="$(mktemp -d)"
+out=$WORK
 q="/bench-tp-$$"
-trap '"$ipcdemo" -q mq unlink "$q" 2>/dev/null || true; rm -rf "$out"' EXIT
-cc -O2 -o "$out/mq_recv" "$here/c/mq_recv.c" -lm
-cc -O2 -o "$out/mq_send" "$here/c/mq_send.c"
-"$ipcdemo" -q mq create "$q" --exclusive
+build_twins
+make_queue "$q"
 
 pair() { # sender receiver
   echo "taskset -c $cpu $1 & taskset -c $cpu $2 >/dev/null; wait"
 }
-c_send="$out/mq_send $q $n"
-c_recv="$out/mq_recv $q $n"
+c_send="$TWINS/mq_send $q $n"
+c_recv="$TWINS/mq_recv $q $n"
 i_send="$ipcdemo -q mq send $q --count $n"
 i_recv="$ipcdemo mq recv $q --count $n"
 hyperfine --warmup 1 --runs 10 --export-json "$out/tp.json" \

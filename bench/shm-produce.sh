@@ -9,23 +9,18 @@
 # Usage: bench/shm-produce.sh [IPCDEMO]   (default build/release/src/ipcdemo)
 # Environment: COUNT (increments per run, default 20000000), RUNS (default 5), CPU.
 # Needs: hyperfine, jq, GNU time (/usr/bin/time), a C compiler.
-set -euo pipefail
-
-here="$(cd "$(dirname "$0")" && pwd)"
-bin="$(readlink -f "${1:-build/release/src/ipcdemo}")"
+source "$(dirname "$0")/lib.sh"
+use_ipcdemo "${1:-}"
+bin=$IPCDEMO
 count="${COUNT:-20000000}"
 runs="${RUNS:-5}"
 cpu="${CPU:-1}"
-work="$(mktemp -d)"
+work=$WORK
 name="/ipcdemo-bench-$$"
 lock="$name-lock"
-cleanup() {
-  rm -rf "$work"
-  rm -f "/dev/shm${name}" "/dev/shm/sem.${lock#/}" "/dev/shm/sem.twin-${lock#/}"
-}
-trap cleanup EXIT
+at_exit "rm -f '/dev/shm${name}' '/dev/shm/sem.${lock#/}' '/dev/shm/sem.twin-${lock#/}'"
 
-cc -O2 -std=c11 -o "$work/twin" "$here/shm_twin.c" -pthread
+build_twins
 "$bin" -q shm create "$name" >/dev/null
 
 echo "## shm produce --interval 0 >/dev/null, $count increments, pinned to CPU $cpu"
@@ -38,7 +33,7 @@ echo "|---|---|---|---|"
 for sync in racy atomic sem; do
   taskset -c "$cpu" hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/$sync.json" \
     "$bin -q shm produce $name --interval 0 --count $count --sync $sync --lock $lock" \
-    "$work/twin produce $name $count $sync /twin-${lock#/}" >/dev/null
+    "$TWINS/shm_twin produce $name $count $sync /twin-${lock#/}" >/dev/null
   jq -r --arg sync "$sync" --argjson n "$count" '
     .results as $r
     | def rate(i): ($n / $r[i].mean / 1e6 * 100 | round / 100 | tostring) + " M/s (±" + ($r[i].stddev / $r[i].mean * 100 | round | tostring) + "%)";
@@ -52,5 +47,5 @@ echo
 echo "| program | peak RSS |"
 echo "|---|---|"
 echo "| ipcdemo shm consume --count 1000000 --interval 0 | $(peak_kib taskset -c "$cpu" "$bin" shm consume "$name" --count 1000000 --interval 0) KiB |"
-echo "| C twin consume | $(peak_kib taskset -c "$cpu" "$work/twin" consume "$name" 1000000) KiB |"
+echo "| C twin consume | $(peak_kib taskset -c "$cpu" "$TWINS/shm_twin" consume "$name" 1000000) KiB |"
 echo "| taskset /bin/true (floor) | $(peak_kib taskset -c "$cpu" /bin/true) KiB |"

@@ -7,10 +7,10 @@
 #  - `ipcdemo sem post NAME` against bench/c/sem_post.c
 source "$(dirname "$0")/lib.sh"
 build_all
-work=$(mktemp -d)
+work=$WORK
 name=/ipcdemo-bench-startup-$$
-trap '"$IPCDEMO" -q sem unlink "$name" 2>/dev/null; rm -rf "$work"' EXIT
 "$IPCDEMO" -q sem create "$name" --value 0 >/dev/null
+at_exit "'$IPCDEMO' -q sem unlink '$name' 2>/dev/null"
 
 echo "machine: $(machine)"
 hyperfine -N --warmup 100 --runs 2000 --output=pipe --export-json "$work/startup.json" \

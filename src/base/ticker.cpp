@@ -1,19 +1,14 @@
 #include "base/ticker.hpp"
 
 #include "base/signals.hpp"
-
-#include <cerrno>
+#include "sys/clock.hpp"
 
 namespace ipcdemo {
 
 namespace {
 constexpr long nanos_per_second = 1'000'000'000;
 
-timespec now() {
-  timespec time{};
-  clock_gettime(CLOCK_MONOTONIC, &time);
-  return time;
-}
+timespec now() { return sys::now(CLOCK_MONOTONIC); }
 
 timespec plus(timespec time, std::chrono::nanoseconds delta) {
   const auto count = delta.count();
@@ -42,15 +37,7 @@ void Ticker::wait() {
   // Far behind (the process was stopped with Ctrl-Z, say): start afresh instead of
   // catching up with a burst of ticks.
   if (const timespec current = now(); before(plus(due_, interval_), current)) due_ = plus(current, interval_);
-  for (;;) {
-    const int rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &due_, nullptr);
-    if (rc == 0) break;
-    if (rc == EINTR) {
-      signals::throw_if_interrupted();
-      continue;
-    }
-    break; // EINVAL cannot happen with a normalised time; do not spin on it
-  }
+  sys::sleep_until(CLOCK_MONOTONIC, due_);
   signals::throw_if_interrupted();
 }
 

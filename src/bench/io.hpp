@@ -1,5 +1,6 @@
 // Sending and receiving whole messages through queues and pipes, retrying on
 // EINTR; the parent (peer != nullptr) checks its partner and signals when interrupted.
+// Timed hot path: bare calls on purpose (see exchanges.hpp).
 #pragma once
 
 #include "base/error.hpp"

@@ -14,6 +14,8 @@ class ObjectBench {
   explicit ObjectBench(ObjectCost cost);
   ObjectBench(const ObjectBench&) = delete;
   ObjectBench& operator=(const ObjectBench&) = delete;
+  ObjectBench(ObjectBench&&) = delete;
+  ObjectBench& operator=(ObjectBench&&) = delete;
   // Unlinks whatever it created.
   ~ObjectBench();
 

@@ -1,6 +1,7 @@
 #include "bench/objects.hpp"
 
 #include "base/error.hpp"
+#include "sys/shm.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -11,79 +12,47 @@
 #include <algorithm>
 #include <cerrno>
 #include <fstream>
-#include <utility>
 
 namespace ipcdemo::bench {
+
+namespace {
+
+sys::Mapping make_segment(const std::string& name, std::size_t size) {
+  const sys::Fd fd = sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
+  sys::shm_unlink(name);
+  sys::ftruncate(fd, static_cast<off_t>(size));
+  return sys::Mapping::of_file(fd, size, PROT_READ | PROT_WRITE, MAP_SHARED);
+}
+
+sys::Semaphore make_semaphore(const std::string& name) {
+  sys::Semaphore semaphore = sys::Semaphore::open(name, O_CREAT | O_EXCL, 0600, 0);
+  sys::Semaphore::unlink(name);
+  return semaphore;
+}
+
+sys::Queue make_queue(const std::string& name, long depth, long message_size) {
+  try {
+    sys::Queue queue = sys::Queue::create(name, O_RDWR | O_EXCL, 0600, depth, message_size);
+    sys::Queue::unlink(name);
+    return queue;
+  } catch (const SysError& error) {
+    if (error.err() == EMFILE || error.err() == ENOMEM)
+      throw SysError(error.call(), error.object(), error.err(), "RLIMIT_MSGQUEUE (ulimit -q) is too small");
+    throw;
+  }
+}
+
+} // namespace
 
 std::string object_name(const std::string& tag) { return fmt::format("/ipcdemo-bench-{}-{}", getpid(), tag); }
 
 SharedSegment::SharedSegment(const std::string& tag, std::size_t size)
-    : name_(object_name(tag)), size_(size) {
-  const int fd = shm_open(name_.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0) throw SysError("shm_open", name_, errno);
-  shm_unlink(name_.c_str());
-  if (ftruncate(fd, static_cast<off_t>(size)) != 0) {
-    const int err = errno;
-    close(fd);
-    throw SysError("ftruncate", name_, err);
-  }
-  void* data = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-  const int err = errno;
-  close(fd);
-  if (data == MAP_FAILED) throw SysError("mmap", name_, err);
-  data_ = data;
-}
+    : mapping_(make_segment(object_name(tag), size)) {}
 
-SharedSegment::~SharedSegment() {
-  if (data_ != nullptr) munmap(data_, size_);
-}
+NamedSemaphore::NamedSemaphore(const std::string& tag) : semaphore_(make_semaphore(object_name(tag))) {}
 
-NamedSemaphore::NamedSemaphore(const std::string& tag) : name_(object_name(tag)) {
-  sem_ = sem_open(name_.c_str(), O_CREAT | O_EXCL, 0600, 0);
-  if (sem_ == SEM_FAILED) throw SysError("sem_open", name_, errno);
-  sem_unlink(name_.c_str());
-}
-
-NamedSemaphore::~NamedSemaphore() { sem_close(sem_); }
-
-UnnamedSemaphore::UnnamedSemaphore(sem_t* place, std::string description)
-    : name_(std::move(description)), sem_(place) {
-  if (sem_init(sem_, 1, 0) != 0) throw SysError("sem_init", name_, errno);
-}
-
-UnnamedSemaphore::~UnnamedSemaphore() { sem_destroy(sem_); }
-
-MessageQueue::MessageQueue(const std::string& tag, long depth, long message_size) : name_(object_name(tag)) {
-  mq_attr attr{};
-  attr.mq_maxmsg = depth;
-  attr.mq_msgsize = message_size;
-  mq_ = mq_open(name_.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600, &attr);
-  if (mq_ == static_cast<mqd_t>(-1)) {
-    const int err = errno;
-    throw SysError("mq_open", name_, err,
-                   err == EMFILE || err == ENOMEM ? "RLIMIT_MSGQUEUE (ulimit -q) is too small" : "");
-  }
-  mq_unlink(name_.c_str());
-}
-
-MessageQueue::~MessageQueue() { mq_close(mq_); }
-
-Pipe::Pipe(std::string description) : name_(std::move(description)) {
-  if (pipe2(fds_, O_CLOEXEC) != 0) throw SysError("pipe2", name_, errno);
-}
-
-Pipe::~Pipe() {
-  close_read();
-  close_write();
-}
-
-void Pipe::close_read() {
-  if (fds_[0] >= 0) close(std::exchange(fds_[0], -1));
-}
-
-void Pipe::close_write() {
-  if (fds_[1] >= 0) close(std::exchange(fds_[1], -1));
-}
+MessageQueue::MessageQueue(const std::string& tag, long depth, long message_size)
+    : queue_(make_queue(object_name(tag), depth, message_size)) {}
 
 long queue_depth() {
   long max = 10;

@@ -1,12 +1,13 @@
 #include "bench/pair.hpp"
 
 #include "bench/sample.hpp"
+#include "bench/wait.hpp"
 
 #include "base/error.hpp"
 #include "base/signals.hpp"
+#include "sys/process.hpp"
 
 #include <semaphore.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,8 +24,8 @@
 namespace ipcdemo::bench {
 
 struct Pair::Control {
-  sem_t command;               // parent -> child: a batch is ready
-  sem_t done;                  // child -> parent: the batch is done
+  sem_t command;               // parent -> child: a batch is ready (Pair::command_)
+  sem_t done;                  // child -> parent: the batch is done (Pair::done_)
   std::uint64_t batch = 0;     // operations in the next batch; 0 tells the child to exit
   std::uint64_t completed = 0; // the child's count, over all batches
   std::uint64_t errors = 0;    // wrong payloads the child saw
@@ -72,24 +73,19 @@ void die_in_child(const char* what) {
 
 } // namespace
 
-Pair::Pair(Exchange& exchange, const Pinning& pinning) : exchange_(exchange) {
-  void* page = mmap(nullptr, sizeof(Control), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (page == MAP_FAILED) throw SysError("mmap", "bench control page", errno);
-  control_ = new (page) Control;
-  if (sem_init(&control_->command, 1, 0) != 0 || sem_init(&control_->done, 1, 0) != 0) {
-    const int err = errno;
-    munmap(page, sizeof(Control));
-    control_ = nullptr;
-    throw SysError("sem_init", "bench control page", err);
-  }
+Pair::Pair(Exchange& exchange, const Pinning& pinning)
+    : exchange_(exchange),
+      page_(sys::Mapping::shared_anonymous(sizeof(Control), "bench control page")),
+      control_(new (page_.data()) Control),
+      command_(std::make_unique<sys::UnnamedSemaphore>(&control_->command, "bench control page")),
+      done_(std::make_unique<sys::UnnamedSemaphore>(&control_->done, "bench control page")) {
   if (pinning.parent_cpu) pin_to(*pinning.parent_cpu);
   static const bool installed = install_handlers();
   (void)installed;
   std::fflush(stdout);
   std::fflush(stderr);
   const pid_t parent = getpid();
-  child_ = fork();
-  if (child_ < 0) throw SysError("fork", "bench partner", errno);
+  child_ = sys::fork("bench partner");
   if (child_ == 0) {
     // Dies with the parent, whatever kills it; Ctrl-C is the parent's to handle.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -106,13 +102,12 @@ void Pair::child_main(const Pinning& pinning) {
     if (pinning.child_cpu) pin_to(*pinning.child_cpu);
     exchange_.child_after_fork();
     for (;;) {
-      while (sem_wait(&control_->command) != 0)
-        if (errno != EINTR) die_in_child("sem_wait on the control page failed");
+      sem_wait_for(command_->native(), command_->name(), 0, nullptr);
       const std::uint64_t n = control_->batch;
       if (n == 0) break;
       control_->errors += exchange_.child_run(n);
       control_->completed += n;
-      sem_post(&control_->done);
+      sem_post_to(done_->native(), done_->name());
     }
   } catch (const std::exception& error) {
     die_in_child(error.what());
@@ -125,8 +120,8 @@ void Pair::child_main(const Pinning& pinning) {
 void Pair::check() {
   signals::throw_if_interrupted();
   if (child_ <= 0) return;
-  int status = 0;
-  if (waitpid(child_, &status, WNOHANG) == child_) {
+  if (const auto ended = sys::waitpid(child_, WNOHANG, fmt::format("PID {}", child_))) {
+    const int status = *ended;
     reaped();
     const pid_t pid = std::exchange(child_, -1);
     throw Error(exit_code::failure,
@@ -136,17 +131,12 @@ void Pair::check() {
   }
 }
 
-void Pair::wait_done() {
-  while (sem_wait(&control_->done) != 0) {
-    if (errno != EINTR) throw SysError("sem_wait", "bench control page", errno);
-    check();
-  }
-}
+void Pair::wait_done() { sem_wait_for(done_->native(), done_->name(), 0, this); }
 
 std::int64_t Pair::run_batch(std::uint64_t n) {
   check();
   control_->batch = n;
-  sem_post(&control_->command);
+  sem_post_to(command_->native(), command_->name());
   const std::int64_t start = now_ns();
   parent_errors_ += exchange_.parent_run(n, *this);
   const std::int64_t elapsed = now_ns() - start;
@@ -156,12 +146,8 @@ std::int64_t Pair::run_batch(std::uint64_t n) {
 
 void Pair::finish() {
   control_->batch = 0;
-  sem_post(&control_->command);
-  int status = 0;
-  while (waitpid(child_, &status, 0) < 0) {
-    if (errno != EINTR) throw SysError("waitpid", fmt::format("PID {}", child_), errno);
-    signals::throw_if_interrupted();
-  }
+  sem_post_to(command_->native(), command_->name());
+  const int status = *sys::waitpid(child_, 0, fmt::format("PID {}", child_));
   reaped();
   const pid_t pid = std::exchange(child_, -1);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
@@ -173,16 +159,11 @@ std::uint64_t Pair::errors() const { return parent_errors_ + control_->errors; }
 
 Pair::~Pair() {
   if (child_ > 0) {
-    kill(child_, SIGKILL);
-    while (waitpid(child_, nullptr, 0) < 0 && errno == EINTR) {
-    }
+    sys::kill(child_, SIGKILL);
+    sys::reap(child_);
     reaped();
   }
-  if (control_ != nullptr) {
-    sem_destroy(&control_->command);
-    sem_destroy(&control_->done);
-    munmap(control_, sizeof(Control));
-  }
+  // Then the semaphores are destroyed and the page unmapped, in that order (members).
 }
 
 } // namespace ipcdemo::bench

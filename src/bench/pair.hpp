@@ -6,10 +6,13 @@
 #pragma once
 
 #include "bench/placement.hpp"
+#include "sys/mapping.hpp"
+#include "sys/semaphore.hpp"
 
 #include <sys/types.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace ipcdemo::bench {
@@ -20,14 +23,24 @@ namespace ipcdemo::bench {
 class Peer {
  public:
   virtual void check() = 0;
+  Peer(const Peer&) = delete;
+  Peer& operator=(const Peer&) = delete;
+  Peer(Peer&&) = delete;
+  Peer& operator=(Peer&&) = delete;
+  virtual ~Peer() = default;
 
  protected:
-  ~Peer() = default;
+  Peer() = default;
 };
 
 // One mechanism's two ends, created before fork so the child inherits them.
 class Exchange {
  public:
+  Exchange() = default;
+  Exchange(const Exchange&) = delete;
+  Exchange& operator=(const Exchange&) = delete;
+  Exchange(Exchange&&) = delete;
+  Exchange& operator=(Exchange&&) = delete;
   virtual ~Exchange() = default;
   // After fork, in each process: close the ends that side does not use.
   virtual void parent_after_fork() {}
@@ -44,8 +57,10 @@ class Pair final : public Peer {
   Pair(Exchange& exchange, const Pinning& pinning);
   Pair(const Pair&) = delete;
   Pair& operator=(const Pair&) = delete;
+  Pair(Pair&&) = delete;
+  Pair& operator=(Pair&&) = delete;
   // Kills the child if finish() did not end it.
-  ~Pair();
+  ~Pair() override;
 
   // Runs a batch of `n` operations on both sides; returns the parent's time in ns.
   std::int64_t run_batch(std::uint64_t n);
@@ -65,7 +80,10 @@ class Pair final : public Peer {
   void wait_done();
 
   Exchange& exchange_;
-  Control* control_ = nullptr;
+  sys::Mapping page_;                              // holds the Control, shared with the child
+  Control* control_ = nullptr;                     // in page_
+  std::unique_ptr<sys::UnnamedSemaphore> command_; // parent -> child: a batch is ready
+  std::unique_ptr<sys::UnnamedSemaphore> done_;    // child -> parent: the batch is done
   pid_t child_ = -1;
   std::uint64_t parent_errors_ = 0;
   AffinityGuard affinity_;

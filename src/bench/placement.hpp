@@ -37,6 +37,8 @@ class AffinityGuard {
   AffinityGuard();
   AffinityGuard(const AffinityGuard&) = delete;
   AffinityGuard& operator=(const AffinityGuard&) = delete;
+  AffinityGuard(AffinityGuard&&) = delete;
+  AffinityGuard& operator=(AffinityGuard&&) = delete;
   ~AffinityGuard();
 
  private:

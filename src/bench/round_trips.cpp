@@ -98,8 +98,8 @@ class SemPingPong final : public Exchange {
     } else {
       unnamed_ping_ = std::make_unique<UnnamedSemaphore>(&page_->ping, segment_.name() + " ping");
       unnamed_pong_ = std::make_unique<UnnamedSemaphore>(&page_->pong, segment_.name() + " pong");
-      ping_ = unnamed_ping_->get();
-      pong_ = unnamed_pong_->get();
+      ping_ = unnamed_ping_->native();
+      pong_ = unnamed_pong_->native();
       ping_name_ = unnamed_ping_->name();
       pong_name_ = unnamed_pong_->name();
     }

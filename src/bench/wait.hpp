@@ -1,6 +1,7 @@
 // How the loops wait for the other process. The parent's waits call Peer::check()
 // in their slow paths only (every 65536 spins, on EINTR), so the fast path is the
 // same load or system call a plain C program would make.
+// Timed hot path: bare calls on purpose (see exchanges.hpp).
 #pragma once
 
 #include "base/error.hpp"

@@ -48,15 +48,19 @@ Fd open(const std::string& path, int flags, mode_t mode) {
 }
 
 struct stat fstat(const Fd& fd) {
+  return fstat(fd.get(), fd.name());
+}
+
+struct stat fstat(int fd, const std::string& name) {
   struct stat info {};
-  const int rc = ::fstat(fd.get(), &info);
+  const int rc = ::fstat(fd, &info);
   const int err = errno;
   if (narrate::on())
     narrate::emit("fstat",
-                  fmt::format("{}, {{st_mode={}, st_size={}, ...}}", fd.get(),
-                              narrate::file_mode(info.st_mode), info.st_size),
+                  fmt::format("{}, {{st_mode={}, st_size={}, ...}}", fd, narrate::file_mode(info.st_mode),
+                              info.st_size),
                   narrate::result(rc, err));
-  if (rc != 0) throw SysError("fstat", fd.name(), err);
+  if (rc != 0) throw SysError("fstat", name, err);
   return info;
 }
 
@@ -88,6 +92,40 @@ std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size
     }
     throw SysError("read", name, err);
   }
+}
+
+Pipe pipe(const std::string& name) {
+  int fds[2] = {-1, -1};
+  const int rc = ::pipe2(fds, O_CLOEXEC);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit("pipe2", rc == 0 ? fmt::format("[{}, {}], O_CLOEXEC", fds[0], fds[1]) : "[...], O_CLOEXEC",
+                  narrate::result(rc, err));
+  if (rc != 0) throw SysError("pipe2", name, err);
+  return Pipe{Fd(fds[0], name), Fd(fds[1], name)};
+}
+
+int poll(std::span<pollfd> fds, int timeout_ms) {
+  const int rc = ::poll(fds.data(), fds.size(), timeout_ms);
+  const int err = errno;
+  if (narrate::on()) {
+    std::string asked;
+    std::string ready;
+    for (const auto& entry : fds) {
+      asked += fmt::format("{}{{fd={}, events={}}}", asked.empty() ? "" : ", ", entry.fd,
+                           narrate::poll_events(entry.events));
+      if (rc > 0 && entry.revents != 0)
+        ready += fmt::format("{}{{fd={}, revents={}}}", ready.empty() ? "" : ", ", entry.fd,
+                             narrate::poll_events(entry.revents));
+    }
+    std::string result = narrate::result(rc, err);
+    if (rc > 0) result += " ([" + ready + "])";
+    narrate::emit("poll", fmt::format("[{}], {}, {}", asked, fds.size(), timeout_ms), result);
+  }
+  if (rc >= 0) return rc;
+  if (err != EINTR) throw SysError("poll", fds.empty() ? "" : std::to_string(fds[0].fd), err);
+  signals::throw_if_interrupted();
+  return 0;
 }
 
 } // namespace ipcdemo::sys

@@ -1,10 +1,12 @@
 // A file descriptor that closes itself, and the narrated calls made on it.
 #pragma once
 
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
 #include <cstddef>
+#include <span>
 #include <string>
 
 namespace ipcdemo::sys {
@@ -34,9 +36,23 @@ class Fd {
 Fd open(const std::string& path, int flags, mode_t mode = 0);
 // fstat(2) on an open descriptor.
 struct stat fstat(const Fd& fd);
+// fstat(2) on a descriptor this process does not own (standard output, say); `name` for errors.
+struct stat fstat(int fd, const std::string& name);
 // stat(2) of a path; throws SysError naming it.
 struct stat stat(const std::string& path);
 // read(2) once, retrying on EINTR unless a signal asks us to stop; 0 at end of file.
 std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size);
+
+// pipe2(O_CLOEXEC): the two ends, each closing itself; `name` describes the pipe in errors.
+struct Pipe {
+  Fd read;
+  Fd write;
+};
+Pipe pipe(const std::string& name);
+
+// poll(2) on `fds` for at most `timeout_ms` (-1: no limit); the number of ready
+// descriptors. A signal that ends us throws Interrupted; any other signal returns 0
+// (nothing ready), so that the caller's loop looks again.
+int poll(std::span<pollfd> fds, int timeout_ms);
 
 } // namespace ipcdemo::sys

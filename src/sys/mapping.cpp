@@ -117,8 +117,8 @@ Mapping Mapping::of_file(const Fd& fd, std::size_t length, int prot, int flags, 
   return Mapping(address, length, fd.name());
 }
 
-Mapping Mapping::anonymous(std::size_t length, int prot, const std::string& name) {
-  const int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+namespace {
+void* map_anonymous(std::size_t length, int prot, int flags, const std::string& name) {
   void* address = ::mmap(nullptr, length, prot, flags, -1, 0);
   const int err = errno;
   const bool failed = address == MAP_FAILED;
@@ -128,7 +128,17 @@ Mapping Mapping::anonymous(std::size_t length, int prot, const std::string& name
         fmt::format("NULL, {}, {}, {}, -1, 0", length, narrate::prot_flags(prot), narrate::map_flags(flags)),
         narrate::result_pointer(address, failed, err));
   if (failed) throw SysError("mmap", name, err);
-  return Mapping(address, length, name);
+  return address;
+}
+} // namespace
+
+Mapping Mapping::anonymous(std::size_t length, int prot, const std::string& name) {
+  return Mapping(map_anonymous(length, prot, MAP_PRIVATE | MAP_ANONYMOUS, name), length, name);
+}
+
+Mapping Mapping::shared_anonymous(std::size_t length, const std::string& name) {
+  return Mapping(map_anonymous(length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, name), length,
+                 name);
 }
 
 void Mapping::advise(int advice) const {

@@ -26,6 +26,9 @@ class Mapping {
   static Mapping of_file(const Fd& fd, std::size_t length, int prot, int flags, off_t offset = 0);
   // mmap(NULL, length, prot, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0), described as `name`.
   static Mapping anonymous(std::size_t length, int prot, const std::string& name);
+  // mmap(NULL, length, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, -1, 0): memory
+  // that a child made by fork shares with its parent.
+  static Mapping shared_anonymous(std::size_t length, const std::string& name);
 
   void* data() const { return address_; }
   const char* bytes() const { return static_cast<const char*>(address_); }

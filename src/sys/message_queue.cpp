@@ -30,14 +30,9 @@ std::string sigevent_text(const sigevent* event) {
   switch (event->sigev_notify) {
     case SIGEV_NONE: return "{sigev_notify=SIGEV_NONE}";
     case SIGEV_THREAD: return "{sigev_notify=SIGEV_THREAD}";
-    case SIGEV_SIGNAL: {
-      const int signo = event->sigev_signo;
-      const std::string name =
-          signo >= SIGRTMIN && signo <= SIGRTMAX
-              ? (signo == SIGRTMIN ? std::string("SIGRTMIN") : fmt::format("SIGRTMIN+{}", signo - SIGRTMIN))
-              : fmt::format("SIG{}", sigabbrev_np(signo) != nullptr ? sigabbrev_np(signo) : "?");
-      return fmt::format("{{sigev_notify=SIGEV_SIGNAL, sigev_signo={}}}", name);
-    }
+    case SIGEV_SIGNAL:
+      return fmt::format("{{sigev_notify=SIGEV_SIGNAL, sigev_signo={}}}",
+                         narrate::signal_name(event->sigev_signo));
     default: return fmt::format("{{sigev_notify={}}}", event->sigev_notify);
   }
 }

@@ -1,8 +1,10 @@
 #include "sys/narrate.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <cstring>
 #include <initializer_list>
@@ -143,6 +145,44 @@ std::string clock_name(clockid_t clock) {
 
 std::string timespec_value(const timespec& time) {
   return fmt::format("{{tv_sec={}, tv_nsec={}}}", time.tv_sec, time.tv_nsec);
+}
+
+std::string signal_name(int signo) {
+  if (signo == SIGRTMIN) return "SIGRTMIN";
+  if (signo > SIGRTMIN && signo <= SIGRTMAX) return fmt::format("SIGRTMIN+{}", signo - SIGRTMIN);
+  const char* abbrev = sigabbrev_np(signo);
+  return abbrev != nullptr ? fmt::format("SIG{}", abbrev) : std::to_string(signo);
+}
+
+std::string signal_set(const sigset_t& set) {
+  std::string out = "[";
+  for (int signo = 1; signo < NSIG; ++signo) {
+    if (sigismember(&set, signo) != 1) continue;
+    if (out.size() > 1) out += ' ';
+    out += signal_name(signo);
+  }
+  return out + "]";
+}
+
+std::string wait_status(int status) {
+  if (WIFEXITED(status)) return fmt::format("{{WIFEXITED(s) && WEXITSTATUS(s) == {}}}", WEXITSTATUS(status));
+  if (WIFSIGNALED(status))
+    return fmt::format("{{WIFSIGNALED(s) && WTERMSIG(s) == {}{}}}", signal_name(WTERMSIG(status)),
+                       WCOREDUMP(status) ? " && WCOREDUMP(s)" : "");
+  if (WIFSTOPPED(status))
+    return fmt::format("{{WIFSTOPPED(s) && WSTOPSIG(s) == {}}}", signal_name(WSTOPSIG(status)));
+  return fmt::format("{:#x}", static_cast<unsigned>(status));
+}
+
+std::string poll_events(short events) {
+  return bit_names(events,
+                   {{POLLIN, "POLLIN"},
+                    {POLLPRI, "POLLPRI"},
+                    {POLLOUT, "POLLOUT"},
+                    {POLLERR, "POLLERR"},
+                    {POLLHUP, "POLLHUP"},
+                    {POLLNVAL, "POLLNVAL"}},
+                   "0");
 }
 
 std::string result(long long value, int err) {

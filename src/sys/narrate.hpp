@@ -6,6 +6,7 @@
 
 #include "base/log.hpp"
 
+#include <signal.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -33,6 +34,10 @@ std::string errno_name(int err);                  // ENOENT
 std::string sem_open_flags(int flags);            // O_CREAT|O_EXCL, or 0 (sem_open ignores the access mode)
 std::string clock_name(clockid_t clock);          // CLOCK_MONOTONIC
 std::string timespec_value(const timespec& time); // {tv_sec=12, tv_nsec=500000000}
+std::string signal_name(int signo);               // SIGTERM, SIGRTMIN, SIGRTMIN+3
+std::string signal_set(const sigset_t& set);      // [SIGINT SIGRTMIN]
+std::string wait_status(int status);              // {WIFEXITED(s) && WEXITSTATUS(s) == 0}
+std::string poll_events(short events);            // POLLIN|POLLHUP, or 0
 // `3`, or `-1 ENOENT (No such file or directory)` when the call failed.
 std::string result(long long value, int err);
 // `0x7f3c2a5e6000`, or `-1 EINVAL (Invalid argument)` when mmap failed.

@@ -188,4 +188,17 @@ std::optional<struct stat> Semaphore::file_status(const std::string& name) {
   }
 }
 
+UnnamedSemaphore::UnnamedSemaphore(sem_t* place, std::string name) : sem_(place), name_(std::move(name)) {
+  const int rc = ::sem_init(sem_, 1, 0);
+  const int err = errno;
+  if (narrate::on()) narrate::emit("sem_init", narrate::pointer(sem_) + ", 1, 0", narrate::result(rc, err));
+  if (rc != 0) throw SysError("sem_init", name_, err);
+}
+
+UnnamedSemaphore::~UnnamedSemaphore() {
+  const int rc = ::sem_destroy(sem_);
+  const int err = errno;
+  if (narrate::on()) narrate::emit("sem_destroy", narrate::pointer(sem_), narrate::result(rc, err));
+}
+
 } // namespace ipcdemo::sys

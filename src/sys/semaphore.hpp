@@ -46,6 +46,9 @@ class Semaphore {
 
   const std::string& name() const { return name_; }
   bool valid() const { return sem_ != nullptr; }
+  // The sem_t itself, for bench's timed loops, which make the bare sem_wait/sem_post
+  // a C program would (see src/bench/wait.hpp); everything else uses the methods.
+  sem_t* native() const { return sem_; }
   void close() noexcept;
 
   // sem_unlink(3).
@@ -57,6 +60,27 @@ class Semaphore {
   Semaphore(sem_t* sem, std::string name) : sem_(sem), name_(std::move(name)) {}
 
   sem_t* sem_ = nullptr;
+  std::string name_;
+};
+
+// An unnamed semaphore placed in memory the caller owns (a shared mapping):
+// sem_init(pshared = 1, value 0) and sem_destroy, narrated.
+class UnnamedSemaphore {
+ public:
+  // sem_init(place, 1, 0); `name` describes it in errors.
+  UnnamedSemaphore(sem_t* place, std::string name);
+  UnnamedSemaphore(const UnnamedSemaphore&) = delete;
+  UnnamedSemaphore& operator=(const UnnamedSemaphore&) = delete;
+  UnnamedSemaphore(UnnamedSemaphore&&) = delete;
+  UnnamedSemaphore& operator=(UnnamedSemaphore&&) = delete;
+  // sem_destroy.
+  ~UnnamedSemaphore();
+
+  sem_t* native() const { return sem_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  sem_t* sem_;
   std::string name_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/signals.hpp"
+#include "sys/fd.hpp"
 #include "sys/narrate.hpp"
 
 #include <fcntl.h>
@@ -25,7 +26,7 @@ void handle_failure(int fd, const char* call, const std::string& name, int err) 
   }
   if (err == EAGAIN) {
     pollfd waiter{fd, POLLOUT, 0};
-    if (::poll(&waiter, 1, -1) < 0 && errno == EINTR) signals::throw_if_interrupted();
+    sys::poll(std::span(&waiter, 1), -1);
     return;
   }
   if (err == EPIPE) throw BrokenPipe();

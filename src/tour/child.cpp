@@ -1,14 +1,11 @@
 #include "tour/child.hpp"
 
-#include "base/error.hpp"
-#include "base/signals.hpp"
+#include "sys/process.hpp"
 
 #include <fcntl.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <csignal>
 #include <fstream>
 
@@ -17,69 +14,50 @@ namespace ipcdemo::tour {
 Child::Child(std::string label, const std::vector<std::string>& args, const std::string& input,
              bool discard_stdout)
     : label_(std::move(label)) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) throw SysError("pipe2", label_, errno);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
+  sys::Pipe pipe = sys::pipe(label_.empty() ? "tour output pipe" : label_);
+  sys::SpawnActions actions;
   if (discard_stdout)
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    actions.open(STDOUT_FILENO, "/dev/null", O_WRONLY);
   else
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-  if (!input.empty()) posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, input.c_str(), O_RDONLY, 0);
-  std::vector<char*> argv;
-  std::string program = "ipcdemo";
-  argv.push_back(program.data());
-  std::vector<std::string> copies = args;
-  for (auto& arg : copies) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  const int rc = posix_spawn(&pid_, "/proc/self/exe", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(fds[1]);
-  if (rc != 0) {
-    ::close(fds[0]);
-    throw SysError("posix_spawn", label_, rc);
-  }
-  output_ = fds[0];
+    actions.dup2(pipe.write.get(), STDOUT_FILENO);
+  actions.dup2(pipe.write.get(), STDERR_FILENO);
+  if (!input.empty()) actions.open(STDIN_FILENO, input, O_RDONLY);
+  std::vector<std::string> argv{"ipcdemo"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  pid_ = sys::spawn(label_, "/proc/self/exe", argv, actions);
+  output_ = std::move(pipe.read);
+  // pipe.write closes here: the child holds the only writing end, so its exit is our end of file.
 }
 
 Child::Child(Child&& other) noexcept
     : label_(std::move(other.label_)),
       pid_(other.pid_),
-      output_(other.output_),
+      output_(std::move(other.output_)),
       eof_(other.eof_),
       reaped_(other.reaped_),
       status_(other.status_),
       partial_(std::move(other.partial_)) {
   other.pid_ = -1;
-  other.output_ = -1;
 }
 
 Child::~Child() {
   if (pid_ > 0 && !reaped_) {
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-    }
+    sys::kill(pid_, SIGTERM);
+    sys::reap(pid_);
   }
-  if (output_ >= 0) ::close(output_);
 }
 
 std::vector<std::string> Child::read_lines() {
   std::vector<std::string> lines;
   char buffer[4096];
-  const ssize_t got = ::read(output_, buffer, sizeof buffer);
-  if (got < 0) {
-    if (errno == EINTR) signals::throw_if_interrupted();
-    return lines;
-  }
+  const std::size_t got = sys::read(output_.get(), label_, buffer, sizeof buffer);
   if (got == 0) {
     eof_ = true;
     if (!partial_.empty()) lines.push_back(std::move(partial_));
     partial_.clear();
     return lines;
   }
-  partial_.append(buffer, static_cast<std::size_t>(got));
+  partial_.append(buffer, got);
   std::size_t newline = 0;
   while ((newline = partial_.find('\n')) != std::string::npos) {
     lines.push_back(partial_.substr(0, newline));
@@ -90,11 +68,7 @@ std::vector<std::string> Child::read_lines() {
 
 int Child::wait() {
   if (reaped_) return status_;
-  int status = 0;
-  while (::waitpid(pid_, &status, 0) < 0) {
-    if (errno != EINTR) throw SysError("waitpid", label_, errno);
-    signals::throw_if_interrupted();
-  }
+  const int status = *sys::waitpid(pid_, 0, label_);
   reaped_ = true;
   status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return status_;

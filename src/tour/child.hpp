@@ -2,6 +2,8 @@
 // standard output and error come back through one pipe, line by line.
 #pragma once
 
+#include "sys/fd.hpp"
+
 #include <sys/types.h>
 
 #include <string>
@@ -25,7 +27,7 @@ class Child {
 
   const std::string& label() const { return label_; }
   pid_t pid() const { return pid_; }
-  int output_fd() const { return output_; }
+  int output_fd() const { return output_.get(); }
   // Reads what is available; returns complete lines, keeps the rest. Sets eof().
   std::vector<std::string> read_lines();
   bool eof() const { return eof_; }
@@ -37,7 +39,7 @@ class Child {
  private:
   std::string label_;
   pid_t pid_ = -1;
-  int output_ = -1;
+  sys::Fd output_;
   bool eof_ = false;
   bool reaped_ = false;
   int status_ = 0;

@@ -3,21 +3,18 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/signals.hpp"
+#include "sys/clock.hpp"
+#include "sys/fd.hpp"
+#include "sys/message_queue.hpp"
+#include "sys/semaphore.hpp"
+#include "sys/shm.hpp"
 #include "tour/child.hpp"
-
-#include <fcntl.h>
-#include <mqueue.h>
-#include <poll.h>
-#include <semaphore.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <thread>
 
 namespace ipcdemo::tour {
 
@@ -55,6 +52,15 @@ bool shown(const Step& step, const std::string& line) {
   return false;
 }
 
+// Runs one unlink; an object that was never made (or is gone) is no error here.
+template <typename Unlink>
+void quietly(Unlink&& unlink) noexcept {
+  try {
+    unlink();
+  } catch (const std::exception&) {
+  }
+}
+
 // Removes what the tour created; objects that were never made are no error.
 class Cleanup {
  public:
@@ -65,11 +71,11 @@ class Cleanup {
   Cleanup& operator=(Cleanup&&) = delete;
   ~Cleanup() {
     for (const auto* name : {&names_.shm, &names_.race_racy, &names_.race_sem}) {
-      ::shm_unlink(name->c_str());
-      ::sem_unlink((*name + "-lock").c_str()); // the lock `shm produce --sync sem` made
+      quietly([&] { sys::shm_unlink(*name); });
+      quietly([&] { sys::Semaphore::unlink(*name + "-lock"); }); // the lock `shm produce --sync sem` made
     }
-    ::sem_unlink(names_.sem.c_str());
-    ::mq_unlink(names_.mq.c_str());
+    quietly([&] { sys::Semaphore::unlink(names_.sem); });
+    quietly([&] { sys::Queue::unlink(names_.mq); });
   }
 
  private:
@@ -129,7 +135,7 @@ class Runner {
     // Bounded: a command that never blocks is a failed scene, not a hung tour.
     for (int attempt = 0; attempt < 1000 && !child.blocked(); ++attempt) {
       signals::throw_if_interrupted();
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      sys::sleep_for(std::chrono::milliseconds(5));
     }
     if (!child.blocked()) throw Error(exit_code::failure, fmt::format("tour: {} never blocked", label));
     fmt::print("  ({} is blocked: state S in /proc/{}/stat)\n", label, child.pid());
@@ -148,10 +154,7 @@ class Runner {
         }
       if (fds.empty()) break;
       signals::throw_if_interrupted();
-      if (::poll(fds.data(), fds.size(), -1) < 0) {
-        if (errno == EINTR) signals::throw_if_interrupted();
-        continue;
-      }
+      if (sys::poll(fds, -1) == 0) continue;
       for (std::size_t i = 0; i < fds.size(); ++i)
         if (fds[i].revents != 0)
           for (const auto& line : children[i]->read_lines())

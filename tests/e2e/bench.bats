@@ -3,10 +3,7 @@
 # between two processes that both count, the JSON holds, nothing is left behind.
 load helpers
 
-setup() {
-  common_setup
-  ls /dev/shm >"$TEST_DIR/shm-before"
-}
+setup() { common_setup; }
 teardown() { common_teardown; }
 
 # The PIDs of a process's children (no procps needed).
@@ -25,8 +22,20 @@ wait_for_process() {
 }
 grandchildren_of() { children_of "$(children_of "$1")"; }
 
-# Names of ours still in /dev/shm (shm segments and sem.* files).
-leftovers() { ls /dev/shm | grep 'ipcdemo-bench' || true; }
+# Runs "$@" with its PID written to $TEST_DIR/pid first (exec keeps the PID), so
+# that the test knows the names its bench run makes: /ipcdemo-bench-PID-TAG.
+# (A function cannot follow `timeout`: there, write "${WITH_PID[@]}" "$TEST_DIR/pid" instead.)
+WITH_PID=(sh -c 'echo $$ >"$0"; exec "$@"')
+with_pid() { "${WITH_PID[@]}" "$TEST_DIR/pid" "$@"; }
+
+# The objects bench run $1 (a PID, by default the one with_pid wrote) left in
+# /dev/shm: its shm segments and sem.* files. Only its own: whatever else is on
+# the machine, another test's or another user's bench included, is not looked at.
+leftovers() {
+  local pid=${1:-$(cat "$TEST_DIR/pid")}
+  [ -n "$pid" ] || { echo "no bench PID known"; return 0; }
+  ls /dev/shm | grep -E "^(sem\.)?ipcdemo-bench-$pid-" || true
+}
 
 # Checks a bench --json document: every figure positive and finite, two processes
 # and equal counts for every two-process row, a ratio wherever its floor was
@@ -62,7 +71,7 @@ PY
 }
 
 @test "--quick --json runs every mechanism between two counting processes" {
-  run --separate-stderr "$IPCDEMO" bench --quick --json
+  run --separate-stderr with_pid "$IPCDEMO" bench --quick --json
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   echo "$output" >"$TEST_DIR/bench.json"
   check_json "$TEST_DIR/bench.json" >"$TEST_DIR/seen"
@@ -78,7 +87,6 @@ PY
   # Progress: one line per measurement on stderr, none on stdout.
   [ "$(grep -c '^ipcdemo: info: bench \[' <<<"$stderr")" -eq "$(wc -l <"$TEST_DIR/seen")" ]
   [ -z "$(leftovers)" ]
-  ls /dev/shm | cmp - "$TEST_DIR/shm-before"
 }
 
 @test "the table names every mechanism, the floor and the repetitions" {
@@ -95,7 +103,7 @@ PY
 
 @test "--cpus same on one usable CPU ends (the spins are bounded)" {
   command -v taskset >/dev/null || skip "taskset not installed"
-  run --separate-stderr timeout 60 taskset -c 0 "$IPCDEMO" bench --quick --json --cpus same
+  run --separate-stderr timeout 60 "${WITH_PID[@]}" "$TEST_DIR/pid" taskset -c 0 "$IPCDEMO" bench --quick --json --cpus same
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   echo "$output" >"$TEST_DIR/bench.json"
   check_json "$TEST_DIR/bench.json" >/dev/null
@@ -130,11 +138,11 @@ PY
 @test "bad options exit 2 and run nothing" {
   for args in "--only nope" "--cpus both" "--repetitions 0" "--repetitions -1" "--repetitions 1001" \
     "--quick extra" "--nope"; do
-    run --separate-stderr "$IPCDEMO" bench $args
+    run --separate-stderr with_pid "$IPCDEMO" bench $args
     [ "$status" -eq 2 ] || { echo "bench $args: status $status"; return 1; }
     [ -z "$output" ]
+    [ -z "$(leftovers)" ]
   done
-  [ -z "$(leftovers)" ]
 }
 
 @test "Ctrl-C in the middle ends with 130, kills the second process and leaves nothing" {
@@ -148,7 +156,7 @@ PY
   [ "$status" -eq 130 ] || { cat "$TEST_DIR/err"; return 1; }
   grep -q "interrupted by SIGINT" "$TEST_DIR/err"
   for child in $children; do ! kill -0 "$child" 2>/dev/null; done
-  [ -z "$(leftovers)" ]
+  [ -z "$(leftovers "$pid")" ]
 }
 
 @test "a second process that dies ends the measurement with exit 1, never a hang" {
@@ -156,16 +164,17 @@ PY
     (exec timeout 30 "$IPCDEMO" -q bench --only "$mechanism" --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err") &
     local pid=$!
     # timeout's child is ipcdemo; ipcdemo's child is the second process.
-    local child
+    local child bench
     child=$(wait_for_process grandchildren_of "$pid")
+    bench=$(children_of "$pid")
     kill -KILL $child
     local status=0
     wait "$pid" || status=$?
     [ "$status" -eq 1 ] || { echo "$mechanism: status $status"; cat "$TEST_DIR/err"; return 1; }
     grep -Eq "second process .* (ended|failed)|the other process is gone" "$TEST_DIR/err" ||
       { echo "$mechanism: $(cat "$TEST_DIR/err")"; return 1; }
+    [ -z "$(leftovers "$bench")" ]
   done
-  [ -z "$(leftovers)" ]
 }
 
 @test "help explains placement and the floor, and lists every mechanism" {

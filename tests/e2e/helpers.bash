@@ -23,6 +23,23 @@ common_teardown() {
   rm -rf "$TEST_DIR"
 }
 
+# scripts/with-mqueue DIR COMMAND...: COMMAND in a private mount namespace with the
+# mqueue file system mounted on DIR (the one place that writes the unshare/mount idiom).
+WITH_MQUEUE="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)/scripts/with-mqueue"
+
+# Skips the test, saying why, where a private mount namespace with the mqueue fs
+# cannot be had: not root, or a container or chroot that forbids unshare -m or mount.
+require_mount_namespace() {
+  local why
+  why=$("$WITH_MQUEUE" "$TEST_DIR/mqueue-probe" true 2>&1) ||
+    skip "needs a private mount namespace with the mqueue fs (unshare -m, mount): ${why:-not allowed here}"
+}
+
+# Skips the test, saying why, when it needs root (to act as the user nobody, say).
+require_root() {
+  [ "$(id -u)" -eq 0 ] || skip "needs root (runs as uid $(id -u))"
+}
+
 # Links for every tool name, made by the binary itself.
 install_links() {
   mkdir -p "$TEST_DIR/bin"
@@ -98,6 +115,7 @@ nobody_ipcdemo() {
 # Plants an empty file under /dev/shm as the user nobody, as a hostile neighbour
 # would, and records it so that teardown removes it even when the test fails.
 plant_as_nobody() {
+  require_root
   printf '/dev/shm/%s\0' "$1" >>"$TEST_DIR/planted" # NUL-separated: a name may hold a newline
   "${RUN_AS_NOBODY[@]}" touch "/dev/shm/$1"
 }

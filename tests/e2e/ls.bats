@@ -16,10 +16,7 @@ teardown() {
 }
 
 # ipcdemo ls in a private mount namespace with the mqueue fs mounted in the test folder.
-ls_with_mqueue() {
-  mkdir -p "$TEST_DIR/mqueue"
-  unshare -m sh -c 'mount -t mqueue none "$1" && shift && exec "$@"' _ "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"
-}
+ls_with_mqueue() { "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"; }
 
 @test "lists shared memory with its size and a semaphore with its value" {
   "$IPCDEMO" shm create "$SHM" --size 8K >/dev/null
@@ -72,6 +69,7 @@ ls_with_mqueue() {
 }
 
 @test "with the mqueue file system mounted, queues are listed with their attributes" {
+  require_mount_namespace
   "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
   "$IPCDEMO" -q mq send "$Q" --value 1
   run --separate-stderr ls_with_mqueue --type mq
@@ -89,10 +87,11 @@ ls_with_mqueue() {
 }
 
 @test "a queue this user may not open is listed with the reason" {
+  require_mount_namespace
+  require_root
   "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
-  mkdir -p "$TEST_DIR/mqueue"
   chmod 755 "$TEST_DIR"
-  run --separate-stderr unshare -m sh -c 'mount -t mqueue none "$1" && shift && exec "$@"' _ "$TEST_DIR/mqueue" \
+  run --separate-stderr "$WITH_MQUEUE" "$TEST_DIR/mqueue" \
     setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" ls --type mq
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   [[ "$output" == *"$Q"*"Permission denied"* ]]

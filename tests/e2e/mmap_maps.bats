@@ -54,6 +54,7 @@ teardown() {
 
 @test "a PID we may not read is exit 1 with a clear error" {
   command -v setpriv >/dev/null || skip "setpriv not installed"
+  require_root
   sleep 300 &
   SLEEPER=$!
   run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" mmap maps --pid "$SLEEPER"

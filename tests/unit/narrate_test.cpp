@@ -1,6 +1,8 @@
 #include "sys/narrate.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 
@@ -61,4 +63,28 @@ TEST(Narrate, FormatsSemaphoreAndClockArguments) {
   EXPECT_EQ(clock_name(CLOCK_MONOTONIC), "CLOCK_MONOTONIC");
   EXPECT_EQ(clock_name(CLOCK_REALTIME), "CLOCK_REALTIME");
   EXPECT_EQ(timespec_value(timespec{12, 500000000}), "{tv_sec=12, tv_nsec=500000000}");
+}
+
+TEST(Narrate, NamesSignalsAsStraceDoes) {
+  EXPECT_EQ(signal_name(SIGTERM), "SIGTERM");
+  EXPECT_EQ(signal_name(SIGRTMIN), "SIGRTMIN");
+  EXPECT_EQ(signal_name(SIGRTMIN + 3), "SIGRTMIN+3");
+  sigset_t set;
+  sigemptyset(&set);
+  EXPECT_EQ(signal_set(set), "[]");
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGRTMIN);
+  EXPECT_EQ(signal_set(set), "[SIGINT SIGRTMIN]");
+}
+
+TEST(Narrate, DecodesWaitStatus) {
+  EXPECT_EQ(wait_status(0), "{WIFEXITED(s) && WEXITSTATUS(s) == 0}");
+  EXPECT_EQ(wait_status(3 << 8), "{WIFEXITED(s) && WEXITSTATUS(s) == 3}");
+  EXPECT_EQ(wait_status(SIGKILL), "{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}");
+}
+
+TEST(Narrate, DecodesPollEvents) {
+  EXPECT_EQ(poll_events(POLLIN), "POLLIN");
+  EXPECT_EQ(poll_events(POLLIN | POLLHUP), "POLLIN|POLLHUP");
+  EXPECT_EQ(poll_events(0), "0");
 }
