@@ -2,6 +2,7 @@
 
 #include "app/install_links.hpp"
 #include "base/error.hpp"
+#include "base/escape.hpp"
 #include "base/log.hpp"
 #include "base/output.hpp"
 #include "base/signals.hpp"
@@ -74,7 +75,7 @@ int run(int argc, char** argv) {
     fmt::print(stderr,
                "ipcdemo: {}: applet not found\nTool names (run them as links to ipcdemo, or as 'ipcdemo "
                "GROUP ACTION'):\n",
-               program);
+               escape::visible(program));
     for (const auto& name : tool_names()) fmt::print(stderr, "  {}\n", name);
     return exit_code::not_found;
   }
@@ -128,7 +129,7 @@ int main(int argc, char** argv) {
     if (error.code().value() == EPIPE) return exit_code::ok;
     return report(SysError("write", "standard output", error.code().value()));
   } catch (const std::exception& error) {
-    fmt::print(stderr, "ipcdemo: internal error: {}\n", error.what());
+    fmt::print(stderr, "ipcdemo: internal error: {}\n", escape::line(error.what()));
     return exit_code::failure;
   }
   return status;

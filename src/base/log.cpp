@@ -1,5 +1,7 @@
 #include "base/log.hpp"
 
+#include "base/escape.hpp"
+
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -40,7 +42,7 @@ void init() {
       spdlog::warn(
           "IPCDEMO_LOG_LEVEL={} is not a level (trace, debug, info, warn, error, off); "
           "using info",
-          env);
+          escape::visible(env));
   }
   set_level(initial);
 }
@@ -63,7 +65,9 @@ std::optional<Level> parse_level(std::string_view text) {
 std::string_view level_name(Level level) { return names[static_cast<std::size_t>(level)]; }
 
 void detail::write(Level level, std::string_view message) {
-  spdlog::default_logger_raw()->log(to_spdlog(level), message);
+  // Log lines quote names that any local user chose: no control character of
+  // theirs reaches the terminal, and a newline in a name cannot start a new line.
+  spdlog::default_logger_raw()->log(to_spdlog(level), escape::line(message));
 }
 
 } // namespace ipcdemo::log

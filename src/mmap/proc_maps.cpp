@@ -1,5 +1,7 @@
 #include "mmap/proc_maps.hpp"
 
+#include "base/escape.hpp"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -115,10 +117,11 @@ std::string format_table(const std::vector<Region>& regions, const std::vector<M
     }
     std::string mark;
     for (const auto& marker : markers)
-      if (marker.address >= region.start && marker.address < region.end) mark += "  <-- " + marker.label;
+      if (marker.address >= region.start && marker.address < region.end)
+        mark += "  <-- " + escape::visible(marker.label);
     out += fmt::format("{:016x}-{:016x} {:>6} {:<5} {:08x} {:<8} {}{}\n", region.start, region.end,
-                       human_size(region.size()), region.perms, region.offset, kind_name(kind), region.path,
-                       mark);
+                       human_size(region.size()), region.perms, region.offset, kind_name(kind),
+                       escape::visible(region.path), mark);
   }
   out += fmt::format(
       "{} mappings: {} file-backed ({}), {} anonymous ({}, counting heap, stack, vdso and vvar)\n",

@@ -77,6 +77,19 @@ TEST(MqFormat, ShowsForeignMessagesAsTextOrHex) {
   EXPECT_EQ(json_of({bytes_of("\x01\xff"), 1, 0}), "{\"prio\":1,\"length\":2,\"hex\":\"01ff\"}\n");
 }
 
+TEST(MqFormat, ShowsNoTerminalControlsInText) {
+  // Printable UTF-8 is shown as text, but C1 controls and bidi overrides in it are escaped.
+  EXPECT_EQ(text_of({bytes_of("a\xc2\x9b"
+                              "2J\xe2\x80\xae"
+                              "b\nc"),
+                     0, 0}),
+            "prio: 0\nlength: 11 bytes (not a 24-byte sample)\ntext: \"a\\u009b2J\\u202eb\\nc\"\n");
+  EXPECT_EQ(json_of({bytes_of("a\xe2\x80\xae"
+                              "b"),
+                     0, 0}),
+            "{\"prio\":0,\"length\":5,\"text\":\"a\\u202eb\"}\n");
+}
+
 TEST(MqFormat, KeepsJsonValidForNonFiniteValues) {
   const auto bytes =
       encode({.timestamp = 0, .value = std::numeric_limits<double>::quiet_NaN(), .channel = 1});
