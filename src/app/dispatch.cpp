@@ -57,8 +57,7 @@ void apply_log_options(const cli::GlobalOptions& globals) {
 }
 
 int report(const Error& error) {
-  std::fflush(stdout);
-  fmt::print(stderr, "ipcdemo: {}\n", error.line());
+  output::error_line(error.line());
   return error.exit_code();
 }
 
@@ -129,7 +128,7 @@ int main(int argc, char** argv) {
     if (error.code().value() == EPIPE) return exit_code::ok;
     return report(SysError("write", "standard output", error.code().value()));
   } catch (const std::exception& error) {
-    fmt::print(stderr, "ipcdemo: internal error: {}\n", escape::line(error.what()));
+    output::error_line("internal error: " + escape::line(error.what()));
     return exit_code::failure;
   }
   return status;

@@ -18,4 +18,12 @@ void finish() {
   throw SysError("write", "standard output", err != 0 ? err : EIO);
 }
 
+void error_line(std::string_view line) noexcept {
+  std::fflush(stdout); // what the command printed comes first
+  std::fputs("ipcdemo: ", stderr);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fputc('\n', stderr);
+  std::fflush(stderr);
+}
+
 } // namespace ipcdemo::output

@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "base/log.hpp"
+#include "base/output.hpp"
 #include "cli/invocation.hpp"
 #include "mmap/file_printer.hpp"
 #include "mmap/proc_maps.hpp"
@@ -29,8 +30,7 @@ int cat(const Invocation& invocation) {
       printer.print(path);
     } catch (const SysError& error) {
       // Like cat: report this file, go on with the others, fail at the end.
-      std::fflush(stdout);
-      fmt::print(stderr, "ipcdemo: {}\n", error.line());
+      output::error_line(error.line());
       status = exit_code::failure;
     }
   }
