@@ -25,6 +25,12 @@ bool parse_number(std::string_view text, T& value, int base) {
   return !text.empty() && ec == std::errc() && end == text.data() + text.size();
 }
 
+// "r-xp": the kernel writes exactly these letters; anything else is not a maps line.
+bool valid_perms(std::string_view perms) {
+  return perms.size() == 4 && (perms[0] == 'r' || perms[0] == '-') && (perms[1] == 'w' || perms[1] == '-') &&
+         (perms[2] == 'x' || perms[2] == '-') && (perms[3] == 'p' || perms[3] == 's');
+}
+
 } // namespace
 
 std::optional<Region> parse_line(std::string_view line) {
@@ -36,7 +42,7 @@ std::optional<Region> parse_line(std::string_view line) {
       !parse_number(range.substr(dash + 1), region.end, 16) || region.end < region.start)
     return std::nullopt;
   region.perms = std::string(next_field(rest));
-  if (region.perms.size() != 4) return std::nullopt;
+  if (!valid_perms(region.perms)) return std::nullopt;
   if (!parse_number(next_field(rest), region.offset, 16)) return std::nullopt;
   region.device = std::string(next_field(rest));
   if (!parse_number(next_field(rest), region.inode, 10)) return std::nullopt;

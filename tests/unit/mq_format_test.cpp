@@ -96,6 +96,14 @@ TEST(MqFormat, KeepsJsonValidForNonFiniteValues) {
   EXPECT_NE(json_of({bytes, 0, 0}).find("\"value\":null"), std::string::npos);
 }
 
+TEST(MqFormat, ATimestampFarOutOfRangeHasNoLatency) {
+  // A sender may write any timestamp: arrival minus INT64_MIN does not fit (found by fuzz/mq_message.cpp).
+  const auto bytes = encode({.timestamp = INT64_MIN, .value = 1, .channel = 1});
+  EXPECT_NE(text_of({bytes, 0, INT64_MAX}).find("latency: unknown (the timestamp is out of range)"),
+            std::string::npos);
+  EXPECT_NE(json_of({bytes, 0, INT64_MAX}).find("\"latency_ns\":null"), std::string::npos);
+}
+
 TEST(MqFormat, ShowsANonZeroReservedField) {
   auto bytes = encode({.timestamp = 0, .value = 1, .channel = 1});
   bytes[20] = std::byte{5};
