@@ -34,17 +34,13 @@ void init() {
       (no_color != nullptr && *no_color != '\0') ? spdlog::color_mode::never : spdlog::color_mode::automatic;
   auto logger = spdlog::stderr_color_st("ipcdemo", mode);
   spdlog::set_default_logger(std::move(logger));
-  Level initial = Level::info;
-  if (const char* env = std::getenv("IPCDEMO_LOG_LEVEL"); env != nullptr && *env != '\0') {
-    if (auto parsed = parse_level(env))
-      initial = *parsed;
-    else
-      spdlog::warn(
-          "IPCDEMO_LOG_LEVEL={} is not a level (trace, debug, info, warn, error, off); "
-          "using info",
-          escape::visible(env));
-  }
-  set_level(initial);
+  const char* env = std::getenv("IPCDEMO_LOG_LEVEL");
+  const std::optional<Level> parsed = env != nullptr && *env != '\0' ? parse_level(env) : Level::info;
+  set_level(parsed.value_or(Level::info));
+  // Said once the pattern is set, so that it looks like every other warning.
+  if (!parsed)
+    warn("IPCDEMO_LOG_LEVEL={} is not a level (trace, debug, info, warn, error, off); using info",
+         escape::visible(env));
 }
 
 void set_level(Level level) {

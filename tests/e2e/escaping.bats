@@ -129,3 +129,13 @@ PY
   no_terminal_controls "$output"
   [[ "$output" == *"/f\\e[31m\\x9b  <-- --file $TEST_DIR/f\\e[31m\\x9b (file-backed)"* ]]
 }
+
+@test "an unexpected argument and a bad IPCDEMO_LOG_LEVEL are shown escaped" {
+  run -2 --separate-stderr "$IPCDEMO" shm info --bogus$'\e[2J'
+  no_terminal_controls "$stderr"
+  [[ "$stderr" == "ipcdemo: shm info: The following argument was not expected: --bogus\\e[2J"* ]]
+  IPCDEMO_LOG_LEVEL=$'\e]0;x\a' run --separate-stderr "$IPCDEMO" --version
+  [ "$status" -eq 0 ]
+  no_terminal_controls "$stderr"
+  [ "$stderr" = "ipcdemo: warning: IPCDEMO_LOG_LEVEL=\\e]0;x\\a is not a level (trace, debug, info, warn, error, off); using info" ]
+}
