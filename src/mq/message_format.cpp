@@ -1,6 +1,7 @@
 #include "mq/message_format.hpp"
 
 #include "base/json.hpp"
+#include "base/utf8.hpp"
 
 #include "mq/sample.hpp"
 #include "sys/narrate.hpp"
@@ -78,27 +79,13 @@ std::string human_duration(std::int64_t ns) {
 }
 
 bool is_printable_text(std::span<const std::byte> bytes) {
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return false;
-      ++i;
-      continue;
-    }
-    std::size_t extra = 0;
-    if ((c & 0xe0) == 0xc0 && c >= 0xc2)
-      extra = 1;
-    else if ((c & 0xf0) == 0xe0)
-      extra = 2;
-    else if ((c & 0xf8) == 0xf0 && c <= 0xf4)
-      extra = 3;
-    else
-      return false;
-    if (i + extra >= bytes.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k)
-      if ((static_cast<unsigned char>(bytes[i + k]) & 0xc0) != 0x80) return false;
-    i += extra + 1;
+  const std::string_view text = as_text(bytes);
+  for (std::size_t i = 0; i < text.size();) {
+    const utf8::Sequence sequence = utf8::decode(text, i);
+    if (sequence.length == 0) return false;
+    const char32_t c = sequence.code_point;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return false;
+    i += sequence.length;
   }
   return true;
 }

@@ -47,7 +47,10 @@ TEST(MqFormat, TellsTextFromBinary) {
   EXPECT_FALSE(is_printable_text(bytes_of(std::string_view("a\0b", 3))));
   EXPECT_FALSE(is_printable_text(bytes_of("\x01\x02")));
   EXPECT_FALSE(is_printable_text(bytes_of("\xff")));
-  EXPECT_FALSE(is_printable_text(bytes_of("Gr\xc3"))); // cut-off UTF-8 sequence
+  EXPECT_FALSE(is_printable_text(bytes_of("Gr\xc3")));           // cut-off UTF-8 sequence
+  EXPECT_FALSE(is_printable_text(bytes_of("\xed\xa0\x80")));     // an encoded surrogate
+  EXPECT_FALSE(is_printable_text(bytes_of("\xe0\x80\xaf")));     // overlong
+  EXPECT_FALSE(is_printable_text(bytes_of("\xf4\x90\x80\x80"))); // above U+10FFFF
 }
 
 TEST(MqFormat, WritesHex) {
