@@ -2,6 +2,7 @@
 
 #include "app/install_links.hpp"
 #include "base/error.hpp"
+#include "base/escape.hpp"
 #include "base/log.hpp"
 #include "base/output.hpp"
 #include "base/signals.hpp"
@@ -26,16 +27,31 @@ std::string_view basename_of(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+// A binary renamed to something that starts with "ipcdemo" (ipcdemo.static,
+// ipcdemo-1.2) is still ipcdemo. A name of git's form ipcdemo-GROUP-ACTION is
+// meant as a tool even when the action is misspelt: that one is not found.
+bool runs_as_ipcdemo(std::string_view program) {
+  if (!program.starts_with("ipcdemo")) return false;
+  constexpr std::string_view prefix = "ipcdemo-";
+  if (!program.starts_with(prefix)) return true;
+  const std::string_view rest = program.substr(prefix.size());
+  for (const auto& group : registry())
+    if (rest.starts_with(group.name) && rest.substr(group.name.size()).starts_with('-')) return false;
+  return true;
+}
+
 // The arguments as `ipcdemo GROUP ACTION ...` would see them, or nothing when
 // argv[0] names no tool.
 std::optional<std::vector<std::string>> arguments_for(std::string_view program, int argc, char** argv,
                                                       const std::vector<CommandRef>& commands) {
   std::vector<std::string> args;
   if (program != "ipcdemo") {
-    const CommandRef* tool = find_tool(program, commands);
-    if (tool == nullptr) return std::nullopt;
-    args.emplace_back(tool->group->name);
-    args.emplace_back(tool->command->action);
+    if (const CommandRef* tool = find_tool(program, commands)) {
+      args.emplace_back(tool->group->name);
+      args.emplace_back(tool->command->action);
+    } else if (!runs_as_ipcdemo(program)) {
+      return std::nullopt;
+    }
   }
   for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
   return args;
@@ -68,7 +84,7 @@ int run(int argc, char** argv) {
     fmt::print(stderr,
                "ipcdemo: {}: applet not found\nTool names (run them as links to ipcdemo, or as 'ipcdemo "
                "GROUP ACTION'):\n",
-               program);
+               escape::visible(program));
     for (const auto& name : tool_names()) fmt::print(stderr, "  {}\n", name);
     return exit_code::not_found;
   }
@@ -125,7 +141,7 @@ int main(int argc, char** argv) {
     if (error.code().value() == EPIPE) return exit_code::ok;
     return output::report(SysError("write", "standard output", error.code().value()));
   } catch (const std::exception& error) {
-    fmt::print(stderr, "ipcdemo: internal error: {}\n", error.what());
+    output::error_line("internal error: " + escape::line(error.what()));
     return exit_code::failure;
   }
   return status;

@@ -1,6 +1,8 @@
 #include "app/install_links.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
+#include "base/output.hpp"
 
 #include <fmt/format.h>
 
@@ -15,21 +17,41 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A link is ours when it points at an ipcdemo binary, wherever that binary lives
-// (a reinstall from another build directory updates it).
-bool is_ipcdemo_link(const fs::path& link, fs::path& points_to) {
+constexpr const char* self_path = "/proc/self/exe";
+
+// What DIR/NAME is now, as far as installing is concerned.
+enum class Existing { none, this_ipcdemo, other };
+
+// A link is ours only when it resolves to the very file that is running: a link
+// to another program that happens to be called ipcdemo, or to one that no longer
+// exists, is someone's, and so is every file that is not a symlink.
+Existing existing(const fs::path& link, std::string& what) {
   std::error_code error;
-  if (!fs::is_symlink(fs::symlink_status(link, error))) return false;
-  points_to = fs::read_symlink(link, error);
-  return !error && points_to.filename() == "ipcdemo";
+  const fs::file_status status = fs::symlink_status(link, error);
+  if (!fs::exists(status)) return Existing::none;
+  if (!fs::is_symlink(status)) {
+    what = fs::is_regular_file(status) ? "a regular file"
+           : fs::is_directory(status)  ? "a directory"
+                                       : "not a link";
+    return Existing::other;
+  }
+  const fs::path points_to = fs::read_symlink(link, error);
+  what = "a link to " + points_to.string();
+  if (error) return Existing::other;
+  if (!fs::exists(link, error)) {
+    what += ", which does not resolve";
+    return Existing::other;
+  }
+  // Same device and inode as /proc/self/exe: the same binary, whichever path leads to it.
+  return fs::equivalent(link, self_path, error) && !error ? Existing::this_ipcdemo : Existing::other;
 }
 
 } // namespace
 
 std::string self_executable() {
   std::error_code error;
-  auto path = fs::read_symlink("/proc/self/exe", error);
-  if (error) throw SysError("readlink", "/proc/self/exe", error.value());
+  auto path = fs::read_symlink(self_path, error);
+  if (error) throw SysError("readlink", self_path, error.value());
   return path.string();
 }
 
@@ -41,25 +63,26 @@ int install_links(const std::string& dir, const std::string& target, const std::
   int status = exit_code::ok;
   for (const auto& name : names) {
     const fs::path link = fs::path(dir) / name;
-    fs::path points_to;
-    const bool exists = fs::exists(fs::symlink_status(link, error));
-    if (exists && !is_ipcdemo_link(link, points_to)) {
-      fmt::print(stderr, "ipcdemo: {}: exists and is not a link to ipcdemo; left alone\n", link.string());
-      status = exit_code::failure;
-      continue;
+    const std::string shown = escape::visible(link.string());
+    std::string what;
+    switch (existing(link, what)) {
+      case Existing::this_ipcdemo:
+        fmt::print("unchanged {} -> {}\n", shown, escape::visible(fs::read_symlink(link, error).string()));
+        continue;
+      case Existing::other:
+        output::error_line(fmt::format("{}: exists and is {}, not a link to this ipcdemo ({}); left alone",
+                                       shown, escape::visible(what), escape::visible(target)));
+        status = exit_code::failure;
+        continue;
+      case Existing::none: break;
     }
-    if (exists && points_to == target) {
-      fmt::print("unchanged {} -> {}\n", link.string(), target);
-      continue;
-    }
-    if (exists) fs::remove(link, error);
     fs::create_symlink(target, link, error);
     if (error) {
-      fmt::print(stderr, "ipcdemo: symlink {}: {}\n", link.string(), error.message());
+      output::error_line(fmt::format("symlink {}: {}", shown, error.message()));
       status = exit_code::failure;
       continue;
     }
-    fmt::print("{} {} -> {}\n", exists ? "updated" : "created", link.string(), target);
+    fmt::print("created {} -> {}\n", shown, escape::visible(target));
   }
   return status;
 }

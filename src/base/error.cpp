@@ -1,5 +1,7 @@
 #include "base/error.hpp"
 
+#include "base/escape.hpp"
+
 #include <csignal>
 #include <cstring>
 
@@ -17,6 +19,10 @@ std::string sys_message(const std::string& call, const std::string& object, int 
   return message;
 }
 } // namespace
+
+std::string Error::line() const {
+  return escape::line(hint_.empty() ? std::string(what()) : std::string(what()) + "; " + hint_);
+}
 
 SysError::SysError(std::string call, std::string object, int err, std::string hint)
     : Error(exit_code::failure, sys_message(call, object, err), std::move(hint)),

@@ -25,8 +25,9 @@ class Error : public std::runtime_error {
       : std::runtime_error(message), exit_code_(exit_code), hint_(std::move(hint)) {}
   int exit_code() const { return exit_code_; }
   const std::string& hint() const { return hint_; }
-  // The whole line after "ipcdemo: ": message, then the hint if there is one.
-  std::string line() const { return hint_.empty() ? what() : std::string(what()) + "; " + hint_; }
+  // The whole line after "ipcdemo: ": message, then the hint if there is one,
+  // with control characters escaped (escape::line): names in it may be anyone's.
+  std::string line() const;
 
  private:
   int exit_code_;

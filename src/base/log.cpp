@@ -1,5 +1,7 @@
 #include "base/log.hpp"
 
+#include "base/escape.hpp"
+
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -32,17 +34,13 @@ void init() {
       (no_color != nullptr && *no_color != '\0') ? spdlog::color_mode::never : spdlog::color_mode::automatic;
   auto logger = spdlog::stderr_color_st("ipcdemo", mode);
   spdlog::set_default_logger(std::move(logger));
-  Level initial = Level::info;
-  if (const char* env = std::getenv("IPCDEMO_LOG_LEVEL"); env != nullptr && *env != '\0') {
-    if (auto parsed = parse_level(env))
-      initial = *parsed;
-    else
-      spdlog::warn(
-          "IPCDEMO_LOG_LEVEL={} is not a level (trace, debug, info, warn, error, off); "
-          "using info",
-          env);
-  }
-  set_level(initial);
+  const char* env = std::getenv("IPCDEMO_LOG_LEVEL");
+  const std::optional<Level> parsed = env != nullptr && *env != '\0' ? parse_level(env) : Level::info;
+  set_level(parsed.value_or(Level::info));
+  // Said once the pattern is set, so that it looks like every other warning.
+  if (!parsed)
+    warn("IPCDEMO_LOG_LEVEL={} is not a level (trace, debug, info, warn, error, off); using info",
+         escape::visible(env));
 }
 
 void set_level(Level level) {
@@ -63,7 +61,9 @@ std::optional<Level> parse_level(std::string_view text) {
 std::string_view level_name(Level level) { return names[static_cast<std::size_t>(level)]; }
 
 void detail::write(Level level, std::string_view message) {
-  spdlog::default_logger_raw()->log(to_spdlog(level), message);
+  // Log lines quote names that any local user chose: no control character of
+  // theirs reaches the terminal, and a newline in a name cannot start a new line.
+  spdlog::default_logger_raw()->log(to_spdlog(level), escape::line(message));
 }
 
 } // namespace ipcdemo::log

@@ -24,8 +24,7 @@ bool discarded() {
 } // namespace
 
 int report(const Error& error) {
-  std::fflush(stdout);
-  fmt::print(stderr, "ipcdemo: {}\n", error.line());
+  error_line(error.line());
   return error.exit_code();
 }
 
@@ -55,6 +54,14 @@ void Records::put(std::string_view record) {
     signals::throw_if_interrupted();
     throw;
   }
+}
+
+void error_line(std::string_view line) noexcept {
+  std::fflush(stdout); // what the command printed comes first
+  std::fputs("ipcdemo: ", stderr);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fputc('\n', stderr);
+  std::fflush(stderr);
 }
 
 } // namespace ipcdemo::output

@@ -22,6 +22,7 @@ namespace ipcdemo {
 class Error;
 }
 
+
 namespace ipcdemo::output {
 
 // Flushes stdout and reports a failure as a SysError; EPIPE throws BrokenPipe.
@@ -44,5 +45,10 @@ class Records {
  private:
   bool flush_each_;
 };
+
+// Writes "ipcdemo: LINE" and a newline to stderr, and never throws: stderr may be
+// closed or unwritable, and then there is nobody left to tell (fmt::print would
+// throw, and a throw while reporting an error ends in std::terminate).
+void error_line(std::string_view line) noexcept;
 
 } // namespace ipcdemo::output

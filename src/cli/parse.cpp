@@ -123,6 +123,13 @@ mode_t mode(std::string_view text) {
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 8);
   if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || value > 07777)
     throw UsageError(fmt::format("'{}' is not an octal mode (examples: 600, 0644, 0o660)", text));
+  // Set-user-ID, set-group-ID and sticky mean nothing for an IPC object, and a
+  // set-user-ID bit on a file in /dev/shm only invites mistakes: permission bits only.
+  if (value > 0777)
+    throw UsageError(
+        fmt::format("'{}' has setuid, setgid or sticky bits (07000): a mode here is permission "
+                    "bits only, 0 to 0777",
+                    text));
   return static_cast<mode_t>(value);
 }
 

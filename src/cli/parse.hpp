@@ -15,7 +15,7 @@ namespace ipcdemo::parse {
 std::uint64_t size(std::string_view text);
 // 1s, 250ms, 10us, 500ns, 2m, 1h, 1.5s; a bare number means seconds; 0 allowed.
 std::chrono::nanoseconds duration(std::string_view text);
-// Octal permission bits: 600, 0600, 0o600; at most 07777.
+// Octal permission bits: 600, 0600, 0o600; at most 0777 (no setuid, setgid or sticky).
 mode_t mode(std::string_view text);
 // A whole number from 0 to `max`.
 std::uint64_t unsigned_integer(std::string_view text, std::uint64_t max = UINT64_MAX);

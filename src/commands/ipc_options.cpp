@@ -25,7 +25,7 @@ OptionSpec exclusive_option() {
 OptionSpec mode_option() {
   return {.flags = "-m,--mode",
           .type = ValueType::mode,
-          .help = "Permission bits of a new object, in octal (the umask still applies)",
+          .help = "Permission bits of a new object, in octal, 0 to 0777 (the umask still applies)",
           .default_value = "0600"};
 }
 

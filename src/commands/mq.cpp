@@ -4,6 +4,7 @@
 #include "commands/groups.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
@@ -107,12 +108,13 @@ int info(const Invocation& invocation) {
   std::string out = fmt::format(
       "name: {}\nflags: {}\nmaxmsg: {}\nmsgsize: {}\ncurmsgs: {}\nmode: {}\nowner: {} (uid {})\ngroup: {} "
       "(gid {})\n",
-      name, (attr.mq_flags & O_NONBLOCK) != 0 ? "O_NONBLOCK" : "0", attr.mq_maxmsg, attr.mq_msgsize,
-      attr.mq_curmsgs, narrate::octal(status.st_mode & 07777), user_name(status.st_uid), status.st_uid,
-      group_name(status.st_gid), status.st_gid);
+      escape::visible(name), (attr.mq_flags & O_NONBLOCK) != 0 ? "O_NONBLOCK" : "0", attr.mq_maxmsg,
+      attr.mq_msgsize, attr.mq_curmsgs, narrate::octal(status.st_mode & 07777), user_name(status.st_uid),
+      status.st_uid, group_name(status.st_gid), status.st_gid);
   if (const auto mount = mq::mqueue_mount_point()) {
     const auto file = mq::read_queue_file(*mount, name);
-    out += fmt::format("mqueue file: {}{}: {}\n", *mount, name, file ? file->text : "(unreadable)");
+    out += fmt::format("mqueue file: {}: {}\n", escape::visible(*mount + name),
+                       file ? file->text : "(unreadable)");
   } else {
     out +=
         fmt::format("mqueue file: not mounted; to look into the queues (as root): {}\n", mq::mount_command);

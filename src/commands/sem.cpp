@@ -4,6 +4,7 @@
 #include "commands/groups.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
 #include "cli/parse.hpp"
@@ -34,7 +35,7 @@ int create(const Invocation& invocation) {
       if (auto mode_note = mode_not_applied(mode, status->st_mode)) not_applied.push_back(*mode_note);
     warn_existing("semaphore", name, not_applied);
   }
-  fmt::print("path: {}\nvalue: {}\n", ipc_object_path(name, ObjectKind::sem), current);
+  fmt::print("path: {}\nvalue: {}\n", escape::visible(ipc_object_path(name, ObjectKind::sem)), current);
   return exit_code::ok;
 }
 

@@ -6,6 +6,7 @@
 #include "ipc/owner.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
@@ -36,7 +37,8 @@ int create(const Invocation& invocation) {
     if (auto mode_note = mode_not_applied(mode, result.status.st_mode)) not_applied.push_back(*mode_note);
     warn_existing("shared memory", name, not_applied);
   }
-  fmt::print("path: {}\nsize: {}\n", ipc_object_path(name, ObjectKind::shm), result.status.st_size);
+  fmt::print("path: {}\nsize: {}\n", escape::visible(ipc_object_path(name, ObjectKind::shm)),
+             result.status.st_size);
   return exit_code::ok;
 }
 
@@ -67,7 +69,7 @@ int info(const Invocation& invocation) {
   const sys::Fd fd = shm::open(name, O_RDONLY);
   const struct stat status = sys::fstat(fd);
   fmt::print("path: {}\nsize: {}\nmode: {:04o}\nowner: {}\ngroup: {}\n",
-             ipc_object_path(name, ObjectKind::shm), status.st_size, status.st_mode & 07777,
+             escape::visible(ipc_object_path(name, ObjectKind::shm)), status.st_size, status.st_mode & 07777,
              fmt::format("{} (uid {})", user_name(status.st_uid), status.st_uid),
              fmt::format("{} (gid {})", group_name(status.st_gid), status.st_gid));
   if (static_cast<std::size_t>(status.st_size) < shm::counter_size)

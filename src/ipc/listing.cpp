@@ -1,6 +1,7 @@
 #include "ipc/listing.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
 #include "base/json.hpp"
 #include "ipc/mqueue_fs.hpp"
 #include "ipc/owner.hpp"
@@ -124,9 +125,11 @@ std::string format_table(const Listing& listing) {
   std::string out = fmt::format("{:<4} {:<32} {:>16} {:<5} {:<10} {}\n", "TYPE", "NAME", "SIZE", "MODE",
                                 "OWNER", "CHANGED");
   for (const auto& row : listing.rows) {
-    out += fmt::format("{:<4} {:<32} {:>16} {:04o}  {:<10} {}", kind_name(row.kind), row.name, size_text(row),
-                       row.mode, user_name(row.uid), iso_time(row.changed));
-    if (!row.problem.empty()) out += "  (" + row.problem + ")";
+    // Names are anyone's choice: escaped, a newline in one cannot start a row.
+    out +=
+        fmt::format("{:<4} {:<32} {:>16} {:04o}  {:<10} {}", kind_name(row.kind), escape::visible(row.name),
+                    size_text(row), row.mode, escape::visible(user_name(row.uid)), iso_time(row.changed));
+    if (!row.problem.empty()) out += "  (" + escape::line(row.problem) + ")";
     out += "\n";
   }
   return out;

@@ -8,6 +8,8 @@
 namespace ipcdemo {
 
 namespace {
+constexpr std::string_view semaphore_file_prefix = "sem.";
+
 std::string_view kind_label(ObjectKind kind) {
   switch (kind) {
     case ObjectKind::shm: return "shared memory";
@@ -47,6 +49,15 @@ std::string normalize_ipc_name(std::string_view given, ObjectKind kind) {
         fmt::format("{} name '{}' contains a '/' after the first character", kind_label(kind), given), rule);
   if (bare == "." || bare == "..")
     throw UsageError(fmt::format("{} name '{}' is not allowed", kind_label(kind), given), rule);
+  // glibc keeps semaphore /X in /dev/shm/sem.X, where shm_open("/sem.X") finds it
+  // too: a segment of that name would map, resize or unlink someone's semaphore.
+  if (kind == ObjectKind::shm && bare.starts_with(semaphore_file_prefix))
+    throw UsageError(
+        fmt::format("shared memory name '{}' is refused: /dev/shm/{} is the file of semaphore "
+                    "'/{}'",
+                    given, bare, bare.substr(semaphore_file_prefix.size())),
+        "a segment's name cannot start with 'sem.'; to look at the semaphore: ipcdemo sem value /" +
+            std::string(bare.substr(semaphore_file_prefix.size())));
   if (bare.size() > max_ipc_name_length(kind))
     throw UsageError(fmt::format("{} name '{}' is {} characters long; at most {} are allowed",
                                  kind_label(kind), given, bare.size(), max_ipc_name_length(kind)));

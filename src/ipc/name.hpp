@@ -15,7 +15,8 @@ std::string_view default_ipc_name(ObjectKind kind);
 // Returns the canonical name ("/x"), logging at info level when a slash was added.
 // Throws UsageError stating the rule for an empty name, "/" alone, an embedded "/",
 // "." or "..", or a name longer than the kernel accepts for this kind (NAME_MAX,
-// counting glibc's "sem." prefix for semaphores).
+// counting glibc's "sem." prefix for semaphores), and a shared memory name that
+// starts with "sem." (/dev/shm/sem.X is the file of semaphore /X).
 std::string normalize_ipc_name(std::string_view given, ObjectKind kind);
 
 // Where the object appears in the file system: /dev/shm/x, /dev/shm/sem.x, /dev/mqueue/x.

@@ -1,5 +1,7 @@
 #include "mmap/proc_maps.hpp"
 
+#include "base/escape.hpp"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -23,6 +25,12 @@ bool parse_number(std::string_view text, T& value, int base) {
   return !text.empty() && ec == std::errc() && end == text.data() + text.size();
 }
 
+// "r-xp": the kernel writes exactly these letters; anything else is not a maps line.
+bool valid_perms(std::string_view perms) {
+  return perms.size() == 4 && (perms[0] == 'r' || perms[0] == '-') && (perms[1] == 'w' || perms[1] == '-') &&
+         (perms[2] == 'x' || perms[2] == '-') && (perms[3] == 'p' || perms[3] == 's');
+}
+
 } // namespace
 
 std::optional<Region> parse_line(std::string_view line) {
@@ -34,7 +42,7 @@ std::optional<Region> parse_line(std::string_view line) {
       !parse_number(range.substr(dash + 1), region.end, 16) || region.end < region.start)
     return std::nullopt;
   region.perms = std::string(next_field(rest));
-  if (region.perms.size() != 4) return std::nullopt;
+  if (!valid_perms(region.perms)) return std::nullopt;
   if (!parse_number(next_field(rest), region.offset, 16)) return std::nullopt;
   region.device = std::string(next_field(rest));
   if (!parse_number(next_field(rest), region.inode, 10)) return std::nullopt;
@@ -115,10 +123,11 @@ std::string format_table(const std::vector<Region>& regions, const std::vector<M
     }
     std::string mark;
     for (const auto& marker : markers)
-      if (marker.address >= region.start && marker.address < region.end) mark += "  <-- " + marker.label;
+      if (marker.address >= region.start && marker.address < region.end)
+        mark += "  <-- " + escape::visible(marker.label);
     out += fmt::format("{:016x}-{:016x} {:>6} {:<5} {:08x} {:<8} {}{}\n", region.start, region.end,
-                       human_size(region.size()), region.perms, region.offset, kind_name(kind), region.path,
-                       mark);
+                       human_size(region.size()), region.perms, region.offset, kind_name(kind),
+                       escape::visible(region.path), mark);
   }
   out += fmt::format(
       "{} mappings: {} file-backed ({}), {} anonymous ({}, counting heap, stack, vdso and vvar)\n",

@@ -1,6 +1,7 @@
 #include "mq/message_format.hpp"
 
 #include "base/json.hpp"
+#include "base/utf8.hpp"
 
 #include "mq/sample.hpp"
 #include "sys/narrate.hpp"
@@ -11,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 
 namespace ipcdemo::mq {
 
@@ -20,6 +22,14 @@ constexpr std::int64_t ns_per_s = 1'000'000'000;
 
 std::string_view as_text(std::span<const std::byte> bytes) {
   return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+}
+
+// Arrival minus the sample's timestamp; nothing when the sender's timestamp is so
+// far off that the difference does not fit (a sender may write any 8 bytes).
+std::optional<std::int64_t> latency_ns(const ReceivedMessage& message, const Sample& sample) {
+  std::int64_t latency = 0;
+  if (__builtin_sub_overflow(message.received_ns, sample.timestamp, &latency)) return std::nullopt;
+  return latency;
 }
 
 // JSON has no NaN or infinity.
@@ -69,27 +79,13 @@ std::string human_duration(std::int64_t ns) {
 }
 
 bool is_printable_text(std::span<const std::byte> bytes) {
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return false;
-      ++i;
-      continue;
-    }
-    std::size_t extra = 0;
-    if ((c & 0xe0) == 0xc0 && c >= 0xc2)
-      extra = 1;
-    else if ((c & 0xf0) == 0xe0)
-      extra = 2;
-    else if ((c & 0xf8) == 0xf0 && c <= 0xf4)
-      extra = 3;
-    else
-      return false;
-    if (i + extra >= bytes.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k)
-      if ((static_cast<unsigned char>(bytes[i + k]) & 0xc0) != 0x80) return false;
-    i += extra + 1;
+  const std::string_view text = as_text(bytes);
+  for (std::size_t i = 0; i < text.size();) {
+    const utf8::Sequence sequence = utf8::decode(text, i);
+    if (sequence.length == 0) return false;
+    const char32_t c = sequence.code_point;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return false;
+    i += sequence.length;
   }
   return true;
 }
@@ -110,9 +106,10 @@ void append_text(fmt::memory_buffer& out, const ReceivedMessage& message, bool f
   fmt::format_to(it, "prio: {}\n", message.priority);
   if (message.bytes.size() == sample_size) {
     const Sample sample = decode(message.bytes.first<sample_size>());
+    const auto latency = latency_ns(message, sample);
     fmt::format_to(it, "channel: {}\ntimestamp: {} ({})\nvalue: {}\nlatency: {}\n", sample.channel,
                    iso8601_utc(sample.timestamp), sample.timestamp, sample.value,
-                   human_duration(message.received_ns - sample.timestamp));
+                   latency ? human_duration(*latency) : "unknown (the timestamp is out of range)");
     if (sample.reserved != 0)
       fmt::format_to(it, "reserved: {} (should be 0: the sender does not follow the layout)\n",
                      sample.reserved);
@@ -130,10 +127,11 @@ void append_json(fmt::memory_buffer& out, const ReceivedMessage& message) {
   fmt::format_to(it, "{{\"prio\":{},\"length\":{}", message.priority, message.bytes.size());
   if (message.bytes.size() == sample_size) {
     const Sample sample = decode(message.bytes.first<sample_size>());
+    const auto latency = latency_ns(message, sample);
     fmt::format_to(it,
                    ",\"channel\":{},\"timestamp\":\"{}\",\"timestamp_ns\":{},\"value\":{},\"latency_ns\":{}",
                    sample.channel, iso8601_utc(sample.timestamp), sample.timestamp, json_number(sample.value),
-                   message.received_ns - sample.timestamp);
+                   latency ? std::to_string(*latency) : "null");
     if (sample.reserved != 0) fmt::format_to(it, ",\"reserved\":{}", sample.reserved);
   } else if (is_printable_text(message.bytes)) {
     fmt::format_to(it, ",\"text\":{}", json_string(as_text(message.bytes)));

@@ -30,7 +30,8 @@ void append_json(fmt::memory_buffer& out, const ReceivedMessage& message);
 std::string iso8601_utc(std::int64_t ns_since_epoch);
 // 950 -> "950 ns", 35200 -> "35.2 µs", 1500000 -> "1.5 ms", -2000000 -> "-2.0 ms".
 std::string human_duration(std::int64_t ns);
-// Valid UTF-8 without control characters other than tab, newline and carriage return.
+// Valid UTF-8 (base/utf8) without C0 controls other than tab, newline and carriage
+// return, nor DEL. C1 and bidi controls may be in it: the text is shown escaped.
 bool is_printable_text(std::span<const std::byte> bytes);
 // "68 65 6c"
 std::string hex_bytes(std::span<const std::byte> bytes, std::string_view separator = " ");

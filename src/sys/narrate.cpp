@@ -1,5 +1,7 @@
 #include "sys/narrate.hpp"
 
+#include "base/escape.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/mman.h>
@@ -43,19 +45,12 @@ std::string line(std::string_view call, std::string_view args, std::string_view 
 }
 
 std::string quoted(std::string_view text) {
+  // The text is a name or data from anywhere: escape::visible shows controls, bidi
+  // overrides and invalid UTF-8 as escapes; only the quote is left to do here.
   std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-          out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-        else
-          out += c;
-    }
+  for (const char c : escape::visible(text)) {
+    if (c == '"') out += '\\';
+    out += c;
   }
   out += '"';
   return out;

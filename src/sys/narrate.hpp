@@ -22,7 +22,7 @@ inline bool on() { return log::enabled(log::Level::debug); }
 void emit(std::string_view call, std::string_view args, std::string_view result);
 
 // ---- formatters -----------------------------------------------------------
-std::string quoted(std::string_view text);        // "a\nb" with C escapes
+std::string quoted(std::string_view text);        // "a\nb": escape::visible, in quotes
 std::string pointer(const void* address);         // NULL or 0x7f3c2a5e6000
 std::string octal(unsigned value);                // 0600
 std::string file_mode(mode_t mode);               // S_IFREG|0644

@@ -34,8 +34,55 @@ teardown() { common_teardown; }
   run --separate-stderr "$IPCDEMO" --install "$TEST_DIR"
   [ "$status" -eq 1 ]
   [[ "$output" == *"unchanged $TEST_DIR/mmap-cat"* ]]
-  [[ "$stderr" == *"mmap-maps: exists and is not a link to ipcdemo"* ]]
+  [[ "$stderr" == *"mmap-maps: exists and is a regular file, not a link to this ipcdemo"*"; left alone"* ]]
   [ "$(cat "$TEST_DIR/mmap-maps")" = "precious" ]
+}
+
+@test "--install replaces only links to this very binary, never a link to another program" {
+  mkdir -p "$TEST_DIR/other" "$TEST_DIR/bin"
+  cp "$IPCDEMO" "$TEST_DIR/other/ipcdemo" # another ipcdemo binary: someone else's
+  ln -s /bin/true "$TEST_DIR/bin/mmap-cat"
+  ln -s "$TEST_DIR/other/ipcdemo" "$TEST_DIR/bin/shm-info"
+  ln -s "$TEST_DIR/gone/ipcdemo" "$TEST_DIR/bin/sem-value" # dangling
+  ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/bin/mq-info"
+  run --separate-stderr "$IPCDEMO" --install "$TEST_DIR/bin"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"bin/mmap-cat: exists and is a link to /bin/true, not a link to this ipcdemo"* ]]
+  [[ "$stderr" == *"bin/shm-info: exists and is a link to $TEST_DIR/other/ipcdemo, not a link"* ]]
+  [[ "$stderr" == *"bin/sem-value: exists and is a link to $TEST_DIR/gone/ipcdemo, which does not resolve"* ]]
+  [[ "$output" == *"unchanged $TEST_DIR/bin/mq-info"* ]]
+  [[ "$output" == *"created $TEST_DIR/bin/shm-create"* ]]
+  [ "$(readlink "$TEST_DIR/bin/mmap-cat")" = /bin/true ]
+  [ "$(readlink "$TEST_DIR/bin/shm-info")" = "$TEST_DIR/other/ipcdemo" ]
+  [ "$(readlink "$TEST_DIR/bin/sem-value")" = "$TEST_DIR/gone/ipcdemo" ]
+}
+
+@test "--install knows a relative link to itself, as cmake --install makes them" {
+  mkdir -p "$TEST_DIR/bin"
+  cp "$IPCDEMO" "$TEST_DIR/bin/ipcdemo"
+  ln -s ipcdemo "$TEST_DIR/bin/mmap-cat"
+  run --separate-stderr "$TEST_DIR/bin/ipcdemo" --install "$TEST_DIR/bin"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"unchanged $TEST_DIR/bin/mmap-cat -> ipcdemo"* ]]
+  [ "$(readlink "$TEST_DIR/bin/mmap-cat")" = ipcdemo ]
+}
+
+@test "a binary renamed to ipcdemo-something still runs as ipcdemo" {
+  echo renamed >"$TEST_DIR/file"
+  for name in ipcdemo.static ipcdemo-1.2 ipcdemo_debug; do
+    cp "$IPCDEMO" "$TEST_DIR/$name"
+    run --separate-stderr "$TEST_DIR/$name" mmap cat "$TEST_DIR/file"
+    [ "$status" -eq 0 ] || { echo "$name: status $status: $stderr"; return 1; }
+    [ "$output" = renamed ]
+    run --separate-stderr "$TEST_DIR/$name" --version
+    [[ "$output" =~ ^ipcdemo\ [0-9] ]]
+  done
+  # git's form still names a tool, and a misspelt one is not found.
+  ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/ipcdemo-mmap-cat"
+  [ "$("$TEST_DIR/ipcdemo-mmap-cat" "$TEST_DIR/file")" = renamed ]
+  ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/ipcdemo-shm-frob"
+  run -127 --separate-stderr "$TEST_DIR/ipcdemo-shm-frob"
+  [[ "$stderr" == "ipcdemo: ipcdemo-shm-frob: applet not found"* ]]
 }
 
 @test "--install into a missing directory fails with a hint" {

@@ -207,6 +207,14 @@ teardown() { ipc_teardown; }
   [ "$(field prio "$("$IPCDEMO" mq recv "$Q")")" = 32767 ]
 }
 
+@test "--mode with setuid, setgid or sticky bits is a usage error and creates no queue" {
+  run --separate-stderr "$IPCDEMO" mq create "$Q" --mode 2600
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"'2600' has setuid, setgid or sticky bits"* ]]
+  run --separate-stderr "$IPCDEMO" mq info "$Q"
+  [ "$status" -eq 1 ]
+}
+
 @test "--json prints one valid JSON object per line" {
   "$IPCDEMO" mq create "$Q"
   "$IPCDEMO" -q mq send "$Q" --count 3 --channel 9 --value -0.5

@@ -142,6 +142,7 @@ create $SEM --value 2147483648|above SEM_VALUE_MAX (2147483647)
 create $SEM --value -1|is not a whole number
 create $SEM --value seven|is not a whole number
 create $SEM --mode rw|is not an octal mode
+create $SEM --mode 4700|has setuid, setgid or sticky bits
 wait $SEM --count 1.5|is not a whole number
 wait $SEM --timeout forever|is not a duration
 wait $SEM --timeout -2s|is not a duration

@@ -175,6 +175,12 @@ create $SHM --size 4Q|is not a size
 create $SHM --size 99999999999T|too large
 create $SHM --mode 0999|is not an octal mode
 create $SHM --mode 70000|is not an octal mode
+create $SHM --mode 4755|has setuid, setgid or sticky bits
+create $SHM --mode 1777|permission bits only, 0 to 0777
+create /sem.$PREFIX-sem|is the file of semaphore '/$PREFIX-sem'
+create sem.x|a segment's name cannot start with 'sem.'
+info /sem.$PREFIX-sem|is the file of semaphore
+unlink /sem.$PREFIX-sem|is the file of semaphore
 produce $SHM --count -3|is not a whole number
 produce $SHM --count many|is not a whole number
 produce $SHM --interval soon|is not a duration
@@ -187,6 +193,28 @@ EOF_CASES
   [ "$status" -eq 2 ]
   [[ "$stderr" == *"name is empty"* ]]
   [ ! -e "/dev/shm$SHM" ]
+}
+
+@test "a segment name cannot reach a semaphore's file" {
+  "$IPCDEMO" -q sem create "$SEM" --value 3
+  for action in "info" "unlink" "create --size 4096" "produce --count 1" "consume --count 1"; do
+    run --separate-stderr "$IPCDEMO" shm $action "/sem.${SEM#/}"
+    [ "$status" -eq 2 ] || { echo "shm $action: status $status"; return 1; }
+    [[ "$stderr" == "ipcdemo: shared memory name '/sem.${SEM#/}' is refused: /dev/shm/sem.${SEM#/} is the file of semaphore '$SEM'"* ]]
+  done
+  [ "$("$IPCDEMO" sem value "$SEM")" = 3 ]
+  [ "$(stat -c %s "/dev/shm/sem.${SEM#/}")" -eq 32 ]
+}
+
+@test "--mode with setuid, setgid or sticky bits creates nothing" {
+  for mode in 4600 2600 1600 6777; do
+    run --separate-stderr "$IPCDEMO" shm create "$SHM" --mode "$mode"
+    [ "$status" -eq 2 ] || { echo "--mode $mode: status $status"; return 1; }
+    [[ "$stderr" == "ipcdemo: --mode: '$mode' has setuid, setgid or sticky bits"* ]]
+    [ ! -e "/dev/shm$SHM" ]
+  done
+  "$IPCDEMO" -q shm create "$SHM" --mode 0777
+  [ -e "/dev/shm$SHM" ]
 }
 
 @test "an unprivileged user gets the permission error with its reason" {

@@ -29,3 +29,18 @@ TEST(IpcName, KnowsWhereObjectsLive) {
   EXPECT_EQ(ipc_object_path("/x", ObjectKind::mq), "/dev/mqueue/x");
   EXPECT_EQ(default_ipc_name(ObjectKind::sem), "/meine-semaphore");
 }
+
+TEST(IpcName, RefusesASegmentNameThatIsASemaphoresFile) {
+  for (const char* taken : {"sem.x", "/sem.x", "/sem.", "sem.meine-semaphore"})
+    EXPECT_THROW(normalize_ipc_name(taken, ObjectKind::shm), UsageError) << taken;
+  try {
+    normalize_ipc_name("/sem.x", ObjectKind::shm);
+  } catch (const UsageError& error) {
+    EXPECT_NE(std::string(error.what()).find("the file of semaphore '/x'"), std::string::npos)
+        << error.what();
+  }
+  // Only shared memory shares a directory with semaphores.
+  EXPECT_EQ(normalize_ipc_name("/sem.x", ObjectKind::sem), "/sem.x");
+  EXPECT_EQ(normalize_ipc_name("/sem.x", ObjectKind::mq), "/sem.x");
+  EXPECT_EQ(normalize_ipc_name("/semx", ObjectKind::shm), "/semx");
+}

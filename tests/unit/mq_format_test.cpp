@@ -47,7 +47,10 @@ TEST(MqFormat, TellsTextFromBinary) {
   EXPECT_FALSE(is_printable_text(bytes_of(std::string_view("a\0b", 3))));
   EXPECT_FALSE(is_printable_text(bytes_of("\x01\x02")));
   EXPECT_FALSE(is_printable_text(bytes_of("\xff")));
-  EXPECT_FALSE(is_printable_text(bytes_of("Gr\xc3"))); // cut-off UTF-8 sequence
+  EXPECT_FALSE(is_printable_text(bytes_of("Gr\xc3")));           // cut-off UTF-8 sequence
+  EXPECT_FALSE(is_printable_text(bytes_of("\xed\xa0\x80")));     // an encoded surrogate
+  EXPECT_FALSE(is_printable_text(bytes_of("\xe0\x80\xaf")));     // overlong
+  EXPECT_FALSE(is_printable_text(bytes_of("\xf4\x90\x80\x80"))); // above U+10FFFF
 }
 
 TEST(MqFormat, WritesHex) {
@@ -77,10 +80,31 @@ TEST(MqFormat, ShowsForeignMessagesAsTextOrHex) {
   EXPECT_EQ(json_of({bytes_of("\x01\xff"), 1, 0}), "{\"prio\":1,\"length\":2,\"hex\":\"01ff\"}\n");
 }
 
+TEST(MqFormat, ShowsNoTerminalControlsInText) {
+  // Printable UTF-8 is shown as text, but C1 controls and bidi overrides in it are escaped.
+  EXPECT_EQ(text_of({bytes_of("a\xc2\x9b"
+                              "2J\xe2\x80\xae"
+                              "b\nc"),
+                     0, 0}),
+            "prio: 0\nlength: 11 bytes (not a 24-byte sample)\ntext: \"a\\u009b2J\\u202eb\\nc\"\n");
+  EXPECT_EQ(json_of({bytes_of("a\xe2\x80\xae"
+                              "b"),
+                     0, 0}),
+            "{\"prio\":0,\"length\":5,\"text\":\"a\\u202eb\"}\n");
+}
+
 TEST(MqFormat, KeepsJsonValidForNonFiniteValues) {
   const auto bytes =
       encode({.timestamp = 0, .value = std::numeric_limits<double>::quiet_NaN(), .channel = 1});
   EXPECT_NE(json_of({bytes, 0, 0}).find("\"value\":null"), std::string::npos);
+}
+
+TEST(MqFormat, ATimestampFarOutOfRangeHasNoLatency) {
+  // A sender may write any timestamp: arrival minus INT64_MIN does not fit (found by fuzz/mq_message.cpp).
+  const auto bytes = encode({.timestamp = INT64_MIN, .value = 1, .channel = 1});
+  EXPECT_NE(text_of({bytes, 0, INT64_MAX}).find("latency: unknown (the timestamp is out of range)"),
+            std::string::npos);
+  EXPECT_NE(json_of({bytes, 0, INT64_MAX}).find("\"latency_ns\":null"), std::string::npos);
 }
 
 TEST(MqFormat, ShowsANonZeroReservedField) {

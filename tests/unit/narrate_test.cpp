@@ -50,6 +50,10 @@ TEST(Narrate, ShowsUnknownBitsInsteadOfHidingThem) {
 
 TEST(Narrate, QuotesWithCEscapes) { EXPECT_EQ(quoted("a\"b\\c\n\t\x01"), "\"a\\\"b\\\\c\\n\\t\\x01\""); }
 
+TEST(Narrate, QuotesControlsBidiAndInvalidUtf8Visibly) {
+  EXPECT_EQ(quoted("\x1b[2J\xe2\x80\xae\xff"), "\"\\e[2J\\u202e\\xff\"");
+}
+
 TEST(Narrate, FormatsModes) {
   EXPECT_EQ(octal(0600), "0600");
   EXPECT_EQ(file_mode(S_IFREG | 0644), "S_IFREG|0644");

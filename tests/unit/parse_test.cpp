@@ -45,7 +45,13 @@ TEST(ParseMode, AcceptsOctal) {
   EXPECT_EQ(parse::mode("600"), 0600U);
   EXPECT_EQ(parse::mode("0644"), 0644U);
   EXPECT_EQ(parse::mode("0o660"), 0660U);
-  EXPECT_EQ(parse::mode("7777"), 07777U);
+  EXPECT_EQ(parse::mode("777"), 0777U);
+  EXPECT_EQ(parse::mode("0"), 0U);
+}
+
+TEST(ParseMode, RejectsSetuidSetgidAndSticky) {
+  for (const char* bad : {"4755", "2755", "1777", "7777", "04600", "0o1000"})
+    EXPECT_THROW(parse::mode(bad), UsageError) << bad;
 }
 
 TEST(ParseMode, RejectsNonOctalAndTooLarge) {

@@ -41,6 +41,8 @@ TEST(ProcMaps, RejectsMalformedLines) {
   EXPECT_FALSE(parse_line("zzzz-2000 r--p 0 00:00 0"));
   EXPECT_FALSE(parse_line("2000-1000 r--p 0 00:00 0"));
   EXPECT_FALSE(parse_line("1000-2000 r--p"));
+  for (const char* perms : {"\x84w-s", "rw-", "rw-pp", "xr-p", "rw-q"}) // found by fuzz/proc_maps.cpp
+    EXPECT_FALSE(parse_line(std::string("1000-2000 ") + perms + " 0 00:00 0")) << perms;
   EXPECT_EQ(parse("1000-2000 r--p 0 00:00 0\ngarbage\n3000-4000 rw-p 0 00:00 0\n").size(), 2U);
 }
 
@@ -58,4 +60,11 @@ TEST(ProcMaps, MarksTheRegionsThisCommandMapped) {
   EXPECT_NE(table.find("/etc/passwd  <-- --file /etc/passwd"), std::string::npos) << table;
   EXPECT_EQ(table.find("<--", table.find("<--") + 1), std::string::npos) << "only one row is marked";
   EXPECT_NE(table.find("2 mappings: 1 file-backed (8K), 1 anonymous (4K"), std::string::npos) << table;
+}
+
+TEST(ProcMaps, ShowsAPathsControlCharactersEscaped) {
+  // The kernel escapes only the newline in a path (as \012); the rest is the file's name.
+  const auto regions = parse("1000-2000 rw-s 00000000 00:1a 7 /dev/shm/x\x1b[2J\xe2\x80\xae\r\n");
+  const std::string table = format_table(regions, {});
+  EXPECT_NE(table.find("/dev/shm/x\\e[2J\\u202e\\r\n"), std::string::npos) << table;
 }
