@@ -58,8 +58,17 @@ Child::Child(Child&& other) noexcept
 Child::~Child() {
   if (pid_ > 0 && !reaped_) {
     ::kill(pid_, SIGTERM);
+    // Bounded: a child that does not end within 2 s of SIGTERM gets SIGKILL.
     int status = 0;
-    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    bool ended = false;
+    for (int i = 0; i < 200 && !ended; ++i) {
+      ended = ::waitpid(pid_, &status, WNOHANG) == pid_;
+      if (!ended) ::usleep(10000);
+    }
+    if (!ended) {
+      ::kill(pid_, SIGKILL);
+      while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+      }
     }
   }
   if (output_ >= 0) ::close(output_);

@@ -23,7 +23,7 @@ counter_after() { awk -v marker="$1" 'index($0, marker) {found = 1} found && /co
   [[ "$output" == *"read(0, "* ]]
   [[ "$output" == *"mmap(NULL, "*"PROT_READ, MAP_PRIVATE"* ]]
   [[ "$output" == *"<-- --anon"* ]]
-  [[ "$output" == *"shm_open("*"O_RDWR|O_CREAT"* ]]
+  [[ "$output" == *"open(\"/dev/shm\", O_RDWR|O_TMPFILE"*"linkat("* ]]
   [[ "$output" =~ consumer\ \|\ [0-9] ]]
   [[ "$output" =~ producer\ \|\ [0-9] ]]
   [[ "$output" == *"(waiter is blocked: state S in /proc/"* ]]
@@ -52,8 +52,8 @@ counter_after() { awk -v marker="$1" 'index($0, marker) {found = 1} found && /co
   background "$IPCDEMO" tour --scene shm >"$TEST_DIR/out" 2>&1
   local tour=$BG
   # The segment exists once the scene is under way (its consumer and producer run ~1 s).
-  for _ in $(seq 500); do ls /dev/shm | grep -q "^ipcdemo-tour-$tour-shm$" && break; sleep 0.01; done
-  ls /dev/shm | grep -q "^ipcdemo-tour-$tour-shm$"
+  for _ in $(seq 500); do ls /dev/shm | grep -q "^ipcdemo-tour-$tour-[0-9a-f]*-shm$" && break; sleep 0.01; done
+  ls /dev/shm | grep -q "^ipcdemo-tour-$tour-[0-9a-f]*-shm$"
   kill -INT "$tour"
   wait_status "$tour"
   [ "$status" -eq 130 ] || { cat "$TEST_DIR/out"; return 1; }
