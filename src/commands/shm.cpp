@@ -66,8 +66,8 @@ int consume(const Invocation& invocation) {
 
 int info(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
-  const sys::Fd fd = shm::open(name, O_RDONLY);
-  const struct stat status = sys::fstat(fd);
+  shm::Opened opened = shm::open(name, O_RDONLY);
+  const struct stat status = opened.status;
   fmt::print("path: {}\nsize: {}\nmode: {:04o}\nowner: {}\ngroup: {}\n",
              ipc_object_path(name, ObjectKind::shm), status.st_size, status.st_mode & 07777,
              fmt::format("{} (uid {})", user_name(status.st_uid), status.st_uid),
@@ -75,7 +75,7 @@ int info(const Invocation& invocation) {
   if (static_cast<std::size_t>(status.st_size) < shm::counter_size)
     fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", shm::counter_size);
   else
-    fmt::print("counter: {}\n", shm::Counter::map(fd, false).load());
+    fmt::print("counter: {}\n", shm::Counter::map(std::move(opened), false).load());
   return exit_code::ok;
 }
 

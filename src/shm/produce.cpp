@@ -9,6 +9,8 @@
 
 #include <fcntl.h>
 
+#include <time.h>
+
 #include <cerrno>
 #include <optional>
 
@@ -39,6 +41,25 @@ sys::Semaphore open_lock(const std::string& lock_name, mode_t mode) {
       if (error.err() != ENOENT) throw;
     }
   }
+}
+
+// sem_wait on the lock, saying once when it takes more than a second: the lock
+// may be held by a producer that was killed (SIGKILL) while holding it.
+void acquire(sys::Semaphore& lock, bool& said_waiting) {
+  if (said_waiting) {
+    lock.wait();
+    return;
+  }
+  timespec deadline{};
+  ::clock_gettime(CLOCK_MONOTONIC, &deadline);
+  deadline.tv_sec += 1;
+  if (lock.wait_until(CLOCK_MONOTONIC, deadline)) return;
+  said_waiting = true;
+  log::warn(
+      "waiting more than 1 s for lock semaphore {}: another producer holds it. If no producer is "
+      "running, one was killed holding it (SIGKILL); reset it with: ipcdemo sem unlink {}",
+      lock.name(), lock.name());
+  lock.wait();
 }
 
 void log_summary(std::uint64_t done, std::chrono::steady_clock::duration elapsed, Sync sync,
@@ -83,16 +104,20 @@ void produce(const std::string& name, const ProduceSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
   std::uint64_t done = 0;
   std::uint64_t last = 0;
+  bool said_waiting = false;
   try {
     while (settings.count == 0 || done < settings.count) {
       switch (settings.sync) {
         case Sync::racy: last = counter.racy_increment(); break;
         case Sync::atomic: last = counter.atomic_increment(); break;
-        case Sync::sem:
-          lock->wait();
+        case Sync::sem: {
+          acquire(*lock, said_waiting);
+          // Should the increment raise SIGBUS, the reporter gives the lock back first.
+          sys::Semaphore::Held held(*lock);
           last = counter.racy_increment(); // the lock makes load-and-store safe
-          lock->post();
+          held.release();
           break;
+        }
       }
       ++done;
       out.put(last);
