@@ -18,19 +18,12 @@ namespace ipcdemo::shm {
 
 namespace {
 
-// Opens the lock, creating it with value 1 if it does not exist. O_EXCL first and
-// then a plain open, so that two producers starting together create it once and
-// both learn whether they did.
+// Opens the lock, creating it with value 1 if it does not exist. Opening comes
+// first (glibc's O_CREAT writes a new file before it looks, which fails on a full
+// /dev/shm even when the lock exists); O_EXCL then makes two producers starting
+// together create it once, each learning whether it did.
 sys::Semaphore open_lock(const std::string& lock_name, mode_t mode) {
   for (;;) {
-    try {
-      auto lock = sys::Semaphore::open(lock_name, O_CREAT | O_EXCL, mode, 1);
-      log::info("created lock semaphore {} (value 1); remove it with: ipcdemo sem unlink {}", lock_name,
-                lock_name);
-      return lock;
-    } catch (const SysError& error) {
-      if (error.err() != EEXIST) throw;
-    }
     try {
       auto lock = sys::Semaphore::open(lock_name, 0);
       if (const int value = lock.value(); value > 1)
@@ -39,6 +32,14 @@ sys::Semaphore open_lock(const std::string& lock_name, mode_t mode) {
       return lock;
     } catch (const SysError& error) {
       if (error.err() != ENOENT) throw;
+    }
+    try {
+      auto lock = sys::Semaphore::open(lock_name, O_CREAT | O_EXCL, mode, 1);
+      log::info("created lock semaphore {} (value 1); remove it with: ipcdemo sem unlink {}", lock_name,
+                lock_name);
+      return lock;
+    } catch (const SysError& error) {
+      if (error.err() != EEXIST) throw;
     }
   }
 }
