@@ -5,7 +5,7 @@
 # time bound. Each must refuse with what it found (exit 1), never hang, never die
 # of a signal, never follow a link or write through it. Then the environment:
 # SIGHUP, a file-size limit, too few descriptors, a full /dev/shm, a lock left
-# taken, and create racing the commands that open.
+# taken. (Races between creating and opening are in races.bats.)
 load helpers
 
 setup() {
@@ -289,48 +289,6 @@ full_shm() {
   [ "$status" -eq 0 ]
   [ "$(grep -c "waiting more than 1 s for lock semaphore $SHM-lock" "$TEST_DIR/err")" -eq 1 ]
   grep -q "reset it with: ipcdemo sem unlink $SHM-lock" "$TEST_DIR/err"
-}
-
-@test "nobody sees a half-made segment: create races produce and consume" {
-  local i
-  for i in $(seq 40); do
-    local name="$SHM-$i"
-    "$IPCDEMO" -q shm create "$name" --size 64K >/dev/null 2>"$TEST_DIR/create-err" &
-    local creator=$!
-    "$IPCDEMO" -q shm consume "$name" -c 1 -i 0 >/dev/null 2>"$TEST_DIR/consume-err" &
-    local consumer=$!
-    "$IPCDEMO" -q shm produce "$name" -c 1 -i 0 >/dev/null 2>"$TEST_DIR/produce-err" &
-    local producer=$!
-    wait "$creator"
-    wait "$consumer" || true
-    wait "$producer" || true
-    # Too early is fine ("create it first"); a segment seen unsized never is.
-    for err in consume-err produce-err; do
-      if [ -s "$TEST_DIR/$err" ]; then
-        grep -q "No such file or directory; create it first" "$TEST_DIR/$err" ||
-          { echo "round $i, $err: $(cat "$TEST_DIR/$err")"; rm -f "/dev/shm$name"; return 1; }
-      fi
-    done
-    [ "$(stat -c %s "/dev/shm$name")" -eq 65536 ]
-    rm -f "/dev/shm$name"
-  done
-}
-
-@test "create racing unlink: every create either makes the segment or finds it, never a broken one" {
-  local i
-  for i in $(seq 40); do
-    "$IPCDEMO" -q shm create "$SHM" --size 4K >/dev/null 2>"$TEST_DIR/c1" &
-    local first=$!
-    "$IPCDEMO" -q shm unlink "$SHM" 2>/dev/null &
-    local unlinker=$!
-    "$IPCDEMO" -q shm create "$SHM" --size 4K >/dev/null 2>"$TEST_DIR/c2" &
-    local second=$!
-    wait "$first" || { cat "$TEST_DIR/c1"; return 1; }
-    wait "$second" || { cat "$TEST_DIR/c2"; return 1; }
-    wait "$unlinker" || true
-    [ ! -e "/dev/shm$SHM" ] || [ "$(stat -c %s "/dev/shm$SHM")" -eq 4096 ]
-    rm -f "/dev/shm$SHM"
-  done
 }
 
 @test "the tour works inside a PID namespace, where it is PID 1" {
