@@ -304,3 +304,12 @@ full_shm() {
   [ "$status" -eq 0 ]
   [[ "$output" =~ sem\ create\ /ipcdemo-tour-[0-9]+-[0-9a-f]{8}-sem\ --value\ 7\ --exclusive ]]
 }
+
+@test "the mqueue file system itself refuses FIFOs, directories and links: queues need no such check" {
+  run unshare -m sh -c 'mount -t mqueue none "$1" &&
+    for make in "mkfifo $1/f" "mkdir $1/d" "ln -s /etc/passwd $1/l"; do
+      setpriv --reuid=nobody --regid=nogroup --clear-groups $make 2>/dev/null && echo "made: $make"
+    done; true' _ "$TEST_DIR"
+  [ "$status" -eq 0 ]
+  [ -z "$output" ]
+}
