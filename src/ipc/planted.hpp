@@ -24,9 +24,10 @@ Error not_an_object(const std::string& path, const struct stat& status, std::str
 // lstat(2) of PATH (narrated); nothing when it does not exist. Never follows a link.
 std::optional<struct stat> lstat_if_exists(const std::string& path);
 
-// After an open of PATH failed with `err`: when the cause is a non-regular file
-// (ELOOP: a symbolic link under O_NOFOLLOW, ENXIO: a socket, EISDIR: a directory,
-// ENODEV...), the error naming it; nothing when PATH is a regular file or absent.
+// After an open of PATH failed with `err`: when PATH is not a regular file (ELOOP:
+// a symbolic link under O_NOFOLLOW, ENXIO: a socket, EISDIR: a directory, EACCES:
+// anything we may not open), the error naming it; nothing when PATH is a regular
+// file or absent.
 std::optional<Error> planted_cause(const std::string& path, int err, std::string_view wanted);
 
 } // namespace ipcdemo
