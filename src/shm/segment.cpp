@@ -29,23 +29,59 @@ std::string file_size_limit() {
   return fmt::format("the file-size limit RLIMIT_FSIZE (ulimit -f) of {} bytes", limit.rlim_cur);
 }
 
-// The new segment, sized, under its name; nothing when the name is taken.
-std::optional<Opened> create_new(const std::string& name, std::uint64_t size, mode_t mode) {
-  // What shm_open(O_CREAT) would do, by hand: shm_open is only open() of
-  // /dev/shm/NAME, and it cannot make a file without a name. The umask applies
-  // as it would to shm_open.
-  sys::Fd fd = sys::open("/dev/shm", O_TMPFILE | O_RDWR, mode);
-  fd.rename(name);
+void size_it(const sys::Fd& fd, const std::string& name, std::uint64_t size) {
   try {
     sys::ftruncate(fd, static_cast<off_t>(size));
   } catch (const SysError& error) {
-    // SIGXFSZ is ignored (signals::install), so the limit shows as EFBIG. The
-    // unnamed file vanishes with its descriptor: no half-made segment is left.
+    // SIGXFSZ is ignored (signals::install), so the limit shows as EFBIG.
     if (error.err() == EFBIG)
       throw SysError(error.call(), name, EFBIG,
                      fmt::format("--size {} is above {}; nothing was created", size, file_size_limit()));
     throw;
   }
+}
+
+// Where /dev/shm cannot make unnamed files: shm_open(O_CREAT|O_EXCL), then
+// ftruncate, removing the name again if the size is refused. Openers may then
+// see the segment unsized for a moment.
+std::optional<Opened> create_named(const std::string& name, std::uint64_t size, mode_t mode) {
+  Opened opened;
+  try {
+    opened.fd = sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, mode);
+  } catch (const SysError& error) {
+    if (error.err() == EEXIST) return std::nullopt;
+    throw;
+  }
+  try {
+    size_it(opened.fd, name, size);
+  } catch (const SysError&) {
+    try {
+      sys::shm_unlink(name);
+    } catch (const SysError&) {
+      // Already gone: nothing left behind either way.
+    }
+    throw;
+  }
+  opened.status = sys::fstat(opened.fd);
+  return opened;
+}
+
+// The new segment, sized, under its name; nothing when the name is taken.
+std::optional<Opened> create_new(const std::string& name, std::uint64_t size, mode_t mode) {
+  // What shm_open(O_CREAT) would do, by hand: shm_open is only open() of
+  // /dev/shm/NAME, and it cannot make a file without a name. The umask applies
+  // as it would to shm_open.
+  sys::Fd fd;
+  try {
+    fd = sys::open("/dev/shm", O_TMPFILE | O_RDWR, mode);
+  } catch (const SysError& error) {
+    if (error.err() != EOPNOTSUPP && error.err() != EISDIR && error.err() != EINVAL) throw;
+    log::debug("/dev/shm cannot make unnamed files: creating {} under its name, then sizing it", name);
+    return create_named(name, size, mode);
+  }
+  fd.rename(name);
+  // The unnamed file vanishes with its descriptor should this fail: nothing half-made is left.
+  size_it(fd, name, size);
   if (!sys::link_unnamed(fd, ipc_object_path(name, ObjectKind::shm))) return std::nullopt;
   Opened opened{std::move(fd), {}};
   opened.status = sys::fstat(opened.fd);
