@@ -38,7 +38,7 @@ Fd open(const std::string& path, int flags, mode_t mode) {
     const int err = errno;
     if (narrate::on()) {
       std::string args = narrate::quoted(path) + ", " + narrate::open_flags(flags);
-      if ((flags & O_CREAT) != 0) args += ", " + narrate::octal(mode);
+      if ((flags & O_CREAT) != 0 || (flags & O_TMPFILE) == O_TMPFILE) args += ", " + narrate::octal(mode);
       narrate::emit("open", args, narrate::result(fd, err));
     }
     if (fd >= 0) return Fd(fd, path);
