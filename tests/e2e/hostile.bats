@@ -213,15 +213,24 @@ victim_intact() {
   grep -q "interrupted by SIGHUP" "$TEST_DIR/err-produce"
   wait_status "$waiter"
   [ "$status" -eq 129 ]
+  # 129 is also what a shell reports for death by SIGHUP: the message proves a clean exit.
+  grep -q "interrupted by SIGHUP" "$TEST_DIR/err-wait"
 }
 
 @test "SIGHUP ends the tour with 129 and removes its objects" {
-  background "$IPCDEMO" tour --scene sem >"$TEST_DIR/out" 2>&1
+  # --pause holds the tour after the scene, its objects made, reading a FIFO nobody writes.
+  mkfifo "$TEST_DIR/keys"
+  exec 4<>"$TEST_DIR/keys"
+  # (Through sh: a background job's own standard input would be /dev/null.)
+  background sh -c 'exec "$0" tour --scene sem --pause <"$1"' "$IPCDEMO" "$TEST_DIR/keys" >"$TEST_DIR/out" 2>&1
   local tour=$BG
-  for _ in $(seq 500); do ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" && break; sleep 0.01; done
+  for _ in $(seq 1000); do grep -q "Enter for the next scene" "$TEST_DIR/out" && break; sleep 0.01; done
+  ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" || { cat "$TEST_DIR/out"; return 1; }
   kill -HUP "$tour"
   wait_status "$tour"
+  exec 4<&-
   [ "$status" -eq 129 ] || { cat "$TEST_DIR/out"; return 1; }
+  grep -q "interrupted by SIGHUP" "$TEST_DIR/out"
   ! ls /dev/shm | grep -q "ipcdemo-tour-$tour-"
 }
 
