@@ -15,7 +15,7 @@ inline constexpr int failure = 1;       // a system call failed
 inline constexpr int usage = 2;         // bad option, value, name, size or duration
 inline constexpr int would_block = 3;   // would block or timed out
 inline constexpr int not_found = 127;   // unknown tool name
-inline constexpr int signal_base = 128; // 128 + signal number (130 SIGINT, 143 SIGTERM)
+inline constexpr int signal_base = 128; // 128 + signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP)
 } // namespace exit_code
 
 class Error : public std::runtime_error {
@@ -60,7 +60,7 @@ class WouldBlock : public Error {
       : Error(exit_code::would_block, message, std::move(hint)) {}
 };
 
-// SIGINT or SIGTERM arrived while we were blocked or working: exit 128 + signo,
+// SIGINT, SIGTERM or SIGHUP arrived while we were blocked or working: exit 128 + signo,
 // after destructors have released what the command held.
 class Interrupted : public Error {
  public:
