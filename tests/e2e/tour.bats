@@ -4,13 +4,25 @@
 load helpers
 
 setup() { common_setup; }
-teardown() {
-  common_teardown
-  # Whatever a failed test left: the tour's objects carry its PID in their names.
-  rm -f /dev/shm/ipcdemo-tour-* /dev/shm/sem.ipcdemo-tour-*
+# Tour objects whose tour has ended: their names carry its PID. Those of tours
+# still running (another test suite's, on a shared machine) are not ours to judge.
+stale_tour_objects() {
+  local file pid
+  for file in /dev/shm/ipcdemo-tour-* /dev/shm/sem.ipcdemo-tour-*; do
+    [ -e "$file" ] || continue
+    pid=${file##*ipcdemo-tour-}
+    pid=${pid%%-*}
+    kill -0 "$pid" 2>/dev/null || echo "$file"
+  done
 }
 
-leftovers() { ls /dev/shm | grep -c '^\(sem\.\)\?ipcdemo-tour-' || true; }
+teardown() {
+  common_teardown
+  # Whatever a failed test left.
+  stale_tour_objects | xargs -r rm -f --
+}
+
+leftovers() { stale_tour_objects | wc -l; }
 
 # The value after "counter: " in the output section that follows $1.
 counter_after() { awk -v marker="$1" 'index($0, marker) {found = 1} found && /counter:/ {print $NF; exit}' <<<"$output"; }
