@@ -113,8 +113,10 @@ GroupSpec shm_group() {
                   .action = "create",
                   .summary = "Create a shared memory segment and give it a size",
                   .description =
-                      "shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE), then ftruncate(SIZE): a new segment\n"
-                      "has size 0 until it is given one. Prints the file under /dev/shm and its size.\n"
+                      "What shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE) then ftruncate(SIZE) would do, in\n"
+                      "an order that never shows a segment of size 0: open(\"/dev/shm\", O_TMPFILE) makes\n"
+                      "the file without a name, ftruncate sizes it, linkat names it (EEXIST if taken).\n"
+                      "Prints the file under /dev/shm and its size.\n"
                       "An existing segment is opened and left as it is (a warning says which settings\n"
                       "did not apply), unless --exclusive makes that an error.",
                   .examples = {"ipcdemo shm create", "ipcdemo shm create demo --size 64K --mode 0660",
@@ -187,7 +189,9 @@ GroupSpec shm_group() {
                   .summary = "Show a segment's path, size, mode, owner and counter",
                   .description =
                       "shm_open(O_RDONLY) and fstat: the file under /dev/shm, its size, its mode (after the\n"
-                      "creator's umask), owner and group, and the counter's current value.",
+                      "creator's umask), owner and group, and the counter's current value. Anything but a\n"
+                      "regular file under the name (a FIFO, directory, socket or symbolic link) is refused\n"
+                      "with what it is, exit 1.",
                   .examples = {"ipcdemo shm info", "ipcdemo shm info demo"},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = info,
@@ -198,7 +202,9 @@ GroupSpec shm_group() {
                   .description =
                       "shm_unlink: the name disappears from /dev/shm at once; processes that have the\n"
                       "segment mapped keep using it, and its memory is freed when the last one unmaps it.\n"
-                      "A lock semaphore made by 'produce --sync sem' is removed with 'sem unlink'.",
+                      "A lock semaphore made by 'produce --sync sem' is removed with 'sem unlink'.\n"
+                      "A FIFO, socket or symbolic link planted under the name is removed too (never\n"
+                      "opened or followed), and a warning says what it was; a directory is refused.",
                   .examples = {"ipcdemo shm unlink",
                                "ipcdemo shm unlink demo && ipcdemo sem unlink demo-lock"},
                   .arguments = {name_argument(ObjectKind::shm)},
