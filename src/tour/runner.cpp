@@ -213,6 +213,8 @@ int run_tour(const std::vector<Scene>& scenes, const TourNames& names, const Opt
     }
   }
   if (!found) throw UsageError(fmt::format("--scene: no scene '{}' (see --list-scenes)", options.only_scene));
+  // A signal that ended the last wait for Enter, or came after the last step.
+  signals::throw_if_interrupted();
   fmt::print("\nThat was the tour. Every command above also works on its own: try them.\n");
   return exit_code::ok;
 }
