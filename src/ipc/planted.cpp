@@ -39,18 +39,17 @@ std::optional<struct stat> lstat_if_exists(const std::string& path) {
   }
 }
 
-std::optional<Error> planted_cause(const std::string& path, int err, std::string_view wanted) {
+void throw_if_planted(const std::string& path, int err, std::string_view wanted) {
   // ELOOP (a link under O_NOFOLLOW), ENXIO (a socket), EISDIR (a directory), but
   // also EACCES (a neighbour's FIFO of mode 0600): whatever failed, say what it is.
-  if (err == ENOENT) return std::nullopt;
+  if (err == ENOENT) return;
   std::optional<struct stat> status;
   try {
     status = lstat_if_exists(path);
   } catch (const SysError&) {
-    return std::nullopt;
+    return; // the open's own error says more
   }
-  if (!status || S_ISREG(status->st_mode)) return std::nullopt;
-  return not_an_object(path, *status, wanted);
+  if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, wanted);
 }
 
 } // namespace ipcdemo

@@ -26,8 +26,8 @@ std::optional<struct stat> lstat_if_exists(const std::string& path);
 
 // After an open of PATH failed with `err`: when PATH is not a regular file (ELOOP:
 // a symbolic link under O_NOFOLLOW, ENXIO: a socket, EISDIR: a directory, EACCES:
-// anything we may not open), the error naming it; nothing when PATH is a regular
-// file or absent.
-std::optional<Error> planted_cause(const std::string& path, int err, std::string_view wanted);
+// anything we may not open), throws the error naming it; returns when PATH is a
+// regular file or absent.
+void throw_if_planted(const std::string& path, int err, std::string_view wanted);
 
 } // namespace ipcdemo

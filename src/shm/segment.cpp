@@ -119,7 +119,7 @@ Opened open(const std::string& name, int flags) {
     // glibc adds O_NOFOLLOW: a symbolic link fails with ELOOP instead of being followed.
     opened.fd = sys::shm_open(name, flags | O_NONBLOCK);
   } catch (const SysError& error) {
-    if (auto planted = planted_cause(path, error.err(), what)) throw *planted;
+    throw_if_planted(path, error.err(), what);
     if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, create_hint(name));
     if (error.err() == EACCES)
       throw SysError(error.call(), name, EACCES,

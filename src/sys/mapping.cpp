@@ -58,7 +58,8 @@ void append_cause(char*& out, const char* end, const Watched* slot, const char* 
     append(out, end, "the object is shorter than the mapping (truncated?), or its file system is full");
     return;
   }
-  const auto at = static_cast<unsigned long long>(slot->offset + (fault - slot->begin.load()));
+  const auto at = static_cast<unsigned long long>(slot->offset) +
+                  static_cast<unsigned long long>(fault - slot->begin.load());
   if (static_cast<unsigned long long>(status.st_size) > at) {
     struct statfs where {};
     const bool tmpfs = ::fstatfs(slot->fd, &where) == 0 && where.f_type == TMPFS_MAGIC;

@@ -56,6 +56,8 @@ class Semaphore {
     explicit Held(Semaphore& semaphore);
     Held(const Held&) = delete;
     Held& operator=(const Held&) = delete;
+    Held(Held&&) = delete;
+    Held& operator=(Held&&) = delete;
     ~Held();
     void release();
 

@@ -58,7 +58,7 @@ void check_semaphore_file(const std::string& name, const std::string& path) {
   try {
     fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (const SysError& error) {
-    if (auto planted = planted_cause(path, error.err(), "a semaphore")) throw *planted;
+    throw_if_planted(path, error.err(), "a semaphore");
     if (error.err() == ENOENT || error.err() == EACCES) return;
     throw;
   }

@@ -155,7 +155,7 @@ TourNames unused_tour_names(int pid) {
     std::array<unsigned char, 4> random{};
     if (::getrandom(random.data(), random.size(), 0) != static_cast<ssize_t>(random.size()))
       throw SysError("getrandom", "the tour's names", errno);
-    const TourNames names =
+    TourNames names =
         tour_names(pid, fmt::format("{:02x}{:02x}{:02x}{:02x}", random[0], random[1], random[2], random[3]));
     bool taken = false;
     for (const auto* name : {&names.shm, &names.race_racy, &names.race_sem, &names.sem}) {
