@@ -340,3 +340,9 @@ full_shm() {
   [ "$status" -eq 0 ]
   [ -z "$output" ]
 }
+
+@test "an unprivileged user creates a segment: the unnamed file is linked without privilege" {
+  as nobody shm create "$SHM" --size 8K
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$(stat -c '%U %a %s' "/dev/shm$SHM")" = "nobody 600 8192" ]
+}
