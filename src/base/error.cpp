@@ -1,6 +1,8 @@
 #include "base/error.hpp"
 
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -22,19 +24,29 @@ std::string sys_message(const std::string& call, const std::string& object, int 
   return message;
 }
 
-// EMFILE is the same answer for every call that makes a descriptor: name the limit.
-// (mq_open's EMFILE means RLIMIT_MSGQUEUE instead; the mq group says so itself.)
-std::string default_hint(const std::string& call, int err) {
-  if (err != EMFILE || call == "mq_open") return {};
+// EMFILE is the same answer for every call that makes a descriptor, when the
+// descriptor limit is what was reached: name it. (mq_open's EMFILE can also mean
+// RLIMIT_MSGQUEUE; then a descriptor can still be had, and mq says so itself.)
+std::string default_hint(int err) {
+  if (err != EMFILE || !descriptor_limit_reached()) return {};
   rlimit limit{};
   if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return {};
   return fmt::format("the open-file limit RLIMIT_NOFILE (ulimit -n) is {}", limit.rlim_cur);
 }
 } // namespace
 
+bool descriptor_limit_reached() {
+  const int probe = ::open("/", O_PATH | O_CLOEXEC);
+  if (probe >= 0) {
+    ::close(probe);
+    return false;
+  }
+  return errno == EMFILE;
+}
+
 SysError::SysError(std::string call, std::string object, int err, std::string hint)
     : Error(exit_code::failure, sys_message(call, object, err),
-            hint.empty() ? default_hint(call, err) : std::move(hint)),
+            hint.empty() ? default_hint(err) : std::move(hint)),
       call_(std::move(call)),
       object_(std::move(object)),
       err_(err) {}

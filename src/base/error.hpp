@@ -53,6 +53,10 @@ class SysError : public Error {
   int err_;
 };
 
+// True when this process cannot open one more descriptor (RLIMIT_NOFILE): tells
+// that cause of EMFILE from others (mq_open's RLIMIT_MSGQUEUE).
+bool descriptor_limit_reached();
+
 // The operation would block, or its timeout expired: exit 3.
 class WouldBlock : public Error {
  public:

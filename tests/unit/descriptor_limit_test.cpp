@@ -5,6 +5,7 @@
 #include "base/error.hpp"
 #include "ipc/listing.hpp"
 #include "shm/segment.hpp"
+#include "sys/message_queue.hpp"
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -67,5 +68,15 @@ TEST_F(DescriptorLimit, OpeningASegmentNamesTheLimit) {
   } catch (const SysError& error) {
     EXPECT_EQ(error.err(), EMFILE);
     EXPECT_NE(error.hint().find("ulimit -n"), std::string::npos);
+  }
+}
+
+TEST_F(DescriptorLimit, OpeningAQueueNamesTheDescriptorLimitNotTheQueueBudget) {
+  try {
+    sys::Queue::open("/ipcdemo-unit-no-descriptor-left", O_RDONLY);
+    FAIL();
+  } catch (const SysError& error) {
+    EXPECT_EQ(error.err(), EMFILE);
+    EXPECT_EQ(error.hint(), fmt::format("the open-file limit RLIMIT_NOFILE (ulimit -n) is {}", limit_));
   }
 }
