@@ -34,3 +34,13 @@ if(IPCDEMO_FUZZ)
   target_compile_options(ipcdemo_flags INTERFACE ${_fuzz})
   target_link_options(ipcdemo_flags INTERFACE -fsanitize=address,undefined)
 endif()
+# ThreadSanitizer (the tsan preset): for the concurrency tests. It sees the
+# threads of one process, and checks that signal handlers stay async-signal-safe.
+option(IPCDEMO_TSAN "Build with ThreadSanitizer" OFF)
+if(IPCDEMO_TSAN)
+  if(IPCDEMO_SANITIZE OR IPCDEMO_STATIC)
+    message(FATAL_ERROR "IPCDEMO_TSAN goes with neither IPCDEMO_SANITIZE nor IPCDEMO_STATIC")
+  endif()
+  target_compile_options(ipcdemo_flags INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+  target_link_options(ipcdemo_flags INTERFACE -fsanitize=thread)
+endif()

@@ -16,7 +16,7 @@ inline constexpr int usage = 2;         // bad option, value, name, size or dura
 inline constexpr int would_block = 3;   // would block or timed out
 inline constexpr int internal = 70;     // a bug in ipcdemo itself (EX_SOFTWARE in sysexits.h)
 inline constexpr int not_found = 127;   // unknown tool name
-inline constexpr int signal_base = 128; // 128 + signal number (130 SIGINT, 143 SIGTERM)
+inline constexpr int signal_base = 128; // 128 + signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP)
 } // namespace exit_code
 
 class Error : public std::runtime_error {
@@ -62,6 +62,9 @@ class InternalError : public Error {
   explicit InternalError(const std::string& message)
       : Error(exit_code::internal, "internal error: " + message, "please report this bug") {}
 };
+// True when this process cannot open one more descriptor (RLIMIT_NOFILE): tells
+// that cause of EMFILE from others (mq_open's RLIMIT_MSGQUEUE).
+bool descriptor_limit_reached();
 
 // The operation would block, or its timeout expired: exit 3.
 class WouldBlock : public Error {
@@ -70,7 +73,7 @@ class WouldBlock : public Error {
       : Error(exit_code::would_block, message, std::move(hint)) {}
 };
 
-// SIGINT or SIGTERM arrived while we were blocked or working: exit 128 + signo,
+// SIGINT, SIGTERM or SIGHUP arrived while we were blocked or working: exit 128 + signo,
 // after destructors have released what the command held.
 class Interrupted : public Error {
  public:

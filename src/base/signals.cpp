@@ -17,7 +17,7 @@ void install() {
   action.sa_handler = record;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0; // no SA_RESTART: blocked calls must come back with EINTR
-  for (const int signo : {SIGINT, SIGTERM}) {
+  for (const int signo : {SIGINT, SIGTERM, SIGHUP}) {
     // A signal ignored by whoever started us stays ignored, as a shell expects
     // of its background jobs.
     struct sigaction previous {};
@@ -25,6 +25,9 @@ void install() {
     sigaction(signo, &action, nullptr);
   }
   std::signal(SIGPIPE, SIG_IGN);
+  // Past the file-size limit (ulimit -f) a write or ftruncate then fails with EFBIG,
+  // which names the limit, instead of killing us with a core dump.
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 int pending() { return received; }

@@ -1,12 +1,14 @@
-// SIGINT and SIGTERM end a command with 128 + signo after its destructors ran:
+// SIGINT, SIGTERM and SIGHUP (a closed terminal) end a command with 128 + signo
+// after its destructors ran (so objects made for the run are removed):
 // the handler only records the signal, and because it is installed without
 // SA_RESTART a blocked call returns EINTR, which the wrappers turn into Interrupted.
 #pragma once
 
 namespace ipcdemo::signals {
 
-// SIGINT/SIGTERM recorded (unless they were ignored when we started), SIGPIPE
-// ignored (EPIPE ends the command quietly instead).
+// SIGINT/SIGTERM/SIGHUP recorded (unless they were ignored when we started),
+// SIGPIPE ignored (EPIPE ends the command quietly instead), SIGXFSZ ignored
+// (EFBIG names the file-size limit instead).
 void install();
 // The signal that arrived, or 0.
 int pending();

@@ -12,7 +12,7 @@ inline constexpr std::string_view exit_status =
     "  3    the operation would block, or its timeout expired\n"
     "  70   internal error: a bug in ipcdemo (please report it)\n"
     "  127  unknown tool name\n"
-    "  130  interrupted by SIGINT (Ctrl-C); 143 by SIGTERM\n";
+    "  130  interrupted by SIGINT (Ctrl-C); 143 by SIGTERM, 129 by SIGHUP (terminal closed)\n";
 
 inline constexpr std::string_view environment =
     "  IPCDEMO_LOG_LEVEL  trace, debug, info, warn, error or off (options override it)\n"

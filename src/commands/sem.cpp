@@ -208,7 +208,9 @@ GroupSpec sem_group() {
                   .action = "unlink",
                   .summary = "Remove a semaphore's name",
                   .description = "sem_unlink: /dev/shm/sem.NAME disappears at once; processes that have the\n"
-                                 "semaphore open keep using it until they close it.",
+                                 "semaphore open keep using it until they close it. A FIFO, socket or\n"
+                                 "symbolic link planted under the name is removed too (never opened or\n"
+                                 "followed), and a warning says what it was.",
                   .examples = {"ipcdemo sem unlink", "ipcdemo sem unlink mein-shared-dings-lock"},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = unlink,

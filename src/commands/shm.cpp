@@ -66,8 +66,8 @@ int consume(const Invocation& invocation) {
 
 int info(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
-  const sys::Fd fd = shm::open(name, O_RDONLY);
-  const struct stat status = sys::fstat(fd);
+  shm::Opened opened = shm::open(name, O_RDONLY);
+  const struct stat status = opened.status;
   fmt::print("path: {}\nsize: {}\nmode: {:04o}\nowner: {}\ngroup: {}\n",
              escape::visible(ipc_object_path(name, ObjectKind::shm)), status.st_size, status.st_mode & 07777,
              fmt::format("{} (uid {})", user_name(status.st_uid), status.st_uid),
@@ -75,7 +75,7 @@ int info(const Invocation& invocation) {
   if (static_cast<std::size_t>(status.st_size) < shm::counter_size)
     fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", shm::counter_size);
   else
-    fmt::print("counter: {}\n", shm::Counter::map(fd, false).load());
+    fmt::print("counter: {}\n", shm::Counter::map(std::move(opened), false).load());
   return exit_code::ok;
 }
 
@@ -105,8 +105,10 @@ GroupSpec shm_group() {
                   .action = "create",
                   .summary = "Create a shared memory segment and give it a size",
                   .description =
-                      "shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE), then ftruncate(SIZE): a new segment\n"
-                      "has size 0 until it is given one. Prints the file under /dev/shm and its size.\n"
+                      "What shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE) then ftruncate(SIZE) would do, in\n"
+                      "an order that never shows a segment of size 0: open(\"/dev/shm\", O_TMPFILE) makes\n"
+                      "the file without a name, ftruncate sizes it, linkat names it (EEXIST if taken).\n"
+                      "Prints the file under /dev/shm and its size.\n"
                       "An existing segment is opened and left as it is (a warning says which settings\n"
                       "did not apply), unless --exclusive makes that an error.",
                   .examples = {"ipcdemo shm create", "ipcdemo shm create demo --size 64K --mode 0660",
@@ -183,7 +185,9 @@ GroupSpec shm_group() {
                   .summary = "Show a segment's path, size, mode, owner and counter",
                   .description =
                       "shm_open(O_RDONLY) and fstat: the file under /dev/shm, its size, its mode (after the\n"
-                      "creator's umask), owner and group, and the counter's current value.",
+                      "creator's umask), owner and group, and the counter's current value. Anything but a\n"
+                      "regular file under the name (a FIFO, directory, socket or symbolic link) is refused\n"
+                      "with what it is, exit 1.",
                   .examples = {"ipcdemo shm info", "ipcdemo shm info demo"},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = info,
@@ -194,7 +198,9 @@ GroupSpec shm_group() {
                   .description =
                       "shm_unlink: the name disappears from /dev/shm at once; processes that have the\n"
                       "segment mapped keep using it, and its memory is freed when the last one unmaps it.\n"
-                      "A lock semaphore made by 'produce --sync sem' is removed with 'sem unlink'.",
+                      "A lock semaphore made by 'produce --sync sem' is removed with 'sem unlink'.\n"
+                      "A FIFO, socket or symbolic link planted under the name is removed too (never\n"
+                      "opened or followed), and a warning says what it was; a directory is refused.",
                   .examples = {"ipcdemo shm unlink",
                                "ipcdemo shm unlink demo && ipcdemo sem unlink demo-lock"},
                   .arguments = {name_argument(ObjectKind::shm)},

@@ -14,7 +14,7 @@ namespace ipcdemo::commands {
 namespace {
 
 int tour(const Invocation& invocation) {
-  const auto names = tour::tour_names(static_cast<int>(::getpid()));
+  const auto names = tour::unused_tour_names(static_cast<int>(::getpid()));
   const auto scenes = tour::all_scenes(names);
   if (invocation.flag("list-scenes")) {
     for (const auto& scene : scenes) fmt::print("{:<8} {}\n", scene.name, scene.title);
@@ -36,8 +36,10 @@ GroupSpec tour_group() {
           .description = "Each step says what to look for, prints the exact ipcdemo command line a student\n"
                          "could type, and runs it as a real child process, showing its output. Scenes that\n"
                          "need two parties run them as concurrent processes. The tour's objects have names\n"
-                         "of their own (with its PID) and are removed at the end, also after a failure or\n"
-                         "Ctrl-C. It runs unattended unless --pause is given.",
+                         "of their own (its PID and a random part, created with --exclusive: no leftover\n"
+                         "can stand in for them) and are removed at the end, also after a failure, Ctrl-C\n"
+                         "or SIGHUP. Every step has a time bound (60 s). It runs unattended unless\n"
+                         "--pause is given.",
           .examples = {"ipcdemo tour", "ipcdemo tour --list-scenes", "ipcdemo tour --scene maps",
                        "ipcdemo tour --pause"},
           .options =

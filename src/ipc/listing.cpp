@@ -5,6 +5,7 @@
 #include "base/json.hpp"
 #include "ipc/mqueue_fs.hpp"
 #include "ipc/owner.hpp"
+#include "ipc/planted.hpp"
 #include "sys/fd.hpp"
 #include "sys/message_queue.hpp"
 #include "sys/semaphore.hpp"
@@ -37,12 +38,24 @@ bool wanted(const std::vector<ObjectKind>& kinds, ObjectKind kind) {
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-// The attributes every row has, from stat(2) of the file that shows the object.
+std::string_view what_kind(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::shm: return "a shared memory segment";
+    case ObjectKind::sem: return "a semaphore";
+    case ObjectKind::mq: return "a message queue";
+    case ObjectKind::none: break;
+  }
+  return "an IPC object";
+}
+
+// The attributes every row has, from lstat(2) of the file that shows the object:
+// a symbolic link is shown as one, never followed; anything but a regular file is
+// listed with what it is instead.
 Row row_of(ObjectKind kind, std::string name, const fs::path& path) {
   Row row{.kind = kind, .name = std::move(name), .path = path.string()};
   struct stat info {};
   try {
-    info = sys::stat(row.path);
+    info = sys::lstat(row.path);
   } catch (const SysError& error) {
     row.problem = error.what();
     return row;
@@ -50,8 +63,17 @@ Row row_of(ObjectKind kind, std::string name, const fs::path& path) {
   row.mode = info.st_mode & 07777;
   row.uid = info.st_uid;
   row.changed = info.st_ctime;
+  if (!S_ISREG(info.st_mode)) {
+    row.problem = not_an_object(row.path, info, what_kind(kind)).what();
+    return row;
+  }
   if (kind == ObjectKind::shm) row.bytes = info.st_size;
   return row;
+}
+
+// A directory that cannot be read is an error, never an empty listing.
+[[noreturn]] void unreadable(const std::string& directory, const std::error_code& error) {
+  throw SysError("opendir", directory, error.value());
 }
 
 void read_semaphore(Row& row) {
@@ -95,25 +117,30 @@ Listing list(const std::vector<ObjectKind>& kinds) {
   Listing listing;
   std::error_code error;
   if (wanted(kinds, ObjectKind::shm) || wanted(kinds, ObjectKind::sem)) {
-    for (const auto& entry : fs::directory_iterator("/dev/shm", error)) {
-      if (!entry.is_regular_file(error)) continue;
-      const std::string file = entry.path().filename().string();
+    fs::directory_iterator entries("/dev/shm", error);
+    if (error) unreadable("/dev/shm", error);
+    for (auto entry = fs::begin(entries); entry != fs::end(entries); entry.increment(error)) {
+      const std::string file = entry->path().filename().string();
       const bool is_sem = file.starts_with("sem.");
       const ObjectKind kind = is_sem ? ObjectKind::sem : ObjectKind::shm;
       if (!wanted(kinds, kind)) continue;
-      Row row = row_of(kind, "/" + (is_sem ? file.substr(4) : file), entry.path());
+      Row row = row_of(kind, "/" + (is_sem ? file.substr(4) : file), entry->path());
       if (is_sem && row.problem.empty()) read_semaphore(row);
       listing.rows.push_back(std::move(row));
     }
+    if (error) unreadable("/dev/shm", error);
   }
   if (wanted(kinds, ObjectKind::mq)) {
     if (const auto mount_point = mq::mqueue_mount_point()) {
       listing.mqueue_mounted = true;
-      for (const auto& entry : fs::directory_iterator(*mount_point, error)) {
-        Row row = row_of(ObjectKind::mq, "/" + entry.path().filename().string(), entry.path());
+      fs::directory_iterator entries(*mount_point, error);
+      if (error) unreadable(*mount_point, error);
+      for (auto entry = fs::begin(entries); entry != fs::end(entries); entry.increment(error)) {
+        Row row = row_of(ObjectKind::mq, "/" + entry->path().filename().string(), entry->path());
         if (row.problem.empty()) read_queue(row);
         listing.rows.push_back(std::move(row));
       }
+      if (error) unreadable(*mount_point, error);
     }
   }
   std::sort(listing.rows.begin(), listing.rows.end(),

@@ -1,5 +1,7 @@
 #include "mq/limits.hpp"
 
+#include "base/error.hpp"
+
 #include <fmt/format.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -99,6 +101,11 @@ std::string explain_create_error(int err, long maxmsg, long msgsize, const Limit
           "(set in {}; unlink queues no longer needed, or as root: sysctl fs.mqueue.queues_max=N)",
           value_or_unknown(limits.queues_max), queues_max_file);
     case EMFILE: {
+      if (descriptor_limit_reached()) {
+        rlimit limit{};
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+        return fmt::format("the open-file limit RLIMIT_NOFILE (ulimit -n) is {}", limit.rlim_cur);
+      }
       const std::string budget = limits.rlimit_msgqueue ? fmt::format("{} bytes", *limits.rlimit_msgqueue)
                                                         : std::string("unlimited");
       return fmt::format(

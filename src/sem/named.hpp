@@ -22,7 +22,9 @@ Created create(const std::string& name, mode_t mode, unsigned value, bool exclus
 // sem_open of an existing semaphore.
 sys::Semaphore open(const std::string& name);
 
-// sem_unlink, with a hint for an unknown name.
+// sem_unlink, with a hint for an unknown name. A planted FIFO, socket or link
+// under the semaphore's file name is removed too (never opened or followed) and
+// the log says what it was; a directory is refused.
 void unlink(const std::string& name);
 
 } // namespace ipcdemo::sem

@@ -16,7 +16,7 @@ void consume(const std::string& name, const ConsumeSettings& settings) {
   std::optional<std::uint64_t> last_printed;
   std::uint64_t printed = 0;
   for (;;) {
-    const std::uint64_t value = counter.load();
+    const std::uint64_t value = counter.checked_load();
     if (!settings.changes_only || value != last_printed) {
       out.put(value);
       last_printed = value;

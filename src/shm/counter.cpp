@@ -20,16 +20,19 @@ static_assert(std::atomic_ref<std::uint64_t>::is_always_lock_free);
 std::atomic_ref<std::uint64_t> ref(std::uint64_t* value) { return std::atomic_ref<std::uint64_t>(*value); }
 } // namespace
 
-Counter::Counter(sys::Mapping mapping, const struct stat& status)
-    : mapping_(std::move(mapping)), value_(static_cast<std::uint64_t*>(mapping_.data())), status_(status) {}
+Counter::Counter(sys::Fd fd, sys::Mapping mapping, const struct stat& status)
+    : fd_(std::move(fd)),
+      mapping_(std::move(mapping)),
+      value_(static_cast<std::uint64_t*>(mapping_.data())),
+      status_(status) {}
 
 Counter Counter::open(const std::string& name, bool writable) {
-  const sys::Fd fd = shm::open(name, writable ? O_RDWR : O_RDONLY);
-  return map(fd, writable);
+  return map(shm::open(name, writable ? O_RDWR : O_RDONLY), writable);
 }
 
-Counter Counter::map(const sys::Fd& fd, bool writable) {
-  const struct stat status = sys::fstat(fd);
+Counter Counter::map(Opened opened, bool writable) {
+  const sys::Fd& fd = opened.fd;
+  const struct stat& status = opened.status;
   if (static_cast<std::size_t>(status.st_size) < counter_size)
     throw Error(exit_code::failure,
                 fmt::format("shared memory {} has {} bytes, fewer than the {}-byte counter", fd.name(),
@@ -38,7 +41,19 @@ Counter Counter::map(const sys::Fd& fd, bool writable) {
   // Only the counter is touched, so only its page is mapped, whatever the segment's size.
   auto mapping =
       sys::Mapping::of_file(fd, counter_size, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED);
-  return Counter(std::move(mapping), status);
+  return Counter(std::move(opened.fd), std::move(mapping), status);
+}
+
+std::uint64_t Counter::checked_load() const {
+  const struct stat now = sys::fstat(fd_);
+  if (static_cast<std::size_t>(now.st_size) < counter_size)
+    throw Error(exit_code::failure,
+                fmt::format("shared memory {} was shortened to {} bytes while we watched it, below the "
+                            "{}-byte counter",
+                            fd_.name(), now.st_size, counter_size),
+                fmt::format("whoever truncated it broke it: ipcdemo shm unlink {0} && ipcdemo shm create {0}",
+                            fd_.name()));
+  return load();
 }
 
 // A read-only mapping is only ever loaded from: atomic_ref needs a non-const

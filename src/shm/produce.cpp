@@ -10,6 +10,8 @@
 
 #include <fcntl.h>
 
+#include <time.h>
+
 #include <cerrno>
 #include <optional>
 
@@ -17,20 +19,49 @@ namespace ipcdemo::shm {
 
 namespace {
 
-// Opens the lock, creating it with value 1 if it does not exist, so that two
-// producers starting together create it once and both learn whether they did.
+// Opens the lock, creating it with value 1 if it does not exist. Opening comes
+// first (glibc's O_CREAT writes a new file before it looks, which fails on a full
+// /dev/shm even when the lock exists); O_EXCL then makes two producers starting
+// together create it once, each learning whether it did.
 sys::Semaphore open_lock(const std::string& lock_name, mode_t mode) {
-  auto opened = open_or_create(
-      ObjectKind::sem, lock_name, false,
-      [&] { return sys::Semaphore::open(lock_name, O_CREAT | O_EXCL, mode, 1); },
-      [&] { return sys::Semaphore::open(lock_name, 0); });
-  if (opened.created)
-    log::info("created lock semaphore {} (value 1); remove it with: ipcdemo sem unlink {}", lock_name,
-              lock_name);
-  else if (const int value = opened.handle.value(); value > 1)
-    log::warn("lock semaphore {} has value {}: {} producers can hold it at once, so it is no mutex",
-              lock_name, value, value);
-  return std::move(opened.handle);
+  for (;;) {
+    try {
+      auto lock = sys::Semaphore::open(lock_name, 0);
+      if (const int value = lock.value(); value > 1)
+        log::warn("lock semaphore {} has value {}: {} producers can hold it at once, so it is no mutex",
+                  lock_name, value, value);
+      return lock;
+    } catch (const SysError& error) {
+      if (error.err() != ENOENT) throw;
+    }
+    try {
+      auto lock = sys::Semaphore::open(lock_name, O_CREAT | O_EXCL, mode, 1);
+      log::info("created lock semaphore {} (value 1); remove it with: ipcdemo sem unlink {}", lock_name,
+                lock_name);
+      return lock;
+    } catch (const SysError& error) {
+      if (error.err() != EEXIST) throw;
+    }
+  }
+}
+
+// sem_wait on the lock, saying once when it takes more than a second: the lock
+// may be held by a producer that was killed (SIGKILL) while holding it.
+void acquire(sys::Semaphore& lock, bool& said_waiting) {
+  if (said_waiting) {
+    lock.wait();
+    return;
+  }
+  timespec deadline{};
+  ::clock_gettime(CLOCK_MONOTONIC, &deadline);
+  deadline.tv_sec += 1;
+  if (lock.wait_until(CLOCK_MONOTONIC, deadline)) return;
+  said_waiting = true;
+  log::warn(
+      "waiting more than 1 s for lock semaphore {}: another producer holds it. If no producer is "
+      "running, one was killed holding it (SIGKILL); reset it with: ipcdemo sem unlink {}",
+      lock.name(), lock.name());
+  lock.wait();
 }
 
 void log_summary(std::uint64_t done, std::chrono::steady_clock::duration elapsed, Sync sync,
@@ -75,16 +106,20 @@ void produce(const std::string& name, const ProduceSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
   std::uint64_t done = 0;
   std::uint64_t last = 0;
+  bool said_waiting = false;
   try {
     while (settings.count == 0 || done < settings.count) {
       switch (settings.sync) {
         case Sync::racy: last = counter.racy_increment(); break;
         case Sync::atomic: last = counter.atomic_increment(); break;
-        case Sync::sem:
-          lock->wait();
+        case Sync::sem: {
+          acquire(*lock, said_waiting);
+          // Should the increment raise SIGBUS, the reporter gives the lock back first.
+          sys::Semaphore::Held held(*lock);
           last = counter.racy_increment(); // the lock makes load-and-store safe
-          lock->post();
+          held.release();
           break;
+        }
       }
       ++done;
       out.put(last);

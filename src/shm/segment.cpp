@@ -3,38 +3,152 @@
 #include "base/error.hpp"
 #include "ipc/hints.hpp"
 #include "ipc/open_or_create.hpp"
+#include "base/log.hpp"
+#include "ipc/name.hpp"
+#include "ipc/planted.hpp"
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 
 #include <fmt/format.h>
 
 #include <limits>
+#include <optional>
 
 namespace ipcdemo::shm {
+
+namespace {
+
+std::string create_hint(const std::string& name) {
+  return fmt::format("create it first with: ipcdemo shm create {}", name);
+}
+
+std::string file_size_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return "the file-size limit";
+  return fmt::format("the file-size limit RLIMIT_FSIZE (ulimit -f) of {} bytes", limit.rlim_cur);
+}
+
+void size_it(const sys::Fd& fd, const std::string& name, std::uint64_t size) {
+  try {
+    sys::ftruncate(fd, static_cast<off_t>(size));
+  } catch (const SysError& error) {
+    // SIGXFSZ is ignored (signals::install), so the limit shows as EFBIG.
+    if (error.err() == EFBIG)
+      throw SysError(error.call(), name, EFBIG,
+                     fmt::format("--size {} is above {}; nothing was created", size, file_size_limit()));
+    throw;
+  }
+}
+
+// Where /dev/shm cannot make unnamed files: shm_open(O_CREAT|O_EXCL), then
+// ftruncate, removing the name again if the size is refused. Openers may then
+// see the segment unsized for a moment.
+std::optional<Opened> create_named(const std::string& name, std::uint64_t size, mode_t mode) {
+  Opened opened;
+  try {
+    opened.fd = sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, mode);
+  } catch (const SysError& error) {
+    if (error.err() == EEXIST) return std::nullopt;
+    throw;
+  }
+  try {
+    size_it(opened.fd, name, size);
+  } catch (const SysError&) {
+    try {
+      sys::shm_unlink(name);
+    } catch (const SysError&) {
+      // Already gone: nothing left behind either way.
+    }
+    throw;
+  }
+  opened.status = sys::fstat(opened.fd);
+  return opened;
+}
+
+// The new segment, sized, under its name; nothing when the name is taken.
+std::optional<Opened> create_new(const std::string& name, std::uint64_t size, mode_t mode) {
+  // What shm_open(O_CREAT) would do, by hand: shm_open is only open() of
+  // /dev/shm/NAME, and it cannot make a file without a name. The umask applies
+  // as it would to shm_open.
+  sys::Fd fd;
+  try {
+    fd = sys::open("/dev/shm", O_TMPFILE | O_RDWR, mode);
+  } catch (const SysError& error) {
+    if (error.err() != EOPNOTSUPP && error.err() != EISDIR && error.err() != EINVAL) throw;
+    log::debug("/dev/shm cannot make unnamed files: creating {} under its name, then sizing it", name);
+    return create_named(name, size, mode);
+  }
+  fd.rename(name);
+  // The unnamed file vanishes with its descriptor should this fail: nothing half-made is left.
+  size_it(fd, name, size);
+  if (!sys::link_unnamed(fd, ipc_object_path(name, ObjectKind::shm))) return std::nullopt;
+  Opened opened{std::move(fd), {}};
+  opened.status = sys::fstat(opened.fd);
+  return opened;
+}
+
+} // namespace
 
 Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive) {
   if (size > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
     throw UsageError(fmt::format("--size {} is larger than a file can be", size));
-  auto opened = open_or_create(
-      ObjectKind::shm, name, exclusive,
-      [&] {
-        sys::Fd fd = sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, mode);
-        sys::ftruncate(fd, static_cast<off_t>(size));
-        return fd;
-      },
-      [&] { return sys::shm_open(name, O_RDWR); });
-  const struct stat status = sys::fstat(opened.handle);
-  return {std::move(opened.handle), opened.created, status};
+  for (;;) {
+    if (auto made = create_new(name, size, mode)) return {std::move(made->fd), true, made->status};
+    const std::string path = ipc_object_path(name, ObjectKind::shm);
+    if (exclusive) {
+      if (const auto status = lstat_if_exists(path); status && !S_ISREG(status->st_mode))
+        throw not_an_object(path, *status, what);
+      throw SysError("linkat", name, EEXIST,
+                     fmt::format("remove it first with: ipcdemo shm unlink {}", name));
+    }
+    // It exists: open it as it is. Should it vanish in between, try creating again.
+    try {
+      auto opened = open(name, O_RDWR);
+      return {std::move(opened.fd), false, opened.status};
+    } catch (const SysError& error) {
+      if (error.err() != ENOENT) throw;
+    }
+  }
 }
 
-sys::Fd open(const std::string& name, int flags) {
-  const Operation operation = flags == O_RDONLY ? Operation::open_read : Operation::open_write;
-  return with_ipc_hint(ObjectKind::shm, operation, name, [&] { return sys::shm_open(name, flags); });
+Opened open(const std::string& name, int flags) {
+  const std::string path = ipc_object_path(name, ObjectKind::shm);
+  Opened opened;
+  try {
+    // glibc adds O_NOFOLLOW: a symbolic link fails with ELOOP instead of being followed.
+    opened.fd = sys::shm_open(name, flags | O_NONBLOCK);
+  } catch (const SysError& error) {
+    throw_if_planted(path, error.err(), what);
+    if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, create_hint(name));
+    if (error.err() == EACCES)
+      throw SysError(error.call(), name, EACCES,
+                     fmt::format("{} needs {} permission for you (see: ls -l /dev/shm{})",
+                                 flags == O_RDONLY ? "reading" : "writing the counter",
+                                 flags == O_RDONLY ? "read" : "read and write", name));
+    throw;
+  }
+  opened.status = sys::fstat(opened.fd);
+  if (!S_ISREG(opened.status.st_mode)) throw not_an_object(path, opened.status, what);
+  return opened;
 }
 
 void unlink(const std::string& name) {
-  with_ipc_hint(ObjectKind::shm, Operation::unlink, name, [&] { sys::shm_unlink(name); });
+  const std::string path = ipc_object_path(name, ObjectKind::shm);
+  const auto status = lstat_if_exists(path);
+  try {
+    sys::shm_unlink(name);
+  } catch (const SysError& error) {
+    if (error.err() == ENOENT)
+      throw SysError(error.call(), name, ENOENT,
+                     "there is no such segment (ls /dev/shm shows those there are)");
+    if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, what);
+    throw;
+  }
+  if (status && !S_ISREG(status->st_mode))
+    log::warn("{} was {}, not {}: removed its name all the same (nothing was opened or followed)", path,
+              file_type_name(status->st_mode), what);
 }
 
 } // namespace ipcdemo::shm

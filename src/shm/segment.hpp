@@ -1,5 +1,6 @@
 // Creating, opening and removing a shared memory segment by NAME, with the
-// messages a student needs when something is off (unknown name, name taken).
+// messages a student needs when something is off (unknown name, name taken, a
+// planted FIFO, directory, socket or symbolic link where the segment should be).
 #pragma once
 
 #include "sys/fd.hpp"
@@ -9,8 +10,18 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace ipcdemo::shm {
+
+// How messages call what a segment's name must hold.
+inline constexpr std::string_view what = "a shared memory segment";
+
+// An open segment and what fstat said of it.
+struct Opened {
+  sys::Fd fd;
+  struct stat status {};
+};
 
 struct Created {
   sys::Fd fd;
@@ -18,15 +29,23 @@ struct Created {
   struct stat status {};
 };
 
-// shm_open(O_CREAT|O_EXCL|O_RDWR) then ftruncate(size). When NAME exists and
-// `exclusive` is false, the existing segment is opened instead and left as it is
-// (resizing it could cut the ground from under a running consumer).
+// Creates NAME with SIZE bytes such that no other process ever sees it unsized:
+// the file is made without a name (open O_TMPFILE in /dev/shm), sized with
+// ftruncate, and only then linked under its name (linkat), which fails if the name
+// is taken. When NAME exists and `exclusive` is false, the existing segment is
+// opened instead and left as it is (resizing it could cut the ground from under a
+// running consumer). A size above the file-size limit (ulimit -f) is an error
+// naming the limit; nothing is left behind.
 Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive);
 
-// shm_open of an existing segment; `flags` is O_RDONLY or O_RDWR.
-sys::Fd open(const std::string& name, int flags);
+// shm_open of an existing segment; `flags` is O_RDONLY or O_RDWR. O_NONBLOCK is
+// added (a planted FIFO must not block the open) and fstat checks that it is a
+// regular file: anything else is refused, saying what it is.
+Opened open(const std::string& name, int flags);
 
-// shm_unlink, with the same hint for an unknown name.
+// shm_unlink, with the same hint for an unknown name. Removing never follows or
+// opens what it removes: a planted FIFO, socket or symbolic link under NAME is
+// removed too (if we may), and the log says what it was; a directory is refused.
 void unlink(const std::string& name);
 
 } // namespace ipcdemo::shm

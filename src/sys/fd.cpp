@@ -38,7 +38,7 @@ Fd open(const std::string& path, int flags, mode_t mode) {
     const int err = errno;
     if (narrate::on()) {
       std::string args = narrate::quoted(path) + ", " + narrate::open_flags(flags);
-      if ((flags & O_CREAT) != 0) args += ", " + narrate::octal(mode);
+      if ((flags & O_CREAT) != 0 || (flags & O_TMPFILE) == O_TMPFILE) args += ", " + narrate::octal(mode);
       narrate::emit("open", args, narrate::result(fd, err));
     }
     if (fd >= 0) return Fd(fd, path);
@@ -64,18 +64,52 @@ struct stat fstat(int fd, const std::string& name) {
   return info;
 }
 
-struct stat stat(const std::string& path) {
+namespace {
+struct stat stat_with(int (*call)(const char*, struct stat*), const char* call_name,
+                      const std::string& path) {
   struct stat info {};
-  const int rc = ::stat(path.c_str(), &info);
+  const int rc = call(path.c_str(), &info);
   const int err = errno;
   if (narrate::on())
-    narrate::emit("stat",
+    narrate::emit(call_name,
                   rc == 0 ? fmt::format("{}, {{st_mode={}, st_size={}, ...}}", narrate::quoted(path),
                                         narrate::file_mode(info.st_mode), info.st_size)
                           : fmt::format("{}, {}", narrate::quoted(path), narrate::pointer(&info)),
                   narrate::result(rc, err));
-  if (rc != 0) throw SysError("stat", path, err);
+  if (rc != 0) throw SysError(call_name, path, err);
   return info;
+}
+} // namespace
+
+struct stat stat(const std::string& path) {
+  return stat_with(::stat, "stat", path);
+}
+
+struct stat lstat(const std::string& path) {
+  return stat_with(::lstat, "lstat", path);
+}
+
+bool link_unnamed(const Fd& fd, const std::string& path) {
+  const std::string proc_path = fmt::format("/proc/self/fd/{}", fd.get());
+  int rc = ::linkat(AT_FDCWD, proc_path.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW);
+  int err = errno;
+  if (narrate::on())
+    narrate::emit("linkat",
+                  fmt::format("AT_FDCWD, {}, AT_FDCWD, {}, AT_SYMLINK_FOLLOW", narrate::quoted(proc_path),
+                              narrate::quoted(path)),
+                  narrate::result(rc, err));
+  if (rc != 0 && err == ENOENT && ::access("/proc/self/fd", F_OK) != 0) {
+    // No /proc: linking the descriptor itself needs CAP_DAC_READ_SEARCH.
+    rc = ::linkat(fd.get(), "", AT_FDCWD, path.c_str(), AT_EMPTY_PATH);
+    err = errno;
+    if (narrate::on())
+      narrate::emit("linkat",
+                    fmt::format("{}, \"\", AT_FDCWD, {}, AT_EMPTY_PATH", fd.get(), narrate::quoted(path)),
+                    narrate::result(rc, err));
+  }
+  if (rc == 0) return true;
+  if (err == EEXIST) return false;
+  throw SysError("linkat", path, err);
 }
 
 std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size) {

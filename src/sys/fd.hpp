@@ -23,6 +23,8 @@ class Fd {
 
   int get() const { return fd_; }
   const std::string& name() const { return name_; }
+  // The object the descriptor stands for in messages (an unnamed file, once linked).
+  void rename(std::string name) { name_ = std::move(name); }
   bool valid() const { return fd_ >= 0; }
   // Narrated close; closing early (the screenplay closes right after mmap) is allowed.
   void close() noexcept;
@@ -40,6 +42,12 @@ struct stat fstat(const Fd& fd);
 struct stat fstat(int fd, const std::string& name);
 // stat(2) of a path; throws SysError naming it.
 struct stat stat(const std::string& path);
+// lstat(2): a symbolic link is described, never followed.
+struct stat lstat(const std::string& path);
+// Gives the unnamed file `fd` (opened with O_TMPFILE) the name PATH with linkat(2)
+// of /proc/self/fd/N, or AT_EMPTY_PATH where /proc is missing. False when PATH
+// already exists (EEXIST), whatever it is: nothing is replaced or followed.
+bool link_unnamed(const Fd& fd, const std::string& path);
 // read(2) once, retrying on EINTR unless a signal asks us to stop; 0 at end of file.
 std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size);
 

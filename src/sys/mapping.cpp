@@ -3,6 +3,12 @@
 #include "base/error.hpp"
 #include "sys/fd.hpp"
 #include "sys/narrate.hpp"
+#include "sys/semaphore.hpp"
+
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -18,9 +24,13 @@ namespace ipcdemo::sys {
 namespace {
 
 // What the SIGBUS handler may read: fixed-size slots, no allocation, no locks.
+// `fd` is a private duplicate of the mapped file's descriptor (or -1), so that the
+// handler can fstat the file and tell a truncated file from a full file system.
 struct Watched {
   std::atomic<const char*> begin{nullptr};
   std::size_t length = 0;
+  off_t offset = 0;
+  int fd = -1;
   std::array<char, 200> name{};
 };
 std::array<Watched, 32> watched;
@@ -29,19 +39,64 @@ void append(char*& out, const char* end, const char* text) {
   while (*text != '\0' && out < end) *out++ = *text++;
 }
 
+void append_number(char*& out, const char* end, unsigned long long value) {
+  std::array<char, 24> digits{};
+  std::size_t n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  while (n > 0 && out < end) *out++ = digits[--n];
+}
+
+// Why touching `fault` raised SIGBUS: the page lies past the end of the file (it
+// was truncated), or the file is long enough and the page could not be allocated
+// (its file system, a tmpfs such as /dev/shm, is full).
+void append_cause(char*& out, const char* end, const Watched* slot, const char* fault) {
+  struct stat status {};
+  if (slot == nullptr || slot->fd < 0 || ::fstat(slot->fd, &status) != 0) {
+    append(out, end, "the object is shorter than the mapping (truncated?), or its file system is full");
+    return;
+  }
+  const auto at = static_cast<unsigned long long>(slot->offset) +
+                  static_cast<unsigned long long>(fault - slot->begin.load());
+  if (static_cast<unsigned long long>(status.st_size) > at) {
+    struct statfs where {};
+    const bool tmpfs = ::fstatfs(slot->fd, &where) == 0 && where.f_type == TMPFS_MAGIC;
+    append(out, end,
+           tmpfs && slot->name[0] == '/' && std::strchr(slot->name.data() + 1, '/') == nullptr
+               ? "no space left on /dev/shm (its tmpfs is full: see df /dev/shm); the size is intact"
+               : "no space left on the file system that holds it; the size is intact");
+    return;
+  }
+  append(out, end, "it was truncated to ");
+  append_number(out, end, static_cast<unsigned long long>(status.st_size));
+  append(out, end, " bytes while mapped, and byte ");
+  append_number(out, end, at);
+  append(out, end, " is gone");
+}
+
 extern "C" void report_sigbus(int, siginfo_t* info, void*) {
+  // First give back any lock we hold, so that no other producer waits for ever.
+  post_held_locks_from_signal();
   const auto* fault = static_cast<const char*>(info->si_addr);
   const char* name = "a mapping";
+  const Watched* found = nullptr;
   for (const auto& slot : watched) {
     const char* begin = slot.begin.load(std::memory_order_acquire);
-    if (begin != nullptr && fault >= begin && fault < begin + slot.length) name = slot.name.data();
+    if (begin != nullptr && fault >= begin && fault < begin + slot.length) {
+      name = slot.name.data();
+      found = &slot;
+    }
   }
   std::array<char, 400> line{};
   char* out = line.data();
   const char* end = line.data() + line.size() - 1;
   append(out, end, "ipcdemo: ");
   append(out, end, name);
-  append(out, end, ": SIGBUS: the object is shorter than the mapping (was it truncated while mapped?)\n");
+  append(out, end, ": SIGBUS: ");
+  append_cause(out, end, found, fault);
+  append(out, end, "\n");
   [[maybe_unused]] const auto written =
       ::write(STDERR_FILENO, line.data(), static_cast<std::size_t>(out - line.data()));
   _exit(1);
@@ -59,11 +114,14 @@ void install_reporter_once() {
   (void)installed;
 }
 
-void watch(const void* address, std::size_t length, const std::string& name) {
+void watch(const void* address, std::size_t length, const std::string& name, int fd, off_t offset) {
   install_reporter_once();
   for (auto& slot : watched) {
     if (slot.begin.load(std::memory_order_relaxed) != nullptr) continue;
     slot.length = length;
+    slot.offset = offset;
+    // Out of descriptors (ulimit -n), the report only says less.
+    slot.fd = fd < 0 ? -1 : ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
     const std::size_t n = std::min(name.size(), slot.name.size() - 1);
     std::memcpy(slot.name.data(), name.data(), n);
     slot.name[n] = '\0';
@@ -75,15 +133,18 @@ void watch(const void* address, std::size_t length, const std::string& name) {
 
 void unwatch(const void* address) {
   for (auto& slot : watched)
-    if (slot.begin.load(std::memory_order_relaxed) == address)
+    if (slot.begin.load(std::memory_order_relaxed) == address) {
       slot.begin.store(nullptr, std::memory_order_release);
+      if (slot.fd >= 0) ::close(slot.fd);
+      slot.fd = -1;
+    }
 }
 
 } // namespace
 
-Mapping::Mapping(void* address, std::size_t length, std::string name)
+Mapping::Mapping(void* address, std::size_t length, std::string name, int fd, off_t offset)
     : address_(address), length_(length), name_(std::move(name)) {
-  watch(address_, length_, name_);
+  watch(address_, length_, name_, fd, offset);
 }
 
 Mapping::Mapping(Mapping&& other) noexcept
@@ -114,7 +175,7 @@ Mapping Mapping::of_file(const Fd& fd, std::size_t length, int prot, int flags, 
                               narrate::map_flags(flags), fd.get(), offset),
                   narrate::result_pointer(address, failed, err));
   if (failed) throw SysError("mmap", fd.name(), err);
-  return Mapping(address, length, fd.name());
+  return Mapping(address, length, fd.name(), fd.get(), offset);
 }
 
 namespace {
@@ -133,12 +194,12 @@ void* map_anonymous(std::size_t length, int prot, int flags, const std::string& 
 } // namespace
 
 Mapping Mapping::anonymous(std::size_t length, int prot, const std::string& name) {
-  return Mapping(map_anonymous(length, prot, MAP_PRIVATE | MAP_ANONYMOUS, name), length, name);
+  return Mapping(map_anonymous(length, prot, MAP_PRIVATE | MAP_ANONYMOUS, name), length, name, -1, 0);
 }
 
 Mapping Mapping::shared_anonymous(std::size_t length, const std::string& name) {
-  return Mapping(map_anonymous(length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, name), length,
-                 name);
+  return Mapping(map_anonymous(length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, name), length, name, -1,
+                 0);
 }
 
 void Mapping::advise(int advice) const {

@@ -1,7 +1,8 @@
 // A memory mapping that unmaps itself, with narrated mmap/munmap/madvise.
 // Every live mapping is also known to a SIGBUS reporter: touching a page past the
-// end of a file that shrank under us ends the process with a clear one-line error
-// naming the object, instead of a crash.
+// end of a file that shrank under us, or a page a full tmpfs cannot provide, ends
+// the process with a clear one-line error naming the object and the real cause
+// (after giving back any lock held, see Semaphore::Held), instead of a crash.
 #pragma once
 
 #include <sys/types.h>
@@ -39,7 +40,7 @@ class Mapping {
   void unmap() noexcept;
 
  private:
-  Mapping(void* address, std::size_t length, std::string name);
+  Mapping(void* address, std::size_t length, std::string name, int fd, off_t offset);
 
   void* address_ = nullptr;
   std::size_t length_ = 0;

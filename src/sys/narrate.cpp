@@ -85,6 +85,7 @@ std::string open_flags(int flags) {
                                       {O_APPEND, "O_APPEND"},
                                       {O_NONBLOCK, "O_NONBLOCK"},
                                       {O_NOCTTY, "O_NOCTTY"},
+                                      {O_TMPFILE, "O_TMPFILE"}, // before O_DIRECTORY, a part of it
                                       {O_DIRECTORY, "O_DIRECTORY"},
                                       {O_NOFOLLOW, "O_NOFOLLOW"},
                                       {O_CLOEXEC, "O_CLOEXEC"}},

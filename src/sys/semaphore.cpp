@@ -5,33 +5,55 @@
 #include "ipc/name.hpp"
 #include "sys/fd.hpp"
 #include "sys/narrate.hpp"
+#include "sys/semaphore_file.hpp"
 
 #include <fcntl.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <utility>
 
 namespace ipcdemo::sys {
 
 namespace {
 
-// Throws when the semaphore's file exists but cannot hold a sem_t: glibc's
-// sem_open would map it anyway, and the first sem_* call would die of SIGBUS.
-void check_not_damaged(const std::string& name) {
-  const auto status = Semaphore::file_status(name);
-  if (!status) return;
-  const std::string path = ipc_object_path(name, ObjectKind::sem);
-  if (!S_ISREG(status->st_mode))
-    throw Error(exit_code::failure,
-                fmt::format("semaphore {} is damaged: {} is not a regular file", name, path),
-                fmt::format("remove it with: ipcdemo sem unlink {}", name));
-  if (static_cast<std::size_t>(status->st_size) < sizeof(sem_t))
-    throw Error(exit_code::failure,
-                fmt::format("semaphore {} is damaged: {} has {} bytes, a semaphore needs {}", name, path,
-                            status->st_size, sizeof(sem_t)),
-                fmt::format("remove it with: ipcdemo sem unlink {}", name));
-}
+// The semaphores this process holds as a lock, for the SIGBUS reporter to give back.
+std::array<std::atomic<sem_t*>, 4> held_locks{};
 
 } // namespace
+
+void post_held_locks_from_signal() noexcept {
+  for (auto& slot : held_locks)
+    if (sem_t* sem = slot.exchange(nullptr); sem != nullptr) ::sem_post(sem); // async-signal-safe
+}
+
+Semaphore::Held::Held(Semaphore& semaphore) : semaphore_(&semaphore) {
+  for (auto& slot : held_locks) {
+    sem_t* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, semaphore.sem_)) {
+      slot_ = &slot;
+      return;
+    }
+  }
+}
+
+bool Semaphore::Held::unregister() noexcept {
+  if (slot_ == nullptr) return true;
+  auto* slot = static_cast<std::atomic<sem_t*>*>(slot_);
+  slot_ = nullptr;
+  // Nothing there: the SIGBUS reporter already gave the lock back.
+  return slot->exchange(nullptr) != nullptr;
+}
+
+void Semaphore::Held::release() {
+  Semaphore* semaphore = std::exchange(semaphore_, nullptr);
+  if (semaphore != nullptr && unregister()) semaphore->post();
+}
+
+Semaphore::Held::~Held() {
+  if (semaphore_ != nullptr && unregister()) ::sem_post(semaphore_->sem_);
+}
 
 Semaphore::Semaphore(Semaphore&& other) noexcept : sem_(other.sem_), name_(std::move(other.name_)) {
   other.sem_ = nullptr;
@@ -48,7 +70,7 @@ Semaphore& Semaphore::operator=(Semaphore&& other) noexcept {
 }
 
 Semaphore Semaphore::open(const std::string& name, int flags, mode_t mode, unsigned value) {
-  check_not_damaged(name);
+  check_semaphore_file(name, ipc_object_path(name, ObjectKind::sem));
   sem_t* sem =
       (flags & O_CREAT) != 0 ? ::sem_open(name.c_str(), flags, mode, value) : ::sem_open(name.c_str(), flags);
   const int err = errno;
@@ -181,7 +203,7 @@ void Semaphore::unlink(const std::string& name) {
 
 std::optional<struct stat> Semaphore::file_status(const std::string& name) {
   try {
-    return sys::stat(ipc_object_path(name, ObjectKind::sem));
+    return sys::lstat(ipc_object_path(name, ObjectKind::sem));
   } catch (const SysError& error) {
     if (error.err() == ENOENT) return std::nullopt;
     throw;

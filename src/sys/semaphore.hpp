@@ -1,7 +1,7 @@
 // A named POSIX semaphore that closes itself, and the narrated calls made on it.
-// glibc keeps a named semaphore in /dev/shm/sem.NAME and maps that file; a file
-// too short to hold a sem_t would raise SIGBUS at the first access, so open()
-// checks the file first and reports it as damaged.
+// glibc keeps a named semaphore in /dev/shm/sem.NAME and maps that file, trusting
+// what it holds; open() checks the file first (sys/semaphore_file.hpp) and reports
+// a planted or damaged one instead of letting glibc raise SIGBUS or abort.
 #pragma once
 
 #include <semaphore.h>
@@ -51,9 +51,28 @@ class Semaphore {
   sem_t* native() const { return sem_; }
   void close() noexcept;
 
+  // Marks the semaphore as held as a lock (after a wait) until release() posts it:
+  // should the process die of SIGBUS in between (a truncated segment, a full
+  // /dev/shm), the SIGBUS reporter posts it first, so no lock is left taken.
+  class Held {
+   public:
+    explicit Held(Semaphore& semaphore);
+    Held(const Held&) = delete;
+    Held& operator=(const Held&) = delete;
+    Held(Held&&) = delete;
+    Held& operator=(Held&&) = delete;
+    ~Held();
+    void release();
+
+   private:
+    bool unregister() noexcept;
+    Semaphore* semaphore_;
+    void* slot_ = nullptr;
+  };
+
   // sem_unlink(3).
   static void unlink(const std::string& name);
-  // stat(2) of the file that holds the semaphore; nothing when it does not exist.
+  // lstat(2) of the file that holds the semaphore; nothing when it does not exist.
   static std::optional<struct stat> file_status(const std::string& name);
 
  private:
@@ -83,5 +102,8 @@ class UnnamedSemaphore {
   sem_t* sem_;
   std::string name_;
 };
+
+// sem_post of every semaphore a Held marks; for the SIGBUS reporter (async-signal-safe).
+void post_held_locks_from_signal() noexcept;
 
 } // namespace ipcdemo::sys

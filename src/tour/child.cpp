@@ -1,11 +1,14 @@
 #include "tour/child.hpp"
 
+#include "base/error.hpp"
+#include "sys/clock.hpp"
 #include "sys/process.hpp"
 
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <fstream>
 
@@ -43,7 +46,20 @@ Child::Child(Child&& other) noexcept
 Child::~Child() {
   if (pid_ > 0 && !reaped_) {
     sys::kill(pid_, SIGTERM);
-    sys::reap(pid_);
+    // Bounded: a child that does not end within 2 s of SIGTERM gets SIGKILL.
+    bool ended = false;
+    for (int i = 0; i < 200 && !ended; ++i) {
+      try {
+        ended = sys::waitpid(pid_, WNOHANG, "tour step").has_value();
+      } catch (const Error&) {
+        ended = false; // interrupted: keep bounding, then kill
+      }
+      if (!ended) sys::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (!ended) {
+      sys::kill(pid_, SIGKILL);
+      sys::reap(pid_);
+    }
   }
 }
 

@@ -11,6 +11,7 @@
 #include "tour/child.hpp"
 
 #include <fmt/format.h>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -22,6 +23,27 @@ namespace {
 
 constexpr std::size_t shown_head = 8;
 constexpr std::size_t shown_tail = 4;
+// No step may take longer: the slowest (four producers racing, 20000 locked
+// increments each) takes about a second on a busy two-CPU machine.
+constexpr auto step_limit = std::chrono::seconds(60);
+
+using Clock = std::chrono::steady_clock;
+
+// Polls `fds` until one is readable or `deadline` passes (false). A signal
+// ends the wait early, so that the caller can notice it.
+bool poll_until(std::vector<pollfd>& fds, Clock::time_point deadline) {
+  for (;;) { // sys::poll returns 0 for a signal that does not end us: look again
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) return false;
+    if (sys::poll(fds, static_cast<int>(left.count()) + 1) != 0) return true;
+  }
+}
+
+Error overran(const std::string& what) {
+  return Error(exit_code::failure,
+               fmt::format("tour: {} ran longer than {} s; stopped it", what, step_limit.count()),
+               "is the machine very busy, or something left in /dev/shm in the tour's way?");
+}
 
 std::string shell_quote(const std::string& word) {
   if (!word.empty() &&
@@ -107,8 +129,11 @@ class Runner {
     std::fflush(stdout);
     Child child("", step.args, step.input, step.discard_stdout);
     std::vector<std::string> lines;
+    const auto deadline = Clock::now() + step_limit;
     while (!child.eof()) {
       signals::throw_if_interrupted();
+      std::vector<pollfd> fds = {{child.output_fd(), POLLIN, 0}};
+      if (!poll_until(fds, deadline)) throw overran(fmt::format("'{}'", command_line(step).substr(2)));
       for (auto& line : child.read_lines())
         if (shown(step, line)) lines.push_back(std::move(line));
     }
@@ -144,6 +169,7 @@ class Runner {
   // Shows the output of every background command, each line with its label,
   // as it arrives, until all have ended.
   void finish() {
+    const auto deadline = Clock::now() + step_limit;
     while (true) {
       std::vector<pollfd> fds;
       std::vector<Child*> children;
@@ -154,7 +180,7 @@ class Runner {
         }
       if (fds.empty()) break;
       signals::throw_if_interrupted();
-      if (sys::poll(fds, -1) == 0) continue;
+      if (!poll_until(fds, deadline)) throw overran(fmt::format("{}", children.front()->label()));
       for (std::size_t i = 0; i < fds.size(); ++i)
         if (fds[i].revents != 0)
           for (const auto& line : children[i]->read_lines())
@@ -193,6 +219,8 @@ int run_tour(const std::vector<Scene>& scenes, const TourNames& names, const Opt
     }
   }
   if (!found) throw UsageError(fmt::format("--scene: no scene '{}' (see --list-scenes)", options.only_scene));
+  // A signal that ended the last wait for Enter, or came after the last step.
+  signals::throw_if_interrupted();
   fmt::print("\nThat was the tour. Every command above also works on its own: try them.\n");
   return exit_code::ok;
 }

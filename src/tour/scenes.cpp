@@ -1,5 +1,16 @@
 #include "tour/scenes.hpp"
 
+#include "base/error.hpp"
+#include "ipc/name.hpp"
+
+#include <sys/random.h>
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cerrno>
+
 namespace ipcdemo::tour {
 
 namespace {
@@ -55,8 +66,10 @@ Scene shared_memory(const TourNames& names) {
           "Shared memory: mmap() of a file in /dev/shm",
           {
               say("POSIX shared memory is nothing but mmap() with predefined file names: shm_open()\n"
-                  "opens a file in /dev/shm (a tmpfs), ftruncate() gives it a size. Watch -v:"),
-              run({"-v", "shm", "create", names.shm, "--size", "4K"}),
+                  "opens a file in /dev/shm (a tmpfs), ftruncate() gives it a size. To publish it\n"
+                  "only once sized, create makes it without a name (O_TMPFILE), sizes it, then\n"
+                  "names it with linkat(). Watch -v:"),
+              run({"-v", "shm", "create", names.shm, "--size", "4K", "--exclusive"}),
               say("A consumer prints the counter in the segment's first 8 bytes while a producer\n"
                   "increments it: two processes, one memory, no system call in between."),
               start("consumer", {"shm", "consume", names.shm, "--count", "6", "--interval", "150ms"}),
@@ -70,7 +83,7 @@ Scene lost_increments(const TourNames& names) {
   std::vector<Step> steps = {
       say("Four producers at once, with no lock: each loads the counter, adds one, stores it.\n"
           "A store based on a stale load overwrites another's work: increments get lost."),
-      run({"shm", "create", names.race_racy}),
+      run({"shm", "create", names.race_racy, "--exclusive"}),
   };
   for (const char* label : {"racy-1", "racy-2", "racy-3", "racy-4"})
     steps.push_back(
@@ -81,7 +94,7 @@ Scene lost_increments(const TourNames& names) {
   steps.push_back(
       say("The same with --sync sem: a named semaphore of value 1 as a mutex around the\n"
           "load and the store. Slower, and nothing is lost:"));
-  steps.push_back(run({"shm", "create", names.race_sem}));
+  steps.push_back(run({"shm", "create", names.race_sem, "--exclusive"}));
   for (const char* label : {"locked-1", "locked-2", "locked-3", "locked-4"})
     steps.push_back(start(
         label, {"shm", "produce", names.race_sem, "--interval", "0", "--count", "20000", "--sync", "sem"},
@@ -97,7 +110,7 @@ Scene semaphore(const TourNames& names) {
           "A semaphore created with value 7",
           {
               say("A semaphore created with value 7 lets seven waits through; each takes one away."),
-              run({"sem", "create", names.sem, "--value", "7"}),
+              run({"sem", "create", names.sem, "--value", "7", "--exclusive"}),
               run({"sem", "wait", names.sem, "--count", "7"}),
               run({"sem", "value", names.sem}),
               say("The value is 0: the eighth wait blocks until another process posts."),
@@ -116,7 +129,7 @@ Scene message_queue(const TourNames& names) {
           {
               say("A queue of at most 10 messages of 24 bytes: one measurement sample (timestamp,\n"
                   "value, channel, and 4 reserved bytes that keep the layout free of padding)."),
-              run({"mq", "create", names.mq}),
+              run({"mq", "create", names.mq, "--exclusive"}),
               say("A receive on the empty queue blocks until a sender arrives:"),
               start("receiver", {"mq", "recv", names.mq}),
               wait_blocked("receiver"),
@@ -132,9 +145,30 @@ Scene message_queue(const TourNames& names) {
 
 } // namespace
 
-TourNames tour_names(int pid) {
-  const std::string prefix = "/ipcdemo-tour-" + std::to_string(pid);
+TourNames tour_names(int pid, std::string_view nonce) {
+  const std::string prefix = fmt::format("/ipcdemo-tour-{}-{}", pid, nonce);
   return {prefix + "-shm", prefix + "-racy", prefix + "-locked", prefix + "-sem", prefix + "-mq"};
+}
+
+TourNames unused_tour_names(int pid) {
+  for (int attempt = 0;; ++attempt) {
+    std::array<unsigned char, 4> random{};
+    if (::getrandom(random.data(), random.size(), 0) != static_cast<ssize_t>(random.size()))
+      throw SysError("getrandom", "the tour's names", errno);
+    TourNames names =
+        tour_names(pid, fmt::format("{:02x}{:02x}{:02x}{:02x}", random[0], random[1], random[2], random[3]));
+    bool taken = false;
+    for (const auto* name : {&names.shm, &names.race_racy, &names.race_sem, &names.sem}) {
+      struct stat status {};
+      for (const std::string& path :
+           {ipc_object_path(*name, ObjectKind::shm), ipc_object_path(*name, ObjectKind::sem),
+            ipc_object_path(*name + "-lock", ObjectKind::sem)})
+        taken = taken || ::lstat(path.c_str(), &status) == 0;
+    }
+    if (!taken) return names;
+    if (attempt == 10)
+      throw Error(exit_code::failure, "tour: could not find names for its objects that are not taken");
+  }
 }
 
 std::vector<Scene> all_scenes(const TourNames& names) {

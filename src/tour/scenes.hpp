@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ipcdemo::tour {
@@ -31,7 +32,11 @@ struct Scene {
   std::vector<Step> steps;
 };
 
-// The names of the objects this tour run creates: unique to the run.
+// The names of the objects this tour run creates: unique to the run. The PID
+// alone is not (in a PID namespace every run may be PID 1, and a neighbour can
+// guess it): a random nonce makes them unguessable, and every create step uses
+// --exclusive, so a leftover under the same name stops the tour instead of
+// misleading it.
 struct TourNames {
   std::string shm;
   std::string race_racy;
@@ -40,7 +45,9 @@ struct TourNames {
   std::string mq;
 };
 
-TourNames tour_names(int pid);
+TourNames tour_names(int pid, std::string_view nonce);
+// tour_names with a random nonce, drawn again while any of their files exists.
+TourNames unused_tour_names(int pid);
 std::vector<Scene> all_scenes(const TourNames& names);
 
 } // namespace ipcdemo::tour

@@ -120,10 +120,42 @@ plant_as_nobody() {
   "${RUN_AS_NOBODY[@]}" touch "/dev/shm/$1"
 }
 
+# Runs a command as the user nobody (a hostile neighbour, or an unprivileged user).
+as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+
+# Plants, as nobody, something that is not a regular file under /dev/shm/$1, for
+# teardown to remove: plant_fifo_as_nobody NAME, plant_dir_as_nobody NAME,
+# plant_socket_as_nobody NAME, plant_symlink_as_nobody NAME TARGET.
+record_planted() { printf '/dev/shm/%s\0' "$1" >>"$TEST_DIR/planted"; }
+plant_fifo_as_nobody() { record_planted "$1" && as_nobody mkfifo "/dev/shm/$1"; }
+plant_dir_as_nobody() { record_planted "$1" && as_nobody mkdir "/dev/shm/$1"; }
+plant_symlink_as_nobody() { record_planted "$1" && as_nobody ln -s "$2" "/dev/shm/$1"; }
+plant_socket_as_nobody() {
+  record_planted "$1"
+  as_nobody /usr/bin/python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "/dev/shm/$1"
+}
+
+# Plants, as nobody, a semaphore file /dev/shm/sem.$1 holding the bytes $2 (a
+# printf format, e.g. '\x07\0\0\0...'), mode 0666 so that anyone may open it.
+plant_sem_file_as_nobody() {
+  record_planted "sem.$1"
+  as_nobody bash -c 'umask 0; printf "$1" >"$2"' _ "$2" "/dev/shm/sem.$1"
+}
+
+# The 32 bytes glibc writes for a semaphore of value $1 (below 256), with the
+# private field $2 (default 128, what glibc writes) as a printf format.
+sem_bytes() {
+  local value=${1:-0} private=${2:-128}
+  printf '\\x%02x\\0\\0\\0\\0\\0\\0\\0' "$value"
+  printf '\\x%02x\\x%02x\\x%02x\\x%02x' $((private & 255)) $(((private >> 8) & 255)) $(((private >> 16) & 255)) $(((private >> 24) & 255))
+  printf '\\0%.0s' $(seq 20)
+}
+
 remove_planted() {
   local path
   [ -f "$TEST_DIR/planted" ] || return 0
-  while IFS= read -r -d '' path; do rm -f -- "$path"; done <"$TEST_DIR/planted"
+  # rm -r: a planted directory; a symbolic link is removed, never followed.
+  while IFS= read -r -d '' path; do rm -rf -- "$path"; done <"$TEST_DIR/planted"
 }
 
 # A real interactive shell in a pseudo-terminal: tmux on a private server socket,

@@ -37,7 +37,7 @@ teardown() { ipc_teardown; }
   "$IPCDEMO" shm create "$SHM" >/dev/null
   run --separate-stderr "$IPCDEMO" shm create -x "$SHM"
   [ "$status" -eq 1 ]
-  [ "$stderr" = "ipcdemo: shm_open $SHM: File exists; remove it first with: ipcdemo shm unlink $SHM" ]
+  [ "$stderr" = "ipcdemo: linkat $SHM: File exists; remove it first with: ipcdemo shm unlink $SHM" ]
 }
 
 @test "produce prints each value it wrote; consume and info see the counter" {
@@ -123,7 +123,34 @@ teardown() { ipc_teardown; }
   truncate -s 0 "/dev/shm$SHM"
   wait_status "$consumer"
   [ "$status" -eq 1 ]
-  [ "$(cat "$TEST_DIR/err")" = "ipcdemo: $SHM: SIGBUS: the object is shorter than the mapping (was it truncated while mapped?)" ]
+  # fstat before each read sees it; should the truncation fall between fstat and
+  # the read, SIGBUS does, and says the same.
+  err=$(cat "$TEST_DIR/err")
+  [ "$err" = "ipcdemo: shared memory $SHM was shortened to 0 bytes while we watched it, below the 8-byte counter; whoever truncated it broke it: ipcdemo shm unlink $SHM && ipcdemo shm create $SHM" ] ||
+    [ "$err" = "ipcdemo: $SHM: SIGBUS: it was truncated to 0 bytes while mapped, and byte 0 is gone" ]
+}
+
+@test "a segment shortened to 4 bytes under a consumer is reported, not read as half a number" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  background "$IPCDEMO" shm consume "$SHM" --interval 1ms >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+  consumer=$BG
+  wait_for_lines "$TEST_DIR/out" 1
+  # Bytes past the end of the file read as 0 to the end of its page: no SIGBUS.
+  truncate -s 4 "/dev/shm$SHM"
+  wait_status "$consumer"
+  [ "$status" -eq 1 ]
+  grep -qx "ipcdemo: shared memory $SHM was shortened to 4 bytes while we watched it, below the 8-byte counter;.*" "$TEST_DIR/err"
+}
+
+@test "a segment truncated under a running producer: SIGBUS names the truncation" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  background "$IPCDEMO" shm produce "$SHM" --interval 1ms >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+  producer=$BG
+  wait_for_lines "$TEST_DIR/out" 1
+  truncate -s 0 "/dev/shm$SHM"
+  wait_status "$producer"
+  [ "$status" -eq 1 ]
+  [ "$(cat "$TEST_DIR/err")" = "ipcdemo: $SHM: SIGBUS: it was truncated to 0 bytes while mapped, and byte 0 is gone" ]
 }
 
 @test "a segment shorter than the counter is an error for produce and consume, and info says so" {
@@ -229,15 +256,18 @@ EOF_CASES
   [[ "$stderr" == *"Permission denied; writing the counter needs read and write permission"* ]]
 }
 
-@test "-v narrates shm_open, ftruncate and mmap with their real arguments" {
+@test "-v narrates the unnamed create, ftruncate, linkat, shm_open and mmap with their real arguments" {
   run --separate-stderr "$IPCDEMO" -v shm create "$SHM" --size 8K
   [ "$status" -eq 0 ]
-  [[ "$stderr" =~ shm_open\(\"$SHM\",\ O_RDWR\|O_CREAT\|O_EXCL,\ 0600\)\ =\ ([0-9]+) ]]
+  [[ "$stderr" =~ open\(\"/dev/shm\",\ O_RDWR\|O_TMPFILE,\ 0600\)\ =\ ([0-9]+) ]]
   fd="${BASH_REMATCH[1]}"
   [[ "$stderr" == *"ftruncate($fd, 8192) = 0"* ]]
+  [[ "$stderr" == *"linkat(AT_FDCWD, \"/proc/self/fd/$fd\", AT_FDCWD, \"/dev/shm$SHM\", AT_SYMLINK_FOLLOW) = 0"* ]]
+  # The size is given before the name: nobody sees the segment unsized.
+  [[ "$stderr" == *"ftruncate($fd, 8192) = 0"*"linkat("* ]]
   run --separate-stderr "$IPCDEMO" -v shm consume "$SHM" --count 1
   [ "$status" -eq 0 ]
-  [[ "$stderr" == *"shm_open(\"$SHM\", O_RDONLY) = "* ]]
+  [[ "$stderr" == *"shm_open(\"$SHM\", O_RDONLY|O_NONBLOCK) = "* ]]
   [[ "$stderr" =~ mmap\(NULL,\ 8,\ PROT_READ,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
   run --separate-stderr "$IPCDEMO" -v shm produce "$SHM" --count 1
   [[ "$stderr" =~ mmap\(NULL,\ 8,\ PROT_READ\|PROT_WRITE,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]

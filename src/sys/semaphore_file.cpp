@@ -1,0 +1,85 @@
+#include "sys/semaphore_file.hpp"
+
+#include "base/error.hpp"
+#include "ipc/planted.hpp"
+#include "sys/fd.hpp"
+
+#include <fcntl.h>
+#include <linux/futex.h>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <bit>
+#include <cerrno>
+#include <cstring>
+
+namespace ipcdemo::sys {
+
+namespace {
+
+static_assert(sizeof(sem_t) == 32 && sizeof(void*) == 8 && std::endian::native == std::endian::little,
+              "the semaphore file layout described above is glibc's for 64-bit little-endian targets");
+
+std::uint32_t field(std::span<const unsigned char> bytes, std::size_t offset) {
+  std::uint32_t value = 0;
+  std::memcpy(&value, bytes.data() + offset, sizeof value);
+  return value;
+}
+
+std::string size_problem(std::size_t size) {
+  return fmt::format("has {} bytes, and glibc makes a semaphore's file exactly {}", size,
+                     semaphore_file_size);
+}
+
+} // namespace
+
+std::string semaphore_file_problem(std::span<const unsigned char> bytes) {
+  if (bytes.size() != semaphore_file_size) return size_problem(bytes.size());
+  if (const std::uint32_t value = field(bytes, semaphore_value_offset); value > SEM_VALUE_MAX)
+    return fmt::format("holds the value {}, above SEM_VALUE_MAX ({})", value, SEM_VALUE_MAX);
+  // glibc XORs this field into every futex operation: 128 (FUTEX_PRIVATE_FLAG,
+  // glibc's LLL_SHARED) takes the private flag off, so waits and wakes reach
+  // other processes. 0 keeps it: a waiter in another process is never woken.
+  const auto private_field = static_cast<std::int32_t>(field(bytes, semaphore_private_offset));
+  if (private_field == 0)
+    return "has 0 in its private field, where glibc writes 128 (shared between processes): a post "
+           "would never wake a waiter in another process";
+  if (private_field != FUTEX_PRIVATE_FLAG)
+    return fmt::format(
+        "has {} in its private field, where glibc writes 128 (shared between processes): "
+        "futex(2) would get an operation it does not know, and glibc abort",
+        private_field);
+  return {};
+}
+
+void check_semaphore_file(const std::string& name, const std::string& path) {
+  Fd fd;
+  try {
+    fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch (const SysError& error) {
+    throw_if_planted(path, error.err(), "a semaphore");
+    if (error.err() == ENOENT || error.err() == EACCES) return;
+    throw;
+  }
+  const struct stat status = fstat(fd);
+  if (!S_ISREG(status.st_mode)) throw not_an_object(path, status, "a semaphore");
+  std::string problem;
+  if (static_cast<std::size_t>(status.st_size) != semaphore_file_size) {
+    problem = size_problem(static_cast<std::size_t>(status.st_size));
+  } else {
+    std::array<unsigned char, semaphore_file_size> bytes{};
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+      const std::size_t n = read(fd.get(), path, bytes.data() + got, bytes.size() - got);
+      if (n == 0) break; // it shrank since fstat: the check below says so
+      got += n;
+    }
+    problem = semaphore_file_problem({bytes.data(), got});
+  }
+  if (!problem.empty())
+    throw Error(exit_code::failure, fmt::format("semaphore {} is damaged: {} {}", name, path, problem),
+                fmt::format("remove it with: ipcdemo sem unlink {}", name));
+}
+
+} // namespace ipcdemo::sys

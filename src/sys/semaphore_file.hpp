@@ -1,0 +1,49 @@
+// The file glibc keeps a named semaphore in, /dev/shm/sem.NAME, and the check
+// made before sem_open hands it to glibc. Any local user may plant or edit such a
+// file, and glibc trusts it: it maps the first sizeof(sem_t) bytes without looking
+// (a shorter file raises SIGBUS at the first access) and XORs the private field
+// into every futex(2) operation (an operation the kernel does not know makes glibc
+// abort; 0 makes the futex private, so a post never wakes another process).
+//
+// The layout, as glibc 2.21 and later write it on a 64-bit little-endian target
+// (struct new_sem in glibc's sysdeps/nptl/internaltypes.h, made by sem_open.c);
+// ipcdemo-sem(1) shows the same table:
+//
+//   offset  size  field     meaning
+//   0       4     value     the semaphore's value, at most SEM_VALUE_MAX
+//   4       4     nwaiters  how many waiters are (or were, if killed) asleep
+//   8       4     private   128 (FUTEX_PRIVATE_FLAG, glibc's LLL_SHARED): XORed
+//                           into each futex operation, it makes them shared
+//   12      4     pad       unused
+//   16      16    (rest)    zeros; sem_t is 32 bytes, the file exactly that
+//
+// (value and nwaiters are one 64-bit word, `data`, changed atomically.)
+#pragma once
+
+#include <semaphore.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace ipcdemo::sys {
+
+inline constexpr std::size_t semaphore_file_size = sizeof(sem_t);
+inline constexpr std::size_t semaphore_value_offset = 0;
+inline constexpr std::size_t semaphore_nwaiters_offset = 4;
+inline constexpr std::size_t semaphore_private_offset = 8;
+
+// What is wrong with these bytes (the whole file) as glibc's semaphore, in words
+// for "semaphore /x is damaged: ..."; empty when glibc can use them. Pure: it is
+// what the fuzz target tests/fuzz/fuzz_sem_file.cpp feeds.
+std::string semaphore_file_problem(std::span<const unsigned char> bytes);
+
+// Opens PATH as glibc would find it, without following a symbolic link or
+// blocking on a FIFO (O_RDONLY|O_NOFOLLOW|O_NONBLOCK), and checks it: a file that
+// is not a regular file is refused as planted, a damaged one is reported with what
+// is wrong (Error, exit 1). Nothing happens when PATH does not exist or we may not
+// read it (sem_open then says why it cannot open it either).
+void check_semaphore_file(const std::string& name, const std::string& path);
+
+} // namespace ipcdemo::sys
