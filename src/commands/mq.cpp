@@ -244,11 +244,14 @@ class Printer {
 
   void flush() {
     if (buffer_.size() > 0) {
+      errno = 0;
       const std::size_t written = std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
+      const int err = errno;
+      const bool complete = written == buffer_.size();
       buffer_.clear();
-      if (written == 0) output::finish(); // reports the write error (EPIPE: ends quietly)
+      if (!complete) output::failed(err); // names the cause (EPIPE: ends quietly)
     }
-    if (flush_each_ && std::fflush(stdout) != 0) output::finish();
+    if (flush_each_ && std::fflush(stdout) != 0) output::failed(errno);
   }
 
   std::uint64_t printed() const { return printed_; }

@@ -4,6 +4,7 @@
 #include "base/output.hpp"
 #include "base/signals.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 
@@ -20,9 +21,12 @@ void NumberLines::put(std::uint64_t value) {
   const auto end = std::to_chars(line, line + sizeof line - 1, value).ptr;
   *end = '\n';
   const auto length = static_cast<std::size_t>(end + 1 - line);
+  errno = 0;
   const bool written = fwrite_unlocked(line, 1, length, stdout) == length;
+  const int err = errno; // stdio keeps only a flag: take the cause now
   if (written && !flush_each_line_) return;
   try {
+    if (!written) output::failed(err);
     output::finish();
   } catch (const SysError&) {
     // A write blocked on a full pipe comes back with EINTR when Ctrl-C arrives:
