@@ -5,6 +5,7 @@
 
 #include "ipc/owner.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/output.hpp"
@@ -42,12 +43,6 @@ std::int64_t realtime_ns() {
   timespec now{};
   clock_gettime(CLOCK_REALTIME, &now);
   return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
-}
-
-// An absolute CLOCK_REALTIME deadline `timeout` from now, as mq_timed* want it.
-timespec deadline_after(std::chrono::nanoseconds timeout) {
-  const std::int64_t at = realtime_ns() + timeout.count();
-  return {static_cast<time_t>(at / 1'000'000'000), static_cast<long>(at % 1'000'000'000)};
 }
 
 // Opens an existing queue, explaining the usual failures.
@@ -129,11 +124,6 @@ void sleep_until(const timespec& next) {
   }
 }
 
-timespec monotonic_plus(const timespec& start, std::int64_t ns) {
-  const std::int64_t at = static_cast<std::int64_t>(start.tv_sec) * 1'000'000'000 + start.tv_nsec + ns;
-  return {static_cast<time_t>(at / 1'000'000'000), static_cast<long>(at % 1'000'000'000)};
-}
-
 int send(const Invocation& invocation) {
   require_one_wait_mode(invocation);
   const std::string name = object_name(invocation, kind);
@@ -167,12 +157,12 @@ int send(const Invocation& invocation) {
                     mq::sample_size, name, attr.mq_msgsize),
         "mq_send would fail with EMSGSIZE; send --text, or create a queue with --msgsize 24 or more");
 
-  timespec start{};
-  clock_gettime(CLOCK_MONOTONIC, &start);
+  // Each send is due one interval after the previous one was due: no drift, and
+  // no multiplication that a long interval could overflow.
+  timespec due = deadline_after(CLOCK_MONOTONIC, {});
   std::uint64_t sent = 0;
   for (; count == 0 || sent < count; ++sent) {
-    if (sent > 0 && interval.count() > 0)
-      sleep_until(monotonic_plus(start, static_cast<std::int64_t>(sent) * interval.count()));
+    if (sent > 0 && interval.count() > 0) sleep_until(due = plus(due, interval));
     signals::throw_if_interrupted();
     mq::SampleBytes sample_bytes{};
     std::span<const std::byte> message;
@@ -186,7 +176,7 @@ int send(const Invocation& invocation) {
                                  .reserved = 0});
       message = sample_bytes;
     }
-    const timespec deadline = timed ? deadline_after(timeout) : timespec{};
+    const timespec deadline = timed ? deadline_after(CLOCK_REALTIME, timeout) : timespec{};
     int err = 0;
     if (!queue.send(message, static_cast<unsigned>(prio), timed ? &deadline : nullptr, &err)) {
       const std::string done = sent > 0 ? fmt::format(" (after sending {})", sent) : std::string();
@@ -214,10 +204,11 @@ int send(const Invocation& invocation) {
 
 // Prints received messages. Output goes through one buffer; it is flushed after
 // every message when someone may be watching (a terminal, a pipe), and only when
-// full when it goes to a file or /dev/null.
+// full when it goes to a file or /dev/null. A received message is gone from the
+// queue: when writing it out fails, the error says which messages were lost.
 class Printer {
  public:
-  explicit Printer(bool json) : json_(json) {
+  explicit Printer(bool json, mq::Decode decode = mq::Decode::samples) : json_(json), decode_(decode) {
     struct stat info {};
     const bool known = ::fstat(STDOUT_FILENO, &info) == 0;
     const bool quiet_sink =
@@ -235,32 +226,52 @@ class Printer {
   void print(std::span<const std::byte> bytes, unsigned priority) {
     const mq::ReceivedMessage message{bytes, priority, realtime_ns()};
     if (json_)
-      mq::append_json(buffer_, message);
+      mq::append_json(buffer_, message, decode_);
     else
-      mq::append_text(buffer_, message, printed_ == 0);
+      mq::append_text(buffer_, message, printed_ == 0, decode_);
     ++printed_;
+    unwritten_.add(priority, bytes.size());
     if (flush_each_ || buffer_.size() >= 1 << 16) flush();
   }
 
+  // Hands the buffer to stdio and flushes it: afterwards every message printed so
+  // far is out, or the error names those that are lost.
   void flush() {
-    if (buffer_.size() > 0) {
-      errno = 0;
-      const std::size_t written = std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
-      const int err = errno;
-      const bool complete = written == buffer_.size();
-      buffer_.clear();
-      if (!complete) output::failed(err); // names the cause (EPIPE: ends quietly)
+    try {
+      if (buffer_.size() > 0) {
+        errno = 0;
+        const std::size_t written = std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
+        const int err = errno;
+        const bool complete = written == buffer_.size();
+        buffer_.clear();
+        if (!complete) fail(err);
+      }
+      if (std::fflush(stdout) != 0) fail(errno);
+    } catch (const SysError& error) {
+      throw SysError(error.call(), error.object(), error.err(), mq::describe_loss(unwritten_));
+    } catch (const BrokenPipe&) {
+      if (unwritten_.count > 0) log::info("standard output closed: {}", mq::describe_loss(unwritten_));
+      throw;
     }
-    if (flush_each_ && std::fflush(stdout) != 0) output::failed(errno);
+    unwritten_ = {};
   }
 
   std::uint64_t printed() const { return printed_; }
 
  private:
+  [[noreturn]] static void fail(int err) {
+    // A write blocked on a full pipe comes back with EINTR when Ctrl-C arrives:
+    // that is an interruption (exit 130), not a failed write.
+    if (err == EINTR) signals::throw_if_interrupted();
+    output::failed(err);
+  }
+
   bool json_;
+  mq::Decode decode_;
   bool flush_each_ = true;
   fmt::memory_buffer buffer_;
   std::uint64_t printed_ = 0;
+  mq::Unwritten unwritten_;
 };
 
 // ---- recv -------------------------------------------------------------------
@@ -278,9 +289,9 @@ int recv(const Invocation& invocation) {
   // one makes mq_receive fail with EMSGSIZE even for a short message.
   const mq_attr attr = queue.attributes();
   std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
-  Printer printer(invocation.flag("json"));
+  Printer printer(invocation.flag("json"), invocation.flag("raw") ? mq::Decode::raw : mq::Decode::samples);
   for (std::uint64_t received = 0; count == 0 || received < count; ++received) {
-    const timespec deadline = timed ? deadline_after(timeout) : timespec{};
+    const timespec deadline = timed ? deadline_after(CLOCK_REALTIME, timeout) : timespec{};
     int err = 0;
     const auto got = queue.receive(buffer, timed ? &deadline : nullptr, &err);
     if (!got) {
@@ -561,7 +572,7 @@ GroupSpec mq_group() {
               },
               {
                   .action = "recv",
-                  .summary = "Receive and print messages, waiting on an empty queue",
+                  .summary = "Receive (and so remove) and print messages, waiting on an empty queue",
                   .description =
                       "Opens the queue O_RDONLY and receives COUNT messages, highest priority first\n"
                       "and in order of arrival within a priority. On an empty queue mq_receive blocks\n"
@@ -569,10 +580,15 @@ GroupSpec mq_group() {
                       "--nonblock and --timeout end with exit 3 instead.\n"
                       "The receive buffer is as large as the queue's msgsize (from mq_getattr): a\n"
                       "smaller one fails with EMSGSIZE, even for short messages.\n"
+                      "A receive takes the message off the queue: once received it is gone for every\n"
+                      "other receiver, and if writing it out fails (a full disk) the error names it.\n"
                       "A 24-byte message is printed as a sample: prio, channel, timestamp (ISO 8601\n"
                       "UTC and the raw nanoseconds), value, and latency (receive time minus\n"
-                      "timestamp). Other messages are shown with their length, as text when\n"
-                      "printable, else as hex.",
+                      "timestamp). One that does not look like a sample (reserved not 0, a timestamp\n"
+                      "neither plausible as nanoseconds nor as seconds since the epoch, a value not\n"
+                      "finite) is shown as text or hex too, with a note, and a timestamp in seconds\n"
+                      "(time(NULL)) is shown as such. Other messages are shown with their length, as\n"
+                      "text when printable, else as hex; --raw shows every message that way.",
                   .examples = {"ipcdemo mq recv", "ipcdemo mq recv --count 0",
                                "ipcdemo mq recv --json --count 10 | jq .value",
                                "ipcdemo mq recv --timeout 2s"},
@@ -585,6 +601,9 @@ GroupSpec mq_group() {
                           nonblock_option("Do not wait on an empty queue: fail with exit 3 (EAGAIN)"),
                           timeout_option("Wait at most DURATION per message on an empty queue, then exit 3"),
                           json_option(),
+                          {.flags = "--raw",
+                           .type = ValueType::flag,
+                           .help = "Show every message as text or hex only, never decoded as a sample"},
                       },
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = recv,

@@ -3,6 +3,7 @@
 // back and wakes a waiter; the kernel is asked (futex) only to sleep and to wake.
 #include "commands/groups.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
@@ -39,17 +40,6 @@ int create(const Invocation& invocation) {
   return exit_code::ok;
 }
 
-timespec monotonic_deadline(std::chrono::nanoseconds timeout) {
-  timespec deadline{};
-  clock_gettime(CLOCK_MONOTONIC, &deadline);
-  const auto total =
-      std::chrono::seconds(deadline.tv_sec) + std::chrono::nanoseconds(deadline.tv_nsec) + timeout;
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(total);
-  deadline.tv_sec = static_cast<time_t>(seconds.count());
-  deadline.tv_nsec = static_cast<long>((total - seconds).count());
-  return deadline;
-}
-
 int usable_cpus() {
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -65,7 +55,8 @@ int wait(const Invocation& invocation) {
   sys::Semaphore semaphore = sem::open(name);
   // One deadline for all the waits, against CLOCK_MONOTONIC: setting the wall clock
   // neither shortens nor stretches it.
-  const timespec deadline = timed ? monotonic_deadline(invocation.duration("timeout")) : timespec{};
+  const timespec deadline =
+      timed ? deadline_after(CLOCK_MONOTONIC, invocation.duration("timeout")) : timespec{};
   auto spin = invocation.duration("spin");
   if (spin.count() > 0 && usable_cpus() < 2) {
     // The poster cannot run while we spin on the only CPU: spinning would only delay it.
