@@ -3,6 +3,7 @@
 // empty queue, look into the mqueue file system, and be told when a message arrives.
 #include "commands/groups.hpp"
 
+#include "ipc/access_hint.hpp"
 #include "ipc/owner.hpp"
 
 #include "base/deadline.hpp"
@@ -54,9 +55,9 @@ sys::Queue open_queue(const std::string& name, int flags) {
       throw SysError(error.call(), name, ENOENT, fmt::format("create it first: ipcdemo mq create {}", name));
     if (error.err() == EACCES)
       throw SysError(error.call(), name, EACCES,
-                     fmt::format("its mode does not let this user {} it (see its owner and mode with "
-                                 "'ipcdemo mq info {}')",
-                                 (flags & O_ACCMODE) == O_WRONLY ? "send to" : "receive from", name));
+                     open_denied_hint(name, kind, (flags & O_ACCMODE) == O_WRONLY ? "write" : "read"));
+    if (error.err() == EMFILE)
+      throw SysError(error.call(), name, EMFILE, mq::explain_descriptor_limit(mq::read_limits()));
     throw;
   }
 }
@@ -85,7 +86,7 @@ int create(const Invocation& invocation) {
   try {
     queue = sys::Queue::create(name, O_RDONLY | (create_flags(invocation) & O_EXCL), mode, n, size, &created);
   } catch (const SysError& error) {
-    std::string hint = mq::explain_create_error(error.err(), n, size, mq::read_limits());
+    std::string hint = mq::explain_create_error(error.err(), maxmsg, msgsize, mq::read_limits());
     if (error.err() == EEXIST)
       hint = fmt::format("--exclusive asks for a new queue; remove the old one with 'ipcdemo mq unlink {}'",
                          name);
@@ -420,7 +421,14 @@ int info(const Invocation& invocation) {
     queue = sys::Queue::open(name, O_RDONLY);
   } catch (const SysError& error) {
     if (error.err() != EACCES) throw;
-    queue = open_queue(name, O_WRONLY); // attributes need either direction
+    try {
+      queue = sys::Queue::open(name, O_WRONLY); // attributes need either direction
+    } catch (const SysError& again) {
+      if (again.err() != EACCES) throw;
+      throw SysError(again.call(), name, EACCES,
+                     "mq info must open the queue, for reading or for writing, to ask mq_getattr; " +
+                         open_denied_hint(name, kind, "read or write"));
+    }
   }
   const mq_attr attr = queue.attributes();
   const struct stat status = queue.status();
@@ -451,6 +459,8 @@ int unlink(const Invocation& invocation) {
     if (error.err() == ENOENT)
       throw SysError(error.call(), name, ENOENT,
                      "there is no message queue of that name (already unlinked?)");
+    if (error.err() == EACCES || error.err() == EPERM)
+      throw SysError(error.call(), name, error.err(), unlink_denied_hint(name, kind));
     throw;
   }
   log::info(

@@ -15,6 +15,7 @@
 #include <sched.h>
 #include <semaphore.h>
 #include <time.h>
+#include <cerrno>
 
 namespace ipcdemo::commands {
 
@@ -91,7 +92,16 @@ int post(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
   const std::uint64_t count = invocation.count("count");
   sys::Semaphore semaphore = sem::open(name);
-  for (std::uint64_t done = 0; done < count; ++done) semaphore.post();
+  for (std::uint64_t done = 0; done < count; ++done) {
+    try {
+      semaphore.post();
+    } catch (const SysError& error) {
+      if (error.err() != EOVERFLOW || count == 1) throw;
+      throw SysError(error.call(), error.object(), EOVERFLOW,
+                     fmt::format("{}; {} of {} posts were done, the value is now {}", error.hint(), done,
+                                 count, semaphore.value()));
+    }
+  }
   log::info("semaphore {}: {} post{} done, value now {}", name, count, count == 1 ? "" : "s",
             semaphore.value());
   return exit_code::ok;

@@ -3,6 +3,7 @@
 // a counter that producers increment and consumers watch.
 #include "commands/groups.hpp"
 
+#include "ipc/access_hint.hpp"
 #include "ipc/owner.hpp"
 
 #include "base/error.hpp"
@@ -68,6 +69,7 @@ int info(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
   const sys::Fd fd = shm::open(name, O_RDONLY);
   const struct stat status = sys::fstat(fd);
+  if (!S_ISREG(status.st_mode)) throw_if_planted(name, ObjectKind::shm, "fstat", 0); // a directory opens
   fmt::print("path: {}\nsize: {}\nmode: {:04o}\nowner: {}\ngroup: {}\n",
              ipc_object_path(name, ObjectKind::shm), status.st_size, status.st_mode & 07777,
              fmt::format("{} (uid {})", user_name(status.st_uid), status.st_uid),

@@ -1,6 +1,7 @@
 #include "sem/named.hpp"
 
 #include "base/error.hpp"
+#include "ipc/access_hint.hpp"
 
 #include <fcntl.h>
 
@@ -47,6 +48,8 @@ void unlink(const std::string& name) {
     if (error.err() == ENOENT)
       throw SysError(error.call(), name, ENOENT,
                      "there is no such semaphore (ls /dev/shm/sem.* shows those there are)");
+    if (error.err() == EACCES || error.err() == EPERM)
+      throw SysError(error.call(), name, error.err(), unlink_denied_hint(name, ObjectKind::sem));
     throw;
   }
 }

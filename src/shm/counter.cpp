@@ -1,6 +1,7 @@
 #include "shm/counter.hpp"
 
 #include "base/error.hpp"
+#include "ipc/access_hint.hpp"
 #include "shm/segment.hpp"
 
 #include <fcntl.h>
@@ -30,6 +31,8 @@ Counter Counter::open(const std::string& name, bool writable) {
 
 Counter Counter::map(const sys::Fd& fd, bool writable) {
   const struct stat status = sys::fstat(fd);
+  // O_RDONLY opens a directory too; mmap would then fail with a puzzling ENODEV.
+  if (!S_ISREG(status.st_mode)) throw_if_planted(fd.name(), ObjectKind::shm, "fstat", 0);
   if (static_cast<std::size_t>(status.st_size) < counter_size)
     throw Error(exit_code::failure,
                 fmt::format("shared memory {} has {} bytes, fewer than the {}-byte counter", fd.name(),

@@ -1,6 +1,7 @@
 #include "shm/segment.hpp"
 
 #include "base/error.hpp"
+#include "ipc/access_hint.hpp"
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
@@ -28,6 +29,8 @@ Created create(const std::string& name, std::uint64_t size, mode_t mode, bool ex
       result.status = sys::fstat(result.fd);
       return result;
     } catch (const SysError& error) {
+      if (error.call() == "shm_open" && error.err() != EEXIST)
+        throw_if_planted(name, ObjectKind::shm, error.call(), error.err());
       if (error.call() != "shm_open" || error.err() != EEXIST) throw;
       if (exclusive)
         throw SysError(error.call(), name, EEXIST,
@@ -39,6 +42,11 @@ Created create(const std::string& name, std::uint64_t size, mode_t mode, bool ex
       result.status = sys::fstat(result.fd);
       return result;
     } catch (const SysError& error) {
+      throw_if_planted(name, ObjectKind::shm, error.call(), error.err());
+      if (error.err() == EACCES)
+        throw SysError(error.call(), name, EACCES,
+                       open_denied_hint(name, ObjectKind::shm, "read and write") +
+                           "; shm create opens an existing segment instead of making a new one");
       if (error.err() != ENOENT) throw;
     }
   }
@@ -49,6 +57,7 @@ sys::Fd open(const std::string& name, int flags) {
     return sys::shm_open(name, flags);
   } catch (const SysError& error) {
     if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, create_hint(name));
+    throw_if_planted(name, ObjectKind::shm, error.call(), error.err());
     if (error.err() == EACCES)
       throw SysError(error.call(), name, EACCES,
                      fmt::format("{} needs {} permission for you (see: ls -l /dev/shm{})",
@@ -65,6 +74,9 @@ void unlink(const std::string& name) {
     if (error.err() == ENOENT)
       throw SysError(error.call(), name, ENOENT,
                      "there is no such segment (ls /dev/shm shows those there are)");
+    if (error.err() == EACCES || error.err() == EPERM)
+      throw SysError(error.call(), name, error.err(), unlink_denied_hint(name, ObjectKind::shm));
+    throw_if_planted(name, ObjectKind::shm, error.call(), error.err());
     throw;
   }
 }

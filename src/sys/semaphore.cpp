@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/signals.hpp"
+#include "ipc/access_hint.hpp"
 #include "ipc/name.hpp"
 #include "sys/fd.hpp"
 #include "sys/narrate.hpp"
@@ -20,6 +21,7 @@ void check_not_damaged(const std::string& name) {
   const auto status = Semaphore::file_status(name);
   if (!status) return;
   const std::string path = ipc_object_path(name, ObjectKind::sem);
+  if (!S_ISREG(status->st_mode)) throw_if_planted(name, ObjectKind::sem, "stat", 0);
   if (!S_ISREG(status->st_mode))
     throw Error(exit_code::failure,
                 fmt::format("semaphore {} is damaged: {} is not a regular file", name, path),
@@ -59,6 +61,7 @@ Semaphore Semaphore::open(const std::string& name, int flags, mode_t mode, unsig
     narrate::emit("sem_open", args, narrate::result_pointer(sem, failed, err));
   }
   if (failed) {
+    throw_if_planted(name, ObjectKind::sem, "sem_open", err);
     if (err == EACCES)
       throw SysError(
           "sem_open", name, err,
