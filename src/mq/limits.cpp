@@ -86,11 +86,12 @@ bool descriptors_ran_out(const Limits& limits) {
 }
 
 std::string explain_descriptor_limit(const Limits& limits) {
-  const std::string open = limits.open_fds ? std::to_string(*limits.open_fds) : std::string("all");
+  const std::string open = limits.open_fds ? fmt::format("{} descriptors open", *limits.open_fds)
+                                           : std::string("as many descriptors open");
   const std::string limit = limits.rlimit_nofile ? std::to_string(*limits.rlimit_nofile) : "unlimited";
   return fmt::format(
-      "this process has {} descriptors open, its limit RLIMIT_NOFILE is {} ('ulimit -n'): a queue "
-      "descriptor is a file descriptor, and none is left",
+      "this process has {} as its limit RLIMIT_NOFILE ({}, 'ulimit -n') allows: a queue descriptor is a "
+      "file descriptor, and none is left",
       open, limit);
 }
 

@@ -71,7 +71,8 @@ TEST(MqLimits, EmfileNamesTheDescriptorLimitWhenThatRanOut) {
   Limits limits = defaults();
   limits.open_fds = 1024;
   const auto hint = explain_create_error(EMFILE, 10, 24, limits);
-  EXPECT_TRUE(contains(hint, "1024 descriptors open, its limit RLIMIT_NOFILE is 1024 ('ulimit -n')")) << hint;
+  EXPECT_TRUE(contains(hint, "1024 descriptors open as its limit RLIMIT_NOFILE (1024, 'ulimit -n') allows"))
+      << hint;
   EXPECT_FALSE(contains(hint, "RLIMIT_MSGQUEUE")) << hint;
   limits.open_fds = std::nullopt; // not even /proc/self/fd could be opened
   EXPECT_TRUE(descriptors_ran_out(limits));
