@@ -16,6 +16,7 @@ setup() {
 
 teardown() {
   remove_queues "$PREFIX"
+  rm -f /dev/shm/sem."$PREFIX"-*
   common_teardown
 }
 
@@ -113,6 +114,14 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
   wait_until_blocked "$sender" wq_sleep
   "$IPCDEMO" mq recv "$Q" >/dev/null
   wait_status "$sender"
+  [ "$status" -eq 0 ]
+  local sem="/$PREFIX-sem"
+  "$IPCDEMO" -q sem create "$sem" --value 0 >/dev/null
+  background "$IPCDEMO" -q sem wait "$sem" --timeout 9000000000s
+  local waiter=$BG
+  wait_until_blocked "$waiter" futex
+  "$IPCDEMO" -q sem post "$sem"
+  wait_status "$waiter"
   [ "$status" -eq 0 ]
 }
 
