@@ -56,8 +56,14 @@ std::string self_executable() {
 }
 
 int install_links(const std::string& dir, const std::string& target, const std::vector<std::string>& names) {
+  if (dir.empty()) throw UsageError("--install '': DIR is empty; give the directory for the links");
   std::error_code error;
-  if (!fs::is_directory(dir, error))
+  const auto status_of_dir = fs::status(dir, error);
+  if (fs::exists(status_of_dir) && !fs::is_directory(status_of_dir))
+    throw UsageError(
+        fmt::format("--install {}: not a directory ({}); DIR is where the links go", dir,
+                    fs::is_regular_file(status_of_dir) ? "a regular file" : "another kind of file"));
+  if (!fs::is_directory(status_of_dir))
     throw SysError("stat", dir, error ? error.value() : ENOTDIR,
                    fmt::format("create it first: mkdir -p {}", dir));
   int status = exit_code::ok;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +23,21 @@ bool discarded() {
   return ::fstat(STDOUT_FILENO, &info) == 0 && S_ISCHR(info.st_mode) && isatty(STDOUT_FILENO) == 0;
 }
 
+// stdio keeps only a flag once a write failed, and a later fflush may find
+// nothing left to write: ask the descriptor itself what is wrong with it.
+int diagnose(int fd) {
+  if (::fcntl(fd, F_GETFL) < 0) return errno; // EBADF: stdout was closed
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && (S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode))) {
+    // A pipe whose reader is gone polls as POLLERR.
+    pollfd waiter{fd, POLLOUT, 0};
+    if (::poll(&waiter, 1, 0) == 1 && (waiter.revents & POLLERR) != 0) return EPIPE;
+  }
+  // Devices such as /dev/full refuse even an empty write with their error.
+  if (::write(fd, "", 0) < 0) return errno;
+  return EIO;
+}
+
 } // namespace
 
 int report(const Error& error) {
@@ -28,13 +45,19 @@ int report(const Error& error) {
   return error.exit_code();
 }
 
+void failed(int err) {
+  if (err == 0) err = diagnose(STDOUT_FILENO);
+  if (err == EPIPE) throw BrokenPipe();
+  throw SysError("write", "standard output", err);
+}
+
 void finish() {
+  const bool failed_before = std::ferror(stdout) != 0;
   errno = 0;
   const bool flushed = std::fflush(stdout) == 0;
   const int err = errno;
-  if (flushed && std::ferror(stdout) == 0) return;
-  if (err == EPIPE) throw BrokenPipe();
-  throw SysError("write", "standard output", err != 0 ? err : EIO);
+  if (flushed && !failed_before) return;
+  failed(flushed ? 0 : err);
 }
 
 Records::Records(bool waits_between) : flush_each_(waits_between && !discarded()) {
@@ -44,9 +67,12 @@ Records::Records(bool waits_between) : flush_each_(waits_between && !discarded()
 }
 
 void Records::put(std::string_view record) {
+  errno = 0;
   const bool written = fwrite_unlocked(record.data(), 1, record.size(), stdout) == record.size();
+  const int err = errno; // stdio keeps only a flag: take the cause now
   if (written && !flush_each_) return;
   try {
+    if (!written) failed(err);
     finish();
   } catch (const SysError&) {
     // A write blocked on a full pipe comes back with EINTR when Ctrl-C arrives:

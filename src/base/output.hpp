@@ -14,6 +14,10 @@
 //   so a full disk never ends with status 0.
 // The one exception is bulk data: `mmap cat` hands mapped pages to the
 // descriptor itself (sys::write_all, sys::splice_all), with the same error rules.
+//
+// Standard output is checked before exit, as git does after every command: a
+// failed write (a full disk, say) must not end with status 0, and the error names
+// the real cause (ENOSPC, EBADF), never a generic EIO.
 #pragma once
 
 #include <string_view>
@@ -50,5 +54,9 @@ class Records {
 // closed or unwritable, and then there is nobody left to tell (fmt::print would
 // throw, and a throw while reporting an error ends in std::terminate).
 void error_line(std::string_view line) noexcept;
+
+// A write to stdout failed with `err` (errno right after the failed call; 0 when
+// unknown): throws BrokenPipe for EPIPE, else SysError naming the cause.
+[[noreturn]] void failed(int err);
 
 } // namespace ipcdemo::output

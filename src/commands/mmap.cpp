@@ -24,7 +24,8 @@ namespace ipcdemo::commands {
 namespace {
 
 int cat(const Invocation& invocation) {
-  FilePrinter printer(STDOUT_FILENO);
+  FilePrinter printer(STDOUT_FILENO,
+                      invocation.flag("zero-copy") ? FilePrinter::Mode::zero_copy : FilePrinter::Mode::copy);
   int status = exit_code::ok;
   for (const auto& path : invocation.texts("FILE")) {
     try {
@@ -100,15 +101,25 @@ GroupSpec mmap_group() {
                   .summary = "Print files by mapping them instead of reading them",
                   .description =
                       "For each FILE: open, fstat, mmap(PROT_READ, MAP_PRIVATE), close the descriptor,\n"
-                      "write the bytes to standard output straight from the mapping, munmap.\n"
-                      "When standard output is a pipe, vmsplice(2) hands the mapped pages to it\n"
-                      "without copying them into the kernel; otherwise write(2) copies them.\n"
+                      "write(2) the bytes to standard output straight from the mapping, munmap.\n"
+                      "write(2) copies them into the kernel once (read() and write(), as cat does,\n"
+                      "copy twice), so the reader gets the bytes as they were when they were written.\n"
+                      "--zero-copy vmsplices the mapped pages into a pipe instead: no copy at all, but\n"
+                      "the pipe then refers to the file's pages, and a reader that reads after the\n"
+                      "file changed gets the new bytes, not the ones printed (cat's promise is gone).\n"
                       "Run with -v to watch every system call.\n"
                       "Files that cannot be mapped fall back to read(): '-' (standard input), pipes,\n"
-                      "devices, and files that report size 0 but have content (/proc/self/status).\n"
+                      "devices, files that report size 0 but have content (/proc/self/status), and\n"
+                      "files whose file system has no mmap (sysfs: ENODEV).\n"
                       "Files larger than 64 MiB are mapped one 64 MiB window at a time.",
                   .examples = {"ipcdemo mmap cat", "ipcdemo -v mmap cat /etc/hostname",
-                               "ipcdemo mmap cat big.log | less", "mmap-cat - < /etc/passwd"},
+                               "ipcdemo mmap cat big.log | less",
+                               "ipcdemo mmap cat --zero-copy big.iso | sha256sum",
+                               "mmap-cat - < /etc/passwd"},
+                  .options = {{.flags = "--zero-copy",
+                               .type = ValueType::flag,
+                               .help = "Into a pipe, vmsplice the mapped pages instead of copying them: "
+                                       "faster, but a late reader sees later changes to the file"}},
                   .arguments = {{.name = "FILE",
                                  .type = ValueType::path,
                                  .help = "Files to print, in order; - is standard input",

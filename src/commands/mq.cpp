@@ -46,10 +46,9 @@ int create(const Invocation& invocation) {
   const std::uint64_t maxmsg = invocation.count("maxmsg");
   const std::uint64_t msgsize = invocation.size("msgsize");
   const mode_t mode = invocation.mode("mode");
-  // Anything this large is refused by the kernel anyway; keep it in the range of long.
   const auto result =
-      mq::create(name, {.maxmsg = static_cast<long>(std::min<std::uint64_t>(maxmsg, INT_MAX)),
-                        .msgsize = static_cast<long>(std::min<std::uint64_t>(msgsize, INT_MAX)),
+      mq::create(name, {.maxmsg = maxmsg,
+                        .msgsize = msgsize,
                         .mode = mode,
                         .exclusive = invocation.flag("exclusive")});
   const mq_attr attr = result.queue.attributes();
@@ -90,7 +89,8 @@ int recv(const Invocation& invocation) {
                                               .nonblock = invocation.flag("nonblock"),
                                               .timeout = timeout_of(invocation),
                                               .timeout_text = invocation.text("timeout"),
-                                              .json = invocation.flag("json")});
+                                              .json = invocation.flag("json"),
+                                              .raw = invocation.flag("raw")});
   return exit_code::ok;
 }
 
@@ -235,7 +235,7 @@ GroupSpec mq_group() {
               },
               {
                   .action = "recv",
-                  .summary = "Receive and print messages, waiting on an empty queue",
+                  .summary = "Receive (and so remove) and print messages, waiting on an empty queue",
                   .description =
                       "Opens the queue O_RDONLY and receives COUNT messages, highest priority first\n"
                       "and in order of arrival within a priority. On an empty queue mq_receive blocks\n"
@@ -243,10 +243,15 @@ GroupSpec mq_group() {
                       "--nonblock and --timeout end with exit 3 instead.\n"
                       "The receive buffer is as large as the queue's msgsize (from mq_getattr): a\n"
                       "smaller one fails with EMSGSIZE, even for short messages.\n"
+                      "A receive takes the message off the queue: once received it is gone for every\n"
+                      "other receiver, and if writing it out fails (a full disk) the error names it.\n"
                       "A 24-byte message is printed as a sample: prio, channel, timestamp (ISO 8601\n"
                       "UTC and the raw nanoseconds), value, and latency (receive time minus\n"
-                      "timestamp). Other messages are shown with their length, as text when\n"
-                      "printable, else as hex.",
+                      "timestamp). One that does not look like a sample (reserved not 0, a timestamp\n"
+                      "neither plausible as nanoseconds nor as seconds since the epoch, a value not\n"
+                      "finite) is shown as text or hex too, with a note, and a timestamp in seconds\n"
+                      "(time(NULL)) is shown as such. Other messages are shown with their length, as\n"
+                      "text when printable, else as hex; --raw shows every message that way.",
                   .examples = {"ipcdemo mq recv", "ipcdemo mq recv --count 0",
                                "ipcdemo mq recv --json --count 10 | jq .value",
                                "ipcdemo mq recv --timeout 2s"},
@@ -256,6 +261,9 @@ GroupSpec mq_group() {
                           nonblock_option("Do not wait on an empty queue: fail with exit 3 (EAGAIN)"),
                           timeout_option("Wait at most DURATION per message on an empty queue, then exit 3"),
                           json_option("Print one JSON object per message, one per line (JSON Lines)"),
+                          {.flags = "--raw",
+                           .type = ValueType::flag,
+                           .help = "Show every message as text or hex only, never decoded as a sample"},
                       },
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = recv,

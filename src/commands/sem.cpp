@@ -3,6 +3,7 @@
 // back and wakes a waiter; the kernel is asked (futex) only to sleep and to wake.
 #include "commands/groups.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/escape.hpp"
 #include "base/log.hpp"
@@ -16,6 +17,7 @@
 #include <sched.h>
 #include <semaphore.h>
 #include <time.h>
+#include <cerrno>
 
 namespace ipcdemo::commands {
 
@@ -39,17 +41,6 @@ int create(const Invocation& invocation) {
   return exit_code::ok;
 }
 
-timespec monotonic_deadline(std::chrono::nanoseconds timeout) {
-  timespec deadline{};
-  clock_gettime(CLOCK_MONOTONIC, &deadline);
-  const auto total =
-      std::chrono::seconds(deadline.tv_sec) + std::chrono::nanoseconds(deadline.tv_nsec) + timeout;
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(total);
-  deadline.tv_sec = static_cast<time_t>(seconds.count());
-  deadline.tv_nsec = static_cast<long>((total - seconds).count());
-  return deadline;
-}
-
 int usable_cpus() {
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -65,7 +56,8 @@ int wait(const Invocation& invocation) {
   sys::Semaphore semaphore = sem::open(name);
   // One deadline for all the waits, against CLOCK_MONOTONIC: setting the wall clock
   // neither shortens nor stretches it.
-  const timespec deadline = timed ? monotonic_deadline(invocation.duration("timeout")) : timespec{};
+  const timespec deadline =
+      timed ? deadline_after(CLOCK_MONOTONIC, invocation.duration("timeout")) : timespec{};
   auto spin = invocation.duration("spin");
   if (spin.count() > 0 && usable_cpus() < 2) {
     // The poster cannot run while we spin on the only CPU: spinning would only delay it.
@@ -100,7 +92,16 @@ int post(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
   const std::uint64_t count = invocation.count("count");
   sys::Semaphore semaphore = sem::open(name);
-  for (std::uint64_t done = 0; done < count; ++done) semaphore.post();
+  for (std::uint64_t done = 0; done < count; ++done) {
+    try {
+      semaphore.post();
+    } catch (const SysError& error) {
+      if (error.err() != EOVERFLOW || count == 1) throw;
+      throw SysError(error.call(), error.object(), EOVERFLOW,
+                     fmt::format("{}; {} of {} posts were done, the value is now {}", error.hint(), done,
+                                 count, semaphore.value()));
+    }
+  }
   log::info("semaphore {}: {} post{} done, value now {}", name, count, count == 1 ? "" : "s",
             semaphore.value());
   return exit_code::ok;

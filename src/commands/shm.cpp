@@ -3,6 +3,7 @@
 // a counter that producers increment and consumers watch.
 #include "commands/groups.hpp"
 
+#include "ipc/access_hint.hpp"
 #include "ipc/owner.hpp"
 
 #include "base/error.hpp"

@@ -20,6 +20,10 @@ int tour(const Invocation& invocation) {
     for (const auto& scene : scenes) fmt::print("{:<8} {}\n", scene.name, scene.title);
     return exit_code::ok;
   }
+  // An empty --scene is not "every scene": it names none, and a script that
+  // passed an unset variable must be told so.
+  if (invocation.given("scene") && invocation.text("scene").empty())
+    throw UsageError("--scene '': the name of a scene is needed (see --list-scenes)");
   return tour::run_tour(scenes, names,
                         {.only_scene = invocation.text("scene"), .pause = invocation.flag("pause")});
 }

@@ -1,5 +1,7 @@
 #include "ipc/hints.hpp"
 
+#include "ipc/access_hint.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -38,11 +40,6 @@ constexpr std::array rows{
 
     Row{mq, Operation::open_read, ENOENT, "create it first: ipcdemo mq create {name}"},
     Row{mq, Operation::open_write, ENOENT, "create it first: ipcdemo mq create {name}"},
-    Row{mq, Operation::open_read, EACCES,
-        "its mode does not let this user receive from it (see its owner and mode with 'ipcdemo mq info "
-        "{name}')"},
-    Row{mq, Operation::open_write, EACCES,
-        "its mode does not let this user send to it (see its owner and mode with 'ipcdemo mq info {name}')"},
     Row{mq, Operation::create, EEXIST,
         "--exclusive asks for a new queue; remove the old one with 'ipcdemo mq unlink {name}'"},
     Row{mq, Operation::create, EACCES,
@@ -57,6 +54,13 @@ std::string ipc_hint(ObjectKind kind, Operation operation, int err, std::string_
   for (const auto& row : rows)
     if (row.kind == kind && row.operation == operation && row.err == err)
       return fmt::format(fmt::runtime(row.hint), fmt::arg("name", name));
+  // Permission: say who owns the object and what its mode (or /dev/shm's sticky
+  // bit) allows, rather than a bare EACCES (ipc/access_hint.hpp).
+  if (err == EACCES || err == EPERM) {
+    if (operation == Operation::unlink) return unlink_denied_hint(name, kind);
+    if (operation == Operation::open_read) return open_denied_hint(name, kind, "read");
+    if (operation == Operation::open_write) return open_denied_hint(name, kind, "write");
+  }
   return {};
 }
 

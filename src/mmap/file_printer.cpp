@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <memory>
 
 namespace ipcdemo {
@@ -34,7 +35,8 @@ std::string_view file_type(mode_t mode) {
 
 } // namespace
 
-FilePrinter::FilePrinter(int out_fd) : out_fd_(out_fd), out_is_pipe_(sys::is_pipe(out_fd)) {}
+FilePrinter::FilePrinter(int out_fd, Mode mode)
+    : out_fd_(out_fd), out_is_pipe_(sys::is_pipe(out_fd)), splice_(mode == Mode::zero_copy && out_is_pipe_) {}
 
 void FilePrinter::print(const std::string& path) {
   if (path == "-") {
@@ -62,18 +64,13 @@ void FilePrinter::print(const std::string& path) {
           path, bytes);
     return;
   }
-  print_mapped(fd, static_cast<std::size_t>(info.st_size));
+  if (print_mapped(fd, static_cast<std::size_t>(info.st_size))) return;
+  // sysfs files report a size (4096) yet have no mmap: read them as cat would.
+  log::info("{} cannot be mapped (mmap: {}): reading it with read()", path, std::strerror(ENODEV));
+  print_read(fd.get(), path);
 }
 
-void FilePrinter::print_mapped(sys::Fd& fd, std::size_t size) {
-  if (!path_explained_) {
-    path_explained_ = true;
-    if (out_is_pipe_)
-      log::debug(
-          "standard output is a pipe: vmsplice() hands the mapped pages to it, no copy into the kernel");
-    else
-      log::debug("standard output is not a pipe: write() copies the mapped bytes into the kernel");
-  }
+bool FilePrinter::print_mapped(sys::Fd& fd, std::size_t size) {
   // A larger pipe means fewer vmsplice calls for a large file; for a small one,
   // allocating the larger pipe would cost more than it saves.
   if (out_is_pipe_ && !pipe_grown_ && size > small_file) {
@@ -83,13 +80,28 @@ void FilePrinter::print_mapped(sys::Fd& fd, std::size_t size) {
   const std::string name = fd.name();
   for (std::size_t offset = 0; offset < size; offset += window) {
     const std::size_t length = std::min(window, size - offset);
-    auto mapping = sys::Mapping::of_file(fd, length, PROT_READ, MAP_PRIVATE, static_cast<off_t>(offset));
+    sys::Mapping mapping;
+    try {
+      mapping = sys::Mapping::of_file(fd, length, PROT_READ, MAP_PRIVATE, static_cast<off_t>(offset));
+    } catch (const SysError& error) {
+      if (error.err() == ENODEV && offset == 0) return false;
+      throw;
+    }
+    if (!path_explained_) {
+      path_explained_ = true;
+      if (splice_)
+        log::debug(
+            "--zero-copy into a pipe: vmsplice() hands the mapped pages to it, no copy; the pipe refers to "
+            "the file's pages until the reader reads them");
+      else
+        log::debug("write() copies the mapped bytes into the kernel: the reader gets them as they are now");
+    }
     if (size > window) mapping.advise(MADV_SEQUENTIAL);
     // The mapping keeps the file alive: once the last window is mapped, the
     // descriptor has done its job (the screenplay closes it right after mmap).
     if (offset + length >= size) fd.close();
     try {
-      if (out_is_pipe_)
+      if (splice_)
         sys::splice_all(out_fd_, standard_output, mapping.bytes(), length);
       else
         sys::write_all(out_fd_, standard_output, mapping.bytes(), length);
@@ -100,6 +112,7 @@ void FilePrinter::print_mapped(sys::Fd& fd, std::size_t size) {
       throw SysError(error.call(), name, EFAULT, "the file was truncated while it was being printed");
     }
   }
+  return true;
 }
 
 std::size_t FilePrinter::print_read(int fd, const std::string& name) {

@@ -3,6 +3,8 @@
 // deadlines.
 #pragma once
 
+#include "base/deadline.hpp"
+
 #include <time.h>
 
 #include <chrono>
@@ -16,10 +18,10 @@ inline std::int64_t realtime_ns() {
   return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
-// An absolute CLOCK_REALTIME deadline `timeout` from now, as mq_timed* want it.
+// An absolute CLOCK_REALTIME deadline `timeout` from now, as mq_timed* want it;
+// computed without overflow (base/deadline.hpp).
 inline timespec deadline_after(std::chrono::nanoseconds timeout) {
-  const std::int64_t at = realtime_ns() + timeout.count();
-  return {static_cast<time_t>(at / 1'000'000'000), static_cast<long>(at % 1'000'000'000)};
+  return ipcdemo::deadline_after(CLOCK_REALTIME, timeout);
 }
 
 } // namespace ipcdemo::mq

@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 
+#include <dirent.h>
 #include <fmt/format.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -39,6 +40,22 @@ bool has_sys_resource() {
   return false;
 }
 
+// Counted from /proc/self/fd, minus the descriptor the count itself uses.
+std::optional<std::uint64_t> count_open_fds() {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (dir == nullptr) return std::nullopt;
+  std::uint64_t count = 0;
+  while (const dirent* entry = ::readdir(dir))
+    if (entry->d_name[0] != '.') ++count;
+  ::closedir(dir);
+  return count > 0 ? count - 1 : 0;
+}
+
+std::string mib(std::uint64_t bytes) {
+  return bytes % (1024 * 1024) == 0 ? fmt::format("{} MiB", bytes / (1024 * 1024))
+                                    : fmt::format("{} bytes", bytes);
+}
+
 } // namespace
 
 Limits read_limits() {
@@ -50,6 +67,9 @@ Limits read_limits() {
   if (getrlimit(RLIMIT_MSGQUEUE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
     limits.rlimit_msgqueue = limit.rlim_cur;
   limits.privileged = has_sys_resource();
+  limits.open_fds = count_open_fds();
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    limits.rlimit_nofile = limit.rlim_cur;
   return limits;
 }
 
@@ -62,37 +82,63 @@ std::uint64_t charged_bytes(long maxmsg, long msgsize) {
   return n * (msg_msg + size) + std::min(n, prio_max) * tree_node;
 }
 
-std::string explain_create_error(int err, long maxmsg, long msgsize, const Limits& limits) {
+bool descriptors_ran_out(const Limits& limits) {
+  if (!limits.open_fds) return true; // not even /proc/self/fd could be opened
+  return limits.rlimit_nofile && *limits.open_fds >= *limits.rlimit_nofile;
+}
+
+std::string explain_descriptor_limit(const Limits& limits) {
+  const std::string open = limits.open_fds ? fmt::format("{} descriptors open", *limits.open_fds)
+                                           : std::string("as many descriptors open");
+  const std::string limit = limits.rlimit_nofile ? std::to_string(*limits.rlimit_nofile) : "unlimited";
+  return fmt::format(
+      "this process has {} as its limit RLIMIT_NOFILE ({}, 'ulimit -n') allows: a queue descriptor is a "
+      "file descriptor, and none is left",
+      open, limit);
+}
+
+std::string explain_create_error(int err, std::uint64_t maxmsg, std::uint64_t msgsize, const Limits& limits) {
   switch (err) {
     case EINVAL: {
       std::vector<std::string> reasons;
-      const long max_n = limits.privileged ? hard_msg_max : limits.msg_max.value_or(hard_msg_max);
-      const long max_size =
-          limits.privileged ? hard_msgsize_max : limits.msgsize_max.value_or(hard_msgsize_max);
-      if (maxmsg > max_n)
+      const auto hard_n = static_cast<std::uint64_t>(hard_msg_max);
+      const auto hard_size = static_cast<std::uint64_t>(hard_msgsize_max);
+      const auto max_n =
+          limits.privileged ? hard_n : static_cast<std::uint64_t>(limits.msg_max.value_or(hard_msg_max));
+      const auto max_size = limits.privileged
+                                ? hard_size
+                                : static_cast<std::uint64_t>(limits.msgsize_max.value_or(hard_msgsize_max));
+      if (maxmsg > hard_n)
+        reasons.push_back(fmt::format(
+            "--maxmsg {} exceeds the kernel's hard cap of {} messages per queue (HARD_MSGMAX), which no "
+            "sysctl or capability lifts (msg_max here: {})",
+            maxmsg, hard_n, value_or_unknown(limits.msg_max)));
+      else if (maxmsg > max_n)
         reasons.push_back(
-            limits.privileged
-                ? fmt::format("--maxmsg {} exceeds the hard ceiling HARD_MSGMAX = {}", maxmsg, hard_msg_max)
-                : fmt::format("--maxmsg {} exceeds the limit msg_max = {} (set in {}; as root: sysctl "
-                              "fs.mqueue.msg_max={})",
-                              maxmsg, value_or_unknown(limits.msg_max), msg_max_file, maxmsg));
-      if (msgsize > max_size)
+            fmt::format("--maxmsg {} exceeds the limit msg_max = {} (set in {}; as root: sysctl "
+                        "fs.mqueue.msg_max={}, at most {})",
+                        maxmsg, value_or_unknown(limits.msg_max), msg_max_file, maxmsg, hard_n));
+      if (msgsize > hard_size)
+        reasons.push_back(fmt::format(
+            "--msgsize {} exceeds the kernel's hard cap of {} per message (HARD_MSGSIZEMAX = {}), which no "
+            "sysctl or capability lifts (msgsize_max here: {})",
+            msgsize, mib(hard_size), hard_size, value_or_unknown(limits.msgsize_max)));
+      else if (msgsize > max_size)
         reasons.push_back(
-            limits.privileged
-                ? fmt::format("--msgsize {} exceeds the hard ceiling HARD_MSGSIZEMAX = {}", msgsize,
-                              hard_msgsize_max)
-                : fmt::format("--msgsize {} exceeds the limit msgsize_max = {} (set in {}; as root: sysctl "
-                              "fs.mqueue.msgsize_max={})",
-                              msgsize, value_or_unknown(limits.msgsize_max), msgsize_max_file, msgsize));
+            fmt::format("--msgsize {} exceeds the limit msgsize_max = {} (set in {}; as root: "
+                        "sysctl fs.mqueue.msgsize_max={}, at most {})",
+                        msgsize, value_or_unknown(limits.msgsize_max), msgsize_max_file, msgsize, hard_size));
       if (reasons.empty())
         return fmt::format(
             "the kernel refused maxmsg {} x msgsize {}; the limits are msg_max = {} ({}) and msgsize_max = "
-            "{} "
-            "({}); without CAP_SYS_RESOURCE they apply to root too",
+            "{} ({}), the hard caps {} messages and {}; without CAP_SYS_RESOURCE the limits apply to root "
+            "too",
             maxmsg, msgsize, value_or_unknown(limits.msg_max), msg_max_file,
-            value_or_unknown(limits.msgsize_max), msgsize_max_file);
+            value_or_unknown(limits.msgsize_max), msgsize_max_file, hard_n, mib(hard_size));
       std::string hint = fmt::format("{}", fmt::join(reasons, "; and "));
-      if (!limits.privileged) hint += "; without CAP_SYS_RESOURCE these limits apply to root too";
+      const bool only_hard = maxmsg > hard_n || msgsize > hard_size;
+      if (!limits.privileged && !only_hard)
+        hint += "; without CAP_SYS_RESOURCE these limits apply to root too";
       return hint;
     }
     case ENOSPC:
@@ -101,11 +147,7 @@ std::string explain_create_error(int err, long maxmsg, long msgsize, const Limit
           "(set in {}; unlink queues no longer needed, or as root: sysctl fs.mqueue.queues_max=N)",
           value_or_unknown(limits.queues_max), queues_max_file);
     case EMFILE: {
-      if (descriptor_limit_reached()) {
-        rlimit limit{};
-        ::getrlimit(RLIMIT_NOFILE, &limit);
-        return fmt::format("the open-file limit RLIMIT_NOFILE (ulimit -n) is {}", limit.rlim_cur);
-      }
+      if (descriptors_ran_out(limits)) return explain_descriptor_limit(limits);
       const std::string budget = limits.rlimit_msgqueue ? fmt::format("{} bytes", *limits.rlimit_msgqueue)
                                                         : std::string("unlimited");
       return fmt::format(
@@ -113,8 +155,10 @@ std::string explain_create_error(int err, long maxmsg, long msgsize, const Limit
           "{} "
           "+ kernel overhead)) against the limit RLIMIT_MSGQUEUE = {} for all queues of user {} together "
           "(see 'ulimit -q' or 'prlimit --msgqueue'; lower --maxmsg/--msgsize, unlink this user's unused "
-          "queues, or raise the limit; rarely the cause is the descriptor limit RLIMIT_NOFILE, 'ulimit -n')",
-          charged_bytes(maxmsg, msgsize), maxmsg, msgsize, budget, getuid());
+          "queues, or raise the limit)",
+          charged_bytes(static_cast<long>(std::min<std::uint64_t>(maxmsg, hard_msg_max)),
+                        static_cast<long>(std::min<std::uint64_t>(msgsize, hard_msgsize_max))),
+          maxmsg, msgsize, budget, getuid());
     }
     case ENFILE: return "the system-wide limit on open files (/proc/sys/fs/file-max) is reached";
     case ENOMEM: return "the kernel could not allocate the queue's memory";

@@ -17,6 +17,10 @@ struct Limits {
   std::optional<long> queues_max;               // /proc/sys/fs/mqueue/queues_max
   std::optional<std::uint64_t> rlimit_msgqueue; // soft RLIMIT_MSGQUEUE; nullopt = unlimited
   bool privileged = false;                      // CAP_SYS_RESOURCE in effect: the sysctl limits do not apply
+  // The descriptor budget: open descriptors (nullopt: /proc/self/fd could not
+  // even be opened, itself a sign they ran out) and soft RLIMIT_NOFILE.
+  std::optional<std::uint64_t> open_fds;
+  std::optional<std::uint64_t> rlimit_nofile;
 };
 
 inline constexpr const char* msg_max_file = "/proc/sys/fs/mqueue/msg_max";
@@ -34,8 +38,15 @@ Limits read_limits();
 std::uint64_t charged_bytes(long maxmsg, long msgsize);
 
 // The hint for an mq_open(O_CREAT) failure with errno `err` when asking for
-// `maxmsg` x `msgsize`: which limit was hit, its value, and where it is set.
-// Empty when `err` is not a limit error.
-std::string explain_create_error(int err, long maxmsg, long msgsize, const Limits& limits);
+// `maxmsg` x `msgsize` (the values given, however large): which limit was hit,
+// its value, and where it is set. It never suggests a sysctl value above the
+// kernel's hard caps, which the kernel would refuse. Empty when `err` is not a
+// limit error.
+std::string explain_create_error(int err, std::uint64_t maxmsg, std::uint64_t msgsize, const Limits& limits);
+
+// Whether an EMFILE came from the descriptor limit rather than RLIMIT_MSGQUEUE.
+bool descriptors_ran_out(const Limits& limits);
+// The hint for EMFILE when the descriptor limit ran out.
+std::string explain_descriptor_limit(const Limits& limits);
 
 } // namespace ipcdemo::mq

@@ -19,6 +19,8 @@ namespace ipcdemo::mq {
 namespace {
 
 constexpr std::int64_t ns_per_s = 1'000'000'000;
+constexpr std::int64_t y2000_s = 946'684'800; // 2000-01-01T00:00:00Z
+constexpr std::int64_t day_s = 86'400;
 
 std::string_view as_text(std::span<const std::byte> bytes) {
   return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
@@ -100,44 +102,146 @@ std::string hex_bytes(std::span<const std::byte> bytes, std::string_view separat
   return out;
 }
 
-void append_text(fmt::memory_buffer& out, const ReceivedMessage& message, bool first) {
+std::string describe_loss(const Unwritten& unwritten) {
+  if (unwritten.count == 0) return {};
+  if (unwritten.count == 1)
+    return fmt::format(
+        "the message received (prio {}, {} bytes) was taken off the queue and not written out: it is gone",
+        unwritten.last_priority, unwritten.last_size);
+  return fmt::format(
+      "{} messages received were taken off the queue and not written out: they are gone (the last: prio "
+      "{}, {} bytes)",
+      unwritten.count, unwritten.last_priority, unwritten.last_size);
+}
+
+Stamp classify_timestamp(std::int64_t timestamp, std::int64_t received_ns) {
+  // received_ns is a real clock reading, so these bounds cannot overflow.
+  const std::int64_t received_s = received_ns / ns_per_s;
+  const std::int64_t latest_s = received_s + day_s;
+  if (timestamp >= y2000_s * ns_per_s && timestamp / ns_per_s <= latest_s) return Stamp::nanoseconds;
+  if (timestamp >= y2000_s && timestamp <= latest_s) return Stamp::seconds;
+  return Stamp::implausible;
+}
+
+std::string sample_doubts(std::span<const std::byte> bytes, std::int64_t received_ns) {
+  if (bytes.size() != sample_size) return "it is not 24 bytes long";
+  const Sample sample = decode(bytes.first<sample_size>());
+  std::string doubts;
+  const auto add = [&](const std::string& doubt) {
+    if (!doubts.empty()) doubts += "; ";
+    doubts += doubt;
+  };
+  if (sample.reserved != 0) add(fmt::format("reserved is {}, not 0", sample.reserved));
+  if (classify_timestamp(sample.timestamp, received_ns) == Stamp::implausible)
+    add("the timestamp is not plausible");
+  if (!std::isfinite(sample.value)) add("the value is not finite");
+  return doubts;
+}
+
+namespace {
+
+// The bytes as what they are: text when printable, else hex.
+void append_bytes_text(fmt::memory_buffer& out, std::span<const std::byte> bytes) {
+  if (is_printable_text(bytes))
+    fmt::format_to(std::back_inserter(out), "text: {}\n", narrate::quoted(as_text(bytes)));
+  else
+    fmt::format_to(std::back_inserter(out), "hex: {}\n", hex_bytes(bytes));
+}
+
+void append_bytes_json(fmt::memory_buffer& out, std::span<const std::byte> bytes) {
+  if (is_printable_text(bytes))
+    fmt::format_to(std::back_inserter(out), ",\"text\":{}", json_string(as_text(bytes)));
+  else
+    fmt::format_to(std::back_inserter(out), ",\"hex\":\"{}\"", hex_bytes(bytes, ""));
+}
+
+const char* const seconds_note =
+    "the timestamp counts seconds, not nanoseconds, since the epoch (a sender stamping time(NULL))";
+
+} // namespace
+
+void append_text(fmt::memory_buffer& out, const ReceivedMessage& message, bool first, Decode shown) {
   auto it = std::back_inserter(out);
   if (!first) fmt::format_to(it, "\n");
   fmt::format_to(it, "prio: {}\n", message.priority);
-  if (message.bytes.size() == sample_size) {
-    const Sample sample = decode(message.bytes.first<sample_size>());
-    const auto latency = latency_ns(message, sample);
-    fmt::format_to(it, "channel: {}\ntimestamp: {} ({})\nvalue: {}\nlatency: {}\n", sample.channel,
-                   iso8601_utc(sample.timestamp), sample.timestamp, sample.value,
-                   latency ? human_duration(*latency) : "unknown (the timestamp is out of range)");
-    if (sample.reserved != 0)
-      fmt::format_to(it, "reserved: {} (should be 0: the sender does not follow the layout)\n",
-                     sample.reserved);
+  if (shown == Decode::raw) {
+    fmt::format_to(it, "length: {} bytes\n", message.bytes.size());
+    append_bytes_text(out, message.bytes);
     return;
   }
-  fmt::format_to(it, "length: {} bytes (not a {}-byte sample)\n", message.bytes.size(), sample_size);
-  if (is_printable_text(message.bytes))
-    fmt::format_to(it, "text: {}\n", narrate::quoted(as_text(message.bytes)));
-  else
-    fmt::format_to(it, "hex: {}\n", hex_bytes(message.bytes));
+  if (message.bytes.size() != sample_size) {
+    fmt::format_to(it, "length: {} bytes (not a {}-byte sample)\n", message.bytes.size(), sample_size);
+    append_bytes_text(out, message.bytes);
+    return;
+  }
+  const std::string doubts = sample_doubts(message.bytes, message.received_ns);
+  if (!doubts.empty()) {
+    fmt::format_to(it,
+                   "length: 24 bytes, but not like a sample: {}\nnote: shown as it is, then decoded as "
+                   "a sample only in case it is one\n",
+                   doubts);
+    append_bytes_text(out, message.bytes);
+  }
+  const Sample sample = decode(message.bytes.first<sample_size>());
+  fmt::format_to(it, "channel: {}\n", sample.channel);
+  switch (classify_timestamp(sample.timestamp, message.received_ns)) {
+    case Stamp::nanoseconds:
+      fmt::format_to(it, "timestamp: {} ({})\nvalue: {}\nlatency: {}\n", iso8601_utc(sample.timestamp),
+                     sample.timestamp, sample.value, human_duration(message.received_ns - sample.timestamp));
+      break;
+    case Stamp::seconds:
+      fmt::format_to(it, "timestamp: {} ({} s)\nnote: {}\nvalue: {}\nlatency: {} (to a whole second)\n",
+                     iso8601_utc(sample.timestamp * ns_per_s).substr(0, 19) + "Z", sample.timestamp,
+                     seconds_note, sample.value,
+                     human_duration(message.received_ns - sample.timestamp * ns_per_s));
+      break;
+    case Stamp::implausible:
+      fmt::format_to(it,
+                     "timestamp: {} (not plausible as nanoseconds or seconds since the epoch)\nvalue: "
+                     "{}\nlatency: timestamp not plausible\n",
+                     sample.timestamp, sample.value);
+      break;
+  }
+  if (sample.reserved != 0)
+    fmt::format_to(it, "reserved: {} (should be 0: the sender does not follow the layout)\n",
+                   sample.reserved);
 }
 
-void append_json(fmt::memory_buffer& out, const ReceivedMessage& message) {
+void append_json(fmt::memory_buffer& out, const ReceivedMessage& message, Decode shown) {
   auto it = std::back_inserter(out);
   fmt::format_to(it, "{{\"prio\":{},\"length\":{}", message.priority, message.bytes.size());
-  if (message.bytes.size() == sample_size) {
-    const Sample sample = decode(message.bytes.first<sample_size>());
-    const auto latency = latency_ns(message, sample);
-    fmt::format_to(it,
-                   ",\"channel\":{},\"timestamp\":\"{}\",\"timestamp_ns\":{},\"value\":{},\"latency_ns\":{}",
-                   sample.channel, iso8601_utc(sample.timestamp), sample.timestamp, json_number(sample.value),
-                   latency ? std::to_string(*latency) : "null");
-    if (sample.reserved != 0) fmt::format_to(it, ",\"reserved\":{}", sample.reserved);
-  } else if (is_printable_text(message.bytes)) {
-    fmt::format_to(it, ",\"text\":{}", json_string(as_text(message.bytes)));
-  } else {
-    fmt::format_to(it, ",\"hex\":\"{}\"", hex_bytes(message.bytes, ""));
+  if (shown == Decode::raw || message.bytes.size() != sample_size) {
+    append_bytes_json(out, message.bytes);
+    fmt::format_to(it, "}}\n");
+    return;
   }
+  const std::string doubts = sample_doubts(message.bytes, message.received_ns);
+  if (!doubts.empty()) {
+    fmt::format_to(it, ",\"note\":{}", json_string("not like a sample: " + doubts));
+    append_bytes_json(out, message.bytes);
+  }
+  const Sample sample = decode(message.bytes.first<sample_size>());
+  fmt::format_to(it, ",\"channel\":{}", sample.channel);
+  switch (classify_timestamp(sample.timestamp, message.received_ns)) {
+    case Stamp::nanoseconds:
+      fmt::format_to(it, ",\"timestamp\":\"{}\",\"timestamp_ns\":{},\"value\":{},\"latency_ns\":{}",
+                     iso8601_utc(sample.timestamp), sample.timestamp, json_number(sample.value),
+                     message.received_ns - sample.timestamp);
+      break;
+    case Stamp::seconds:
+      fmt::format_to(it,
+                     ",\"timestamp\":\"{}Z\",\"timestamp_s\":{},\"timestamp_note\":{},\"value\":{},"
+                     "\"latency_ns\":{}",
+                     iso8601_utc(sample.timestamp * ns_per_s).substr(0, 19), sample.timestamp,
+                     json_string(seconds_note), json_number(sample.value),
+                     message.received_ns - sample.timestamp * ns_per_s);
+      break;
+    case Stamp::implausible:
+      fmt::format_to(it, ",\"timestamp\":null,\"timestamp_raw\":{},\"value\":{},\"latency_ns\":null",
+                     sample.timestamp, json_number(sample.value));
+      break;
+  }
+  if (sample.reserved != 0) fmt::format_to(it, ",\"reserved\":{}", sample.reserved);
   fmt::format_to(it, "}}\n");
 }
 

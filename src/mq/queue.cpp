@@ -1,13 +1,17 @@
 #include "mq/queue.hpp"
 
 #include "base/error.hpp"
+#include "base/hint.hpp"
+#include "ipc/access_hint.hpp"
 #include "ipc/hints.hpp"
 #include "ipc/open_or_create.hpp"
 #include "mq/limits.hpp"
 
 #include <fcntl.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 
 namespace ipcdemo::mq {
 
@@ -16,8 +20,11 @@ Created create(const std::string& name, const CreateSettings& settings) {
     // A limit error names the limit; the table's hints cover the rest.
     return explained(
         [&] {
-          return sys::Queue::create(name, O_RDONLY | O_EXCL, settings.mode, settings.maxmsg,
-                                    settings.msgsize);
+          // Anything this large is refused by the kernel anyway; keep it in the range
+          // of mq_attr's long, and quote the values given in the explanation.
+          return sys::Queue::create(name, O_RDONLY | O_EXCL, settings.mode,
+                                    static_cast<long>(std::min<std::uint64_t>(settings.maxmsg, INT_MAX)),
+                                    static_cast<long>(std::min<std::uint64_t>(settings.msgsize, INT_MAX)));
         },
         [&](int err) { return explain_create_error(err, settings.maxmsg, settings.msgsize, read_limits()); });
   };
@@ -28,7 +35,10 @@ Created create(const std::string& name, const CreateSettings& settings) {
 
 sys::Queue open(const std::string& name, int flags) {
   const Operation operation = (flags & O_ACCMODE) == O_WRONLY ? Operation::open_write : Operation::open_read;
-  return with_ipc_hint(ObjectKind::mq, operation, name, [&] { return sys::Queue::open(name, flags); });
+  // EMFILE from mq_open is the descriptor limit or RLIMIT_MSGQUEUE: say which.
+  return explained(
+      [&] { return with_ipc_hint(ObjectKind::mq, operation, name, [&] { return sys::Queue::open(name, flags); }); },
+      [](int err) { return err == EMFILE ? explain_descriptor_limit(read_limits()) : std::string(); });
 }
 
 sys::Queue open_to_look(const std::string& name) {
@@ -36,7 +46,14 @@ sys::Queue open_to_look(const std::string& name) {
     return sys::Queue::open(name, O_RDONLY);
   } catch (const SysError& error) {
     if (error.err() != EACCES) throw;
-    return open(name, O_WRONLY); // attributes need either direction
+    try {
+      return sys::Queue::open(name, O_WRONLY); // attributes need either direction
+    } catch (const SysError& again) {
+      if (again.err() != EACCES) throw;
+      throw SysError(again.call(), name, EACCES,
+                     "mq info must open the queue, for reading or for writing, to ask mq_getattr; " +
+                         open_denied_hint(name, ObjectKind::mq, "read or write"));
+    }
   }
 }
 

@@ -7,13 +7,14 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 
 namespace ipcdemo::mq {
 
 struct CreateSettings {
-  long maxmsg = 10;
-  long msgsize = 24;
+  std::uint64_t maxmsg = 10;
+  std::uint64_t msgsize = 24;
   mode_t mode = 0600;
   bool exclusive = false; // fail with EEXIST instead of opening an existing queue
 };

@@ -1,6 +1,7 @@
 #include "mq/receive.hpp"
 
 #include "base/error.hpp"
+#include "base/log.hpp"
 #include "mq/clock.hpp"
 #include "mq/message_format.hpp"
 #include "mq/queue.hpp"
@@ -12,17 +13,26 @@
 
 namespace ipcdemo::mq {
 
-Printer::Printer(bool json, bool waits) : json_(json), out_(waits) {}
+Printer::Printer(bool json, bool waits, Decode decode) : json_(json), decode_(decode), out_(waits) {}
 
 void Printer::print(std::span<const std::byte> bytes, unsigned priority) {
   const ReceivedMessage message{bytes, priority, realtime_ns()};
   buffer_.clear();
   if (json_)
-    append_json(buffer_, message);
+    append_json(buffer_, message, decode_);
   else
-    append_text(buffer_, message, printed_ == 0);
+    append_text(buffer_, message, printed_ == 0, decode_);
   ++printed_;
-  out_.put({buffer_.data(), buffer_.size()});
+  Unwritten unwritten;
+  unwritten.add(priority, bytes.size());
+  try {
+    out_.put({buffer_.data(), buffer_.size()});
+  } catch (const SysError& error) {
+    throw SysError(error.call(), error.object(), error.err(), describe_loss(unwritten));
+  } catch (const BrokenPipe&) {
+    log::info("standard output closed: {}", describe_loss(unwritten));
+    throw;
+  }
 }
 
 void receive(const std::string& name, const ReceiveSettings& settings) {
@@ -31,7 +41,7 @@ void receive(const std::string& name, const ReceiveSettings& settings) {
   // one makes mq_receive fail with EMSGSIZE even for a short message.
   const mq_attr attr = queue.attributes();
   std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
-  Printer printer(settings.json, !settings.nonblock);
+  Printer printer(settings.json, !settings.nonblock, settings.raw ? Decode::raw : Decode::samples);
   for (std::uint64_t received = 0; settings.count == 0 || received < settings.count; ++received) {
     const timespec deadline = settings.timeout ? deadline_after(*settings.timeout) : timespec{};
     int err = 0;

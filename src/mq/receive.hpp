@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/output.hpp"
+#include "mq/message_format.hpp"
 
 #include <fmt/format.h>
 
@@ -16,15 +17,17 @@ namespace ipcdemo::mq {
 
 // Prints received messages (src/mq/message_format.hpp) under the one stdout
 // policy (base/output.hpp): each is flushed as it arrives when the receiver waits
-// for messages.
+// for messages. A received message is gone from the queue: when writing it out
+// fails, the error says which message was lost.
 class Printer {
  public:
-  Printer(bool json, bool waits);
+  Printer(bool json, bool waits, Decode decode = Decode::samples);
   void print(std::span<const std::byte> bytes, unsigned priority);
   std::uint64_t printed() const { return printed_; }
 
  private:
   bool json_;
+  Decode decode_;
   output::Records out_;
   fmt::memory_buffer buffer_; // one message, reused: the loop allocates nothing per message
   std::uint64_t printed_ = 0;
@@ -36,6 +39,7 @@ struct ReceiveSettings {
   std::optional<std::chrono::nanoseconds> timeout; // per message, on an empty queue: exit 3
   std::string timeout_text;                        // --timeout as given, for the message
   bool json = false;
+  bool raw = false; // every message as text or hex, never decoded as a sample
 };
 
 // Receives and prints `count` messages, highest priority first.

@@ -6,6 +6,7 @@
 #include "base/log.hpp"
 #include "ipc/name.hpp"
 #include "ipc/planted.hpp"
+#include "ipc/access_hint.hpp"
 
 #include <fcntl.h>
 
@@ -33,6 +34,8 @@ void unlink(const std::string& name) {
     if (error.err() == ENOENT)
       throw SysError(error.call(), name, ENOENT,
                      "there is no such semaphore (ls /dev/shm/sem.* shows those there are)");
+    if (error.err() == EACCES || error.err() == EPERM)
+      throw SysError(error.call(), name, error.err(), unlink_denied_hint(name, ObjectKind::sem));
     if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, "a semaphore");
     throw;
   }

@@ -1,6 +1,7 @@
 #include "shm/counter.hpp"
 
 #include "base/error.hpp"
+#include "ipc/access_hint.hpp"
 #include "shm/segment.hpp"
 
 #include <fcntl.h>

@@ -6,6 +6,7 @@
 #include "base/log.hpp"
 #include "ipc/name.hpp"
 #include "ipc/planted.hpp"
+#include "ipc/access_hint.hpp"
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
@@ -108,6 +109,10 @@ Created create(const std::string& name, std::uint64_t size, mode_t mode, bool ex
       auto opened = open(name, O_RDWR);
       return {std::move(opened.fd), false, opened.status};
     } catch (const SysError& error) {
+      if (error.err() == EACCES)
+        throw SysError(error.call(), name, EACCES,
+                       open_denied_hint(name, ObjectKind::shm, "read and write") +
+                           "; shm create opens an existing segment instead of making a new one");
       if (error.err() != ENOENT) throw;
     }
   }
@@ -143,6 +148,8 @@ void unlink(const std::string& name) {
     if (error.err() == ENOENT)
       throw SysError(error.call(), name, ENOENT,
                      "there is no such segment (ls /dev/shm shows those there are)");
+    if (error.err() == EACCES || error.err() == EPERM)
+      throw SysError(error.call(), name, error.err(), unlink_denied_hint(name, ObjectKind::shm));
     if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, what);
     throw;
   }

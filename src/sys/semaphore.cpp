@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/signals.hpp"
+#include "ipc/access_hint.hpp"
 #include "ipc/name.hpp"
 #include "sys/fd.hpp"
 #include "sys/narrate.hpp"
@@ -81,6 +82,7 @@ Semaphore Semaphore::open(const std::string& name, int flags, mode_t mode, unsig
     narrate::emit("sem_open", args, narrate::result_pointer(sem, failed, err));
   }
   if (failed) {
+    throw_if_planted(name, ObjectKind::sem, "sem_open", err);
     if (err == EACCES)
       throw SysError(
           "sem_open", name, err,

@@ -32,9 +32,12 @@ Scene read_versus_map() {
                   "write() copies it back into the kernel: two copies. Watch read() and write():"),
               {.kind = Step::Kind::run, .args = {"-v", "mmap", "cat", "-"}, .input = "/etc/passwd"},
               say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
-                  "no buffer. Our output is a pipe, so vmsplice() hands those very pages on without\n"
-                  "any copy (to a file or terminal, write() would copy them once):"),
+                  "no buffer, and write() copies them into the kernel once:"),
               run({"-v", "mmap", "cat", "/etc/passwd"}),
+              say("Our output is a pipe: with --zero-copy, vmsplice() hands those very pages to it\n"
+                  "without any copy. The price: the pipe refers to the file's pages, so a reader that\n"
+                  "reads after the file changed gets the new bytes, not the ones printed:"),
+              run({"-v", "mmap", "cat", "--zero-copy", "/etc/passwd"}),
           }};
 }
 

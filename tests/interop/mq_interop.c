@@ -13,6 +13,10 @@
  *
  * Usage: mq_interop send NAME CHANNEL VALUE [PRIO]
  *        mq_interop recv NAME
+ *        mq_interop screenplay-send NAME
+ *
+ * screenplay-send does what the screenplay's producer does: timestamp =
+ * time(NULL), seconds since the epoch, not the nanoseconds of the layout.
  */
 #include <fcntl.h>
 #include <mqueue.h>
@@ -93,10 +97,35 @@ static int receive_sample(const char* name) {
   return 0;
 }
 
+/* The screenplay's producer: value 42.0, channel 7, timestamp = time(NULL).
+ * (The screenplay leaves the struct's other bytes uninitialised; here they are 0,
+ * so that the test's expectations do not depend on what the stack held.) */
+static int send_screenplay_sample(const char* name) {
+  mqd_t q = mq_open(name, O_WRONLY);
+  if (q == (mqd_t)-1) {
+    perror("mq_open");
+    return 1;
+  }
+  struct sample msg;
+  memset(&msg, 0, sizeof msg);
+  msg.timestamp = time(NULL); /* seconds since epoch, roughly */
+  msg.value = 42.0;
+  msg.channel = 7;
+  if (mq_send(q, (const char*)&msg, sizeof msg, 0) != 0) {
+    perror("mq_send");
+    return 1;
+  }
+  printf("timestamp=%lld\n", (long long)msg.timestamp);
+  mq_close(q);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   if (argc >= 5 && strcmp(argv[1], "send") == 0)
     return send_sample(argv[2], argv[3], argv[4], argc >= 6 ? argv[5] : "0");
   if (argc == 3 && strcmp(argv[1], "recv") == 0) return receive_sample(argv[2]);
-  fprintf(stderr, "usage: mq_interop send NAME CHANNEL VALUE [PRIO] | mq_interop recv NAME\n");
+  if (argc == 3 && strcmp(argv[1], "screenplay-send") == 0) return send_screenplay_sample(argv[2]);
+  fprintf(stderr, "usage: mq_interop send NAME CHANNEL VALUE [PRIO] | mq_interop recv NAME | "
+                  "mq_interop screenplay-send NAME\n");
   return 2;
 }

@@ -9,8 +9,13 @@ using namespace ipcdemo::mq;
 
 namespace {
 Limits defaults() {
-  return {
-      .msg_max = 10, .msgsize_max = 8192, .queues_max = 256, .rlimit_msgqueue = 819200, .privileged = false};
+  return {.msg_max = 10,
+          .msgsize_max = 8192,
+          .queues_max = 256,
+          .rlimit_msgqueue = 819200,
+          .privileged = false,
+          .open_fds = 4,
+          .rlimit_nofile = 1024};
 }
 bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 } // namespace
@@ -46,7 +51,32 @@ TEST(MqLimits, BothLimitsAtOnce) {
 TEST(MqLimits, PrivilegedProcessesMeetTheHardCeilings) {
   Limits limits = defaults();
   limits.privileged = true;
-  EXPECT_TRUE(contains(explain_create_error(EINVAL, 70000, 24, limits), "HARD_MSGMAX = 65536"));
+  EXPECT_TRUE(
+      contains(explain_create_error(EINVAL, 70000, 24, limits),
+               "--maxmsg 70000 exceeds the kernel's hard cap of 65536 messages per queue (HARD_MSGMAX)"));
+}
+
+TEST(MqLimits, AValueAboveTheHardCapIsQuotedAsGivenAndNoSysctlIsSuggested) {
+  const auto hint = explain_create_error(EINVAL, 99999999999, 99999999999, defaults());
+  EXPECT_TRUE(contains(hint, "--maxmsg 99999999999 exceeds the kernel's hard cap of 65536 messages")) << hint;
+  EXPECT_TRUE(contains(hint, "--msgsize 99999999999 exceeds the kernel's hard cap of 16 MiB per message"))
+      << hint;
+  EXPECT_FALSE(contains(hint, "sysctl fs.")) << hint;
+  // Below the hard cap, the sysctl suggested is one the kernel accepts.
+  const auto lifted = explain_create_error(EINVAL, 65536, 24, defaults());
+  EXPECT_TRUE(contains(lifted, "sysctl fs.mqueue.msg_max=65536, at most 65536")) << lifted;
+}
+
+TEST(MqLimits, EmfileNamesTheDescriptorLimitWhenThatRanOut) {
+  Limits limits = defaults();
+  limits.open_fds = 1024;
+  const auto hint = explain_create_error(EMFILE, 10, 24, limits);
+  EXPECT_TRUE(contains(hint, "1024 descriptors open as its limit RLIMIT_NOFILE (1024, 'ulimit -n') allows"))
+      << hint;
+  EXPECT_FALSE(contains(hint, "RLIMIT_MSGQUEUE")) << hint;
+  limits.open_fds = std::nullopt; // not even /proc/self/fd could be opened
+  EXPECT_TRUE(descriptors_ran_out(limits));
+  EXPECT_FALSE(descriptors_ran_out(defaults()));
 }
 
 TEST(MqLimits, QueuesMaxAndRlimitGetTheirOwnExplanations) {

@@ -1,0 +1,96 @@
+#include "ipc/access_hint.hpp"
+
+#include "base/error.hpp"
+
+#include "ipc/mqueue_fs.hpp"
+#include "ipc/name.hpp"
+#include "ipc/owner.hpp"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+
+namespace ipcdemo {
+
+namespace {
+
+// Where the object's file can be seen, or "" (a queue without a mounted mqueue fs).
+std::string visible_path(std::string_view name, ObjectKind kind) {
+  if (kind != ObjectKind::mq) return ipc_object_path(name, kind);
+  const auto mount = mq::mqueue_mount_point();
+  return mount ? *mount + std::string(name) : std::string();
+}
+
+std::string_view noun(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::shm: return "segment";
+    case ObjectKind::sem: return "semaphore";
+    case ObjectKind::mq: return "queue";
+    case ObjectKind::none: break;
+  }
+  return "object";
+}
+
+std::string_view full_noun(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::shm: return "shared memory segment";
+    case ObjectKind::sem: return "semaphore";
+    case ObjectKind::mq: return "message queue";
+    case ObjectKind::none: break;
+  }
+  return "IPC object";
+}
+
+} // namespace
+
+std::string planted_file_kind(std::string_view name, ObjectKind kind) {
+  const std::string path = visible_path(name, kind);
+  struct stat info {};
+  if (path.empty() || ::lstat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return {};
+  if (S_ISLNK(info.st_mode)) return "a symbolic link";
+  if (S_ISDIR(info.st_mode)) return "a directory";
+  if (S_ISFIFO(info.st_mode)) return "a FIFO";
+  if (S_ISSOCK(info.st_mode)) return "a socket";
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) return "a device";
+  return "not a regular file";
+}
+
+void throw_if_planted(std::string_view name, ObjectKind kind, std::string_view call, int err) {
+  const std::string what = planted_file_kind(name, kind);
+  if (what.empty()) return;
+  const std::string path = visible_path(name, kind);
+  const std::string failed = err != 0 ? fmt::format("{} {}: {}; ", call, name, std::strerror(err)) : "";
+  throw Error(
+      exit_code::failure, fmt::format("{} is {}, not a {}", path, what, full_noun(kind)),
+      fmt::format("{}whoever put it there may mean harm: look before removing it (ls -l {})", failed, path));
+}
+
+std::string describe_owner(std::string_view name, ObjectKind kind) {
+  const std::string path = visible_path(name, kind);
+  struct stat info {};
+  if (path.empty() || ::lstat(path.c_str(), &info) != 0) return {};
+  return fmt::format("{} belongs to {} (mode {:04o})", path, user_name(info.st_uid), info.st_mode & 07777);
+}
+
+std::string unlink_denied_hint(std::string_view name, ObjectKind kind) {
+  const std::string dir = kind == ObjectKind::mq ? "the mqueue file system's root" : "/dev/shm";
+  const std::string owner = describe_owner(name, kind);
+  return fmt::format(
+      "{}{} is a sticky directory (mode 1777): only the {}'s owner or root may remove its name",
+      owner.empty() ? "" : owner + ", and ", dir, noun(kind));
+}
+
+std::string open_denied_hint(std::string_view name, ObjectKind kind, std::string_view access) {
+  const std::string owner = describe_owner(name, kind);
+  std::string hint = fmt::format("the {} exists and its mode does not give this user (uid {}) {} permission",
+                                 noun(kind), ::getuid(), access);
+  if (!owner.empty()) return hint + ": " + owner;
+  if (kind == ObjectKind::mq)
+    return hint + fmt::format("; to see its owner and mode, mount the mqueue file system (as root): {}",
+                              mq::mount_command);
+  return hint;
+}
+
+} // namespace ipcdemo
