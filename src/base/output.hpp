@@ -26,7 +26,6 @@ namespace ipcdemo {
 class Error;
 }
 
-
 namespace ipcdemo::output {
 
 // Flushes stdout and reports a failure as a SysError; EPIPE throws BrokenPipe.

@@ -115,6 +115,7 @@ void notify(const std::string& name, const NotifySettings& settings) {
       printer.print(std::span(buffer).first(got->length), got->priority);
     }
   }
+  printer.finish();
 }
 
 } // namespace ipcdemo::mq

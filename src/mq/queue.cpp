@@ -37,7 +37,9 @@ sys::Queue open(const std::string& name, int flags) {
   const Operation operation = (flags & O_ACCMODE) == O_WRONLY ? Operation::open_write : Operation::open_read;
   // EMFILE from mq_open is the descriptor limit or RLIMIT_MSGQUEUE: say which.
   return explained(
-      [&] { return with_ipc_hint(ObjectKind::mq, operation, name, [&] { return sys::Queue::open(name, flags); }); },
+      [&] {
+        return with_ipc_hint(ObjectKind::mq, operation, name, [&] { return sys::Queue::open(name, flags); });
+      },
       [](int err) { return err == EMFILE ? explain_descriptor_limit(read_limits()) : std::string(); });
 }
 

@@ -23,14 +23,24 @@ void Printer::print(std::span<const std::byte> bytes, unsigned priority) {
   else
     append_text(buffer_, message, printed_ == 0, decode_);
   ++printed_;
-  Unwritten unwritten;
-  unwritten.add(priority, bytes.size());
+  unwritten_.add(priority, bytes.size());
+  writing([&] { out_.put({buffer_.data(), buffer_.size()}); });
+  if (out_.flushes_each()) unwritten_ = {};
+}
+
+void Printer::finish() {
+  writing([] { output::finish(); });
+  unwritten_ = {};
+}
+
+template <class Write>
+void Printer::writing(Write&& write) {
   try {
-    out_.put({buffer_.data(), buffer_.size()});
+    write();
   } catch (const SysError& error) {
-    throw SysError(error.call(), error.object(), error.err(), describe_loss(unwritten));
+    throw SysError(error.call(), error.object(), error.err(), describe_loss(unwritten_));
   } catch (const BrokenPipe&) {
-    log::info("standard output closed: {}", describe_loss(unwritten));
+    if (unwritten_.count > 0) log::info("standard output closed: {}", describe_loss(unwritten_));
     throw;
   }
 }
@@ -58,6 +68,7 @@ void receive(const std::string& name, const ReceiveSettings& settings) {
     }
     printer.print(std::span(buffer).first(got->length), got->priority);
   }
+  printer.finish();
 }
 
 } // namespace ipcdemo::mq

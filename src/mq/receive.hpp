@@ -23,6 +23,8 @@ class Printer {
  public:
   Printer(bool json, bool waits, Decode decode = Decode::samples);
   void print(std::span<const std::byte> bytes, unsigned priority);
+  // Flushes what is still buffered; a failure names the messages it loses.
+  void finish();
   std::uint64_t printed() const { return printed_; }
 
  private:
@@ -31,6 +33,10 @@ class Printer {
   output::Records out_;
   fmt::memory_buffer buffer_; // one message, reused: the loop allocates nothing per message
   std::uint64_t printed_ = 0;
+  Unwritten unwritten_; // received, so gone from the queue, but not yet out
+
+  template <class Write>
+  void writing(Write&& write);
 };
 
 struct ReceiveSettings {

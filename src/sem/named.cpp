@@ -1,12 +1,12 @@
 #include "sem/named.hpp"
 
-#include "ipc/hints.hpp"
-#include "ipc/open_or_create.hpp"
 #include "base/error.hpp"
 #include "base/log.hpp"
-#include "ipc/name.hpp"
-#include "ipc/planted.hpp"
 #include "ipc/access_hint.hpp"
+#include "ipc/hints.hpp"
+#include "ipc/name.hpp"
+#include "ipc/open_or_create.hpp"
+#include "ipc/planted.hpp"
 
 #include <fcntl.h>
 

@@ -198,8 +198,8 @@ Mapping Mapping::anonymous(std::size_t length, int prot, const std::string& name
 }
 
 Mapping Mapping::shared_anonymous(std::size_t length, const std::string& name) {
-  return Mapping(map_anonymous(length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, name), length, name, -1,
-                 0);
+  return Mapping(map_anonymous(length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, name), length,
+                 name, -1, 0);
 }
 
 void Mapping::advise(int advice) const {

@@ -98,7 +98,7 @@ teardown() {
   ln -s /etc/passwd "/dev/shm$SHM"
   run --separate-stderr "$IPCDEMO" shm info "$SHM"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == "ipcdemo: /dev/shm$SHM is a symbolic link, not a shared memory segment; shm_open $SHM: Too many levels of symbolic links"* ]]
+  [[ "$stderr" == "ipcdemo: /dev/shm$SHM is a symbolic link, not a shared memory segment;"* ]]
   ln -s /etc/passwd "/dev/shm/sem.${SEM#/}"
   run --separate-stderr "$IPCDEMO" sem value "$SEM"
   [ "$status" -eq 1 ]
