@@ -75,7 +75,7 @@ int info(const Invocation& invocation) {
   if (static_cast<std::size_t>(status.st_size) < shm::counter_size)
     fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", shm::counter_size);
   else
-    fmt::print("counter: {}\n", shm::Counter::map(fd, false).load());
+    shm::print_tally(shm::Counter::map(fd, false).tally());
   return exit_code::ok;
 }
 
@@ -104,7 +104,9 @@ GroupSpec shm_group() {
       .description =
           "POSIX shared memory is nothing but mmap() with predefined file names: shm_open(\"/NAME\")\n"
           "opens /dev/shm/NAME, a file on a tmpfs, and every process that maps it with MAP_SHARED\n"
-          "sees the same pages. The first 8 bytes of a segment hold a 64-bit counter.\n"
+          "sees the same pages. The first 8 bytes of a segment hold a 64-bit counter, the next 8\n"
+          "the number of increments attempted (added to atomically by every producer), so that\n"
+          "the increments lost are counted: counter 787,941 of 800,000 attempted: 12,059 lost.\n"
           "Run several producers on one segment to watch increments get lost without a lock,\n"
           "and not with --sync atomic or --sync sem.",
       .commands =
@@ -142,8 +144,11 @@ GroupSpec shm_group() {
                       "          nothing is lost, at the price of sem_wait and sem_post per increment.\n"
                       "          The semaphore (--lock) is created on first use; a producer killed by\n"
                       "          SIGKILL while holding it leaves it at 0 (reset: sem unlink it).\n"
+                      "Every increment, in every mode, first adds one to the attempts word atomically.\n"
                       "On exit (count reached, Ctrl-C, SIGTERM) a summary on stderr tells how many\n"
-                      "increments were done, in how long, and at what rate.",
+                      "increments were done, in how long, and at what rate; what the segment says now\n"
+                      "(counter, attempts, lost: exact once every producer has ended); and how often\n"
+                      "another producer's attempt came between two of ours (0: they did not overlap).",
                   .examples =
                       {"ipcdemo shm produce", "ipcdemo shm produce --interval 0 --count 100000 --sync atomic",
                        "for i in 1 2 3 4; do ipcdemo shm produce -i 0 -c 100000 >/dev/null & done; wait; "
@@ -170,7 +175,8 @@ GroupSpec shm_group() {
                       "Opens the segment O_RDONLY, maps the counter PROT_READ, MAP_SHARED, and every\n"
                       "interval prints its value: the consumer sees what producers write without any\n"
                       "copy or system call. With --changes it polls at the interval but prints only\n"
-                      "values that differ from the last one printed. The segment being truncated\n"
+                      "values that differ from the last one printed. On exit, a line on stderr says\n"
+                      "how many increments were attempted and lost. The segment being truncated\n"
                       "under it ends it with a clear error (SIGBUS), exit 1.",
                   .examples = {"ipcdemo shm consume", "ipcdemo shm consume --changes --interval 100ms",
                                "ipcdemo shm consume --count 1 --interval 0"},
@@ -187,7 +193,9 @@ GroupSpec shm_group() {
                   .summary = "Show a segment's path, size, mode, owner and counter",
                   .description =
                       "shm_open(O_RDONLY) and fstat: the file under /dev/shm, its size, its mode (after the\n"
-                      "creator's umask), owner and group, and the counter's current value.",
+                      "creator's umask), owner and group, the counter's current value, the increments\n"
+                      "attempted (\"not recorded\" for a segment of fewer than 16 bytes) and a summary\n"
+                      "with the increments lost.",
                   .examples = {"ipcdemo shm info", "ipcdemo shm info demo"},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = info,

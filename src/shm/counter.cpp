@@ -21,7 +21,9 @@ std::atomic_ref<std::uint64_t> ref(std::uint64_t* value) { return std::atomic_re
 } // namespace
 
 Counter::Counter(sys::Mapping mapping, const struct stat& status)
-    : mapping_(std::move(mapping)), value_(static_cast<std::uint64_t*>(mapping_.data())), status_(status) {}
+    : mapping_(std::move(mapping)), value_(static_cast<std::uint64_t*>(mapping_.data())), status_(status) {
+  if (mapping_.size() >= layout_size) attempts_ = value_ + 1;
+}
 
 Counter Counter::open(const std::string& name, bool writable) {
   const sys::Fd fd = shm::open(name, writable ? O_RDWR : O_RDONLY);
@@ -35,15 +37,27 @@ Counter Counter::map(const sys::Fd& fd, bool writable) {
                 fmt::format("shared memory {} has {} bytes, fewer than the {}-byte counter", fd.name(),
                             status.st_size, counter_size),
                 fmt::format("give it a size: ipcdemo shm unlink {0} && ipcdemo shm create {0}", fd.name()));
-  // Only the counter is touched, so only its page is mapped, whatever the segment's size.
-  auto mapping =
-      sys::Mapping::of_file(fd, counter_size, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED);
+  // Only the counter and the attempts are touched, so only their page is mapped,
+  // whatever the segment's size.
+  const std::size_t length =
+      static_cast<std::size_t>(status.st_size) >= layout_size ? layout_size : counter_size;
+  auto mapping = sys::Mapping::of_file(fd, length, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED);
   return Counter(std::move(mapping), status);
 }
 
 // A read-only mapping is only ever loaded from: atomic_ref needs a non-const
 // object, but a load does not write it.
 std::uint64_t Counter::load() const { return ref(value_).load(std::memory_order_relaxed); }
+
+Tally Counter::tally() const {
+  Tally tally{.counter = load(), .attempts = std::nullopt};
+  if (attempts_ != nullptr) tally.attempts = ref(attempts_).load(std::memory_order_relaxed);
+  return tally;
+}
+
+std::uint64_t Counter::record_attempt() {
+  return attempts_ != nullptr ? ref(attempts_).fetch_add(1, std::memory_order_relaxed) : 0;
+}
 
 std::uint64_t Counter::racy_increment() {
   auto counter = ref(value_);

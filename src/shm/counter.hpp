@@ -1,9 +1,17 @@
 // The 64-bit counter in the first 8 bytes of a segment, always accessed
 // atomically (no torn reads). The three ways to increment it are the lesson:
 // a separate load and store loses increments when producers overlap; a single
-// atomic fetch-add does not.
+// atomic fetch-add does not. The next 8 bytes count the increments attempted,
+// always with an atomic fetch-add, so that the loss can be counted, not guessed.
+//
+// Layout (native byte order, 8-byte aligned):
+//   offset 0  uint64_t counter   what producers increment, by --sync
+//   offset 8  uint64_t attempts  one atomic increment per increment attempted
+// A segment of 8 to 15 bytes (made by an older ipcdemo or by hand) has the counter
+// only: it works, and its attempts are "not recorded".
 #pragma once
 
+#include "shm/tally.hpp"
 #include "sys/fd.hpp"
 #include "sys/mapping.hpp"
 
@@ -15,6 +23,8 @@
 namespace ipcdemo::shm {
 
 inline constexpr std::size_t counter_size = sizeof(std::uint64_t);
+inline constexpr std::size_t attempts_offset = counter_size;
+inline constexpr std::size_t layout_size = attempts_offset + sizeof(std::uint64_t);
 
 class Counter {
  public:
@@ -25,6 +35,13 @@ class Counter {
   static Counter map(const sys::Fd& fd, bool writable);
 
   std::uint64_t load() const;
+  // Whether the segment has room for the attempts word.
+  bool records_attempts() const { return attempts_ != nullptr; }
+  // The counter and, when recorded, the attempts.
+  Tally tally() const;
+  // Counts one attempted increment (atomically, whatever the --sync) and returns the
+  // attempts before it; 0 always when the segment has no room for them.
+  std::uint64_t record_attempt();
   // Read, add one, write back: two separate accesses, as the screenplay's
   // producer does. Returns the value written.
   std::uint64_t racy_increment();
@@ -39,6 +56,7 @@ class Counter {
 
   sys::Mapping mapping_;
   std::uint64_t* value_ = nullptr;
+  std::uint64_t* attempts_ = nullptr;
   struct stat status_ {};
 };
 

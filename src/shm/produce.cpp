@@ -41,14 +41,33 @@ sys::Semaphore open_lock(const std::string& lock_name, mode_t mode) {
   }
 }
 
-void log_summary(std::uint64_t done, std::chrono::steady_clock::duration elapsed, Sync sync,
-                 std::uint64_t last) {
+// What one producer saw of the others, and of the segment, when it ended.
+struct Outcome {
+  std::uint64_t done = 0;
+  std::uint64_t last = 0;
+  // Attempts of ours that came right after another producer's (the attempts word
+  // moved on since our last one): proof that the producers really ran at the same
+  // time, 0 when they ran one after another. Needs the attempts word.
+
+  std::uint64_t interleaved = 0;
+};
+
+void log_summary(const Outcome& outcome, std::chrono::steady_clock::duration elapsed, Sync sync,
+                 const Counter& counter) {
+  const std::uint64_t done = outcome.done;
+  const std::uint64_t last = outcome.last;
   const double seconds = std::chrono::duration<double>(elapsed).count();
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
   const std::string rate_text =
       rate >= 1e6 ? fmt::format("{:.2f} million/s", rate / 1e6) : fmt::format("{:.1f}/s", rate);
   log::info("produced {} increment{} in {:.3f} s ({}, --sync {}); last value written: {}", done,
             done == 1 ? "" : "s", seconds, rate_text, sync_name(sync), last);
+  // Exact once every producer has ended; while others still run, their increment in
+  // flight (attempted, not yet stored) counts as lost for a moment.
+  if (counter.records_attempts())
+    log::info("segment now: {}; {}{} times", describe(counter.tally()), overlap_marker, outcome.interleaved);
+  else
+    log::info("segment now: {}", describe(counter.tally()));
 }
 
 } // namespace
@@ -81,29 +100,38 @@ void produce(const std::string& name, const ProduceSettings& settings) {
   Ticker ticker(settings.interval);
   NumberLines out(ticker.pauses());
   const auto start = std::chrono::steady_clock::now();
-  std::uint64_t done = 0;
-  std::uint64_t last = 0;
+  Outcome outcome;
+  std::uint64_t& done = outcome.done;
+  std::uint64_t& last = outcome.last;
+  std::uint64_t last_attempt = 0;
   try {
     while (settings.count == 0 || done < settings.count) {
+      // Counted in every mode, atomically, before the increment: what the counter
+      // should reach. The racy increment itself stays as racy as the screenplay's.
+      const std::uint64_t attempts_before = counter.record_attempt();
+      if (done > 0 && attempts_before != last_attempt + 1) ++outcome.interleaved;
+      last_attempt = attempts_before;
+      std::uint64_t written = 0;
       switch (settings.sync) {
-        case Sync::racy: last = counter.racy_increment(); break;
-        case Sync::atomic: last = counter.atomic_increment(); break;
+        case Sync::racy: written = counter.racy_increment(); break;
+        case Sync::atomic: written = counter.atomic_increment(); break;
         case Sync::sem:
           lock->wait();
-          last = counter.racy_increment(); // the lock makes load-and-store safe
+          written = counter.racy_increment(); // the lock makes load-and-store safe
           lock->post();
           break;
       }
+      last = written;
       ++done;
       out.put(last);
       if (done == settings.count) break; // no pause after the last one
       ticker.wait();
     }
   } catch (const Interrupted&) {
-    log_summary(done, std::chrono::steady_clock::now() - start, settings.sync, last);
+    log_summary(outcome, std::chrono::steady_clock::now() - start, settings.sync, counter);
     throw;
   }
-  log_summary(done, std::chrono::steady_clock::now() - start, settings.sync, last);
+  log_summary(outcome, std::chrono::steady_clock::now() - start, settings.sync, counter);
 }
 
 } // namespace ipcdemo::shm

@@ -21,6 +21,10 @@ std::string_view sync_name(Sync sync);
 // The lock semaphore's name when --lock is not given: the segment's name with "-lock".
 std::string default_lock_name(std::string_view segment_name);
 
+// In the summary, before the number of times another producer's attempt came between
+// two of ours: more than 0 proves the producers ran at the same time. The tour reads it.
+inline constexpr std::string_view overlap_marker = "other producers' attempts fell between ours ";
+
 struct ProduceSettings {
   std::uint64_t count = 0; // 0: until interrupted
   std::chrono::nanoseconds interval{0};

@@ -4,6 +4,7 @@
 #include "base/log.hpp"
 #include "base/signals.hpp"
 #include "tour/child.hpp"
+#include "tour/race.hpp"
 
 #include <fcntl.h>
 #include <mqueue.h>
@@ -64,7 +65,7 @@ class Cleanup {
   Cleanup(Cleanup&&) = delete;
   Cleanup& operator=(Cleanup&&) = delete;
   ~Cleanup() {
-    for (const auto* name : {&names_.shm, &names_.race_racy, &names_.race_sem}) {
+    for (const auto* name : {&names_.shm, &names_.race_racy, &names_.race_sem, &names_.race_atomic}) {
       ::shm_unlink(name->c_str());
       ::sem_unlink((*name + "-lock").c_str()); // the lock `shm produce --sync sem` made
     }
@@ -91,6 +92,10 @@ class Runner {
         break;
       case Step::Kind::wait_blocked: wait_blocked(step.label); break;
       case Step::Kind::finish: finish(); break;
+      case Step::Kind::race:
+        run_race(step.race, fmt::format("$ for i in $(seq {}); do {} & done; wait", step.race.producers,
+                                        command_line(step).substr(2)));
+        break;
     }
     std::fflush(stdout);
   }

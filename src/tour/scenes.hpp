@@ -2,6 +2,8 @@
 // is a line of narration or a real `ipcdemo ...` command line.
 #pragma once
 
+#include "tour/race.hpp"
+
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@ struct Step {
     start,        // start `args` in the background as `label`
     wait_blocked, // wait until `label` is blocked in the kernel, and say so
     finish,       // wait for every background command, showing their output
+    race,         // `race`: producers started together on one segment (tour/race.hpp)
   };
   Kind kind = Kind::say;
   std::string text;
@@ -23,6 +26,7 @@ struct Step {
   bool discard_stdout = false; // keep only standard error (a producer's summary)
   std::string filter;          // show only lines containing one of these '|'-separated words
   int expect_status = 0;
+  Race race; // for Kind::race; `args` then holds one producer's arguments
 };
 
 struct Scene {
@@ -38,6 +42,7 @@ struct TourNames {
   std::string race_sem;
   std::string sem;
   std::string mq;
+  std::string race_atomic;
 };
 
 TourNames tour_names(int pid);

@@ -56,6 +56,8 @@ teardown() { ipc_teardown; }
   [ "${lines[2]}" = "mode: 0600" ]
   [[ "${lines[3]}" == "owner: "*"(uid $(id -u))" ]]
   [ "${lines[5]}" = "counter: 5" ]
+  [ "${lines[6]}" = "attempts: 5" ]
+  [ "${lines[7]}" = "summary: counter 5 of 5 attempted: 0 lost (0.0%)" ]
 }
 
 @test "a consumer watches a running producer: --changes prints rising values only" {
@@ -210,9 +212,9 @@ EOF_CASES
   run --separate-stderr "$IPCDEMO" -v shm consume "$SHM" --count 1
   [ "$status" -eq 0 ]
   [[ "$stderr" == *"shm_open(\"$SHM\", O_RDONLY) = "* ]]
-  [[ "$stderr" =~ mmap\(NULL,\ 8,\ PROT_READ,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
+  [[ "$stderr" =~ mmap\(NULL,\ 16,\ PROT_READ,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
   run --separate-stderr "$IPCDEMO" -v shm produce "$SHM" --count 1
-  [[ "$stderr" =~ mmap\(NULL,\ 8,\ PROT_READ\|PROT_WRITE,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
+  [[ "$stderr" =~ mmap\(NULL,\ 16,\ PROT_READ\|PROT_WRITE,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
 }
 
 @test "--help of every shm command shows its options with defaults" {
