@@ -14,6 +14,7 @@
 #include "shm/counter.hpp"
 #include "shm/produce.hpp"
 #include "shm/segment.hpp"
+#include "shm/sizing.hpp"
 
 #include <fcntl.h>
 #include <grp.h>
@@ -23,14 +24,18 @@ namespace ipcdemo::commands {
 
 namespace {
 
+shm::SizeBy size_by(const Invocation& invocation) {
+  return invocation.flag("hole") ? shm::SizeBy::hole : shm::SizeBy::ftruncate;
+}
+
 int create(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
   const std::uint64_t size = invocation.size("size");
-  if (size < shm::counter_size)
-    throw UsageError(fmt::format("--size {}: a segment needs at least {} bytes, for its counter", size,
-                                 shm::counter_size));
+  const auto how = size_by(invocation);
+  if (how == shm::SizeBy::hole && size == 0)
+    throw UsageError("--hole needs a --size of at least 1: it writes the last byte");
   const mode_t mode = invocation.mode("mode");
-  const auto result = shm::create(name, size, mode, invocation.flag("exclusive"));
+  const auto result = shm::create(name, size, mode, invocation.flag("exclusive"), how);
   if (!result.created) {
     std::vector<std::string> not_applied;
     if (static_cast<std::uint64_t>(result.status.st_size) != size)
@@ -39,6 +44,18 @@ int create(const Invocation& invocation) {
     warn_existing("shared memory", name, not_applied);
   }
   fmt::print("path: {}\nsize: {}\n", ipc_object_path(name, ObjectKind::shm), result.status.st_size);
+  if (result.created) shm::note_size(name, result.status);
+  return exit_code::ok;
+}
+
+int resize(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::shm);
+  if (!invocation.given("SIZE"))
+    throw UsageError("shm resize needs a NAME and a SIZE", "for example: ipcdemo shm resize /demo 4K");
+  const auto result = shm::resize(name, invocation.size("SIZE"), size_by(invocation));
+  fmt::print("path: {}\nsize: {} (was {})\nallocated: {}\n", ipc_object_path(name, ObjectKind::shm),
+             result.status.st_size, result.old_size, shm::allocated_text(result.status));
+  shm::note_size(name, result.status);
   return exit_code::ok;
 }
 
@@ -68,9 +85,9 @@ int info(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
   const sys::Fd fd = shm::open(name, O_RDONLY);
   const struct stat status = sys::fstat(fd);
-  fmt::print("path: {}\nsize: {}\nmode: {:04o}\nowner: {}\ngroup: {}\n",
-             ipc_object_path(name, ObjectKind::shm), status.st_size, status.st_mode & 07777,
-             fmt::format("{} (uid {})", user_name(status.st_uid), status.st_uid),
+  fmt::print("path: {}\nsize: {}\nallocated: {}\nmode: {:04o}\nowner: {}\ngroup: {}\n",
+             ipc_object_path(name, ObjectKind::shm), status.st_size, shm::allocated_text(status),
+             status.st_mode & 07777, fmt::format("{} (uid {})", user_name(status.st_uid), status.st_uid),
              fmt::format("{} (gid {})", group_name(status.st_gid), status.st_gid));
   if (static_cast<std::size_t>(status.st_size) < shm::counter_size)
     fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", shm::counter_size);
@@ -85,6 +102,12 @@ int unlink(const Invocation& invocation) {
   log::info("removed {} (processes that have it mapped keep their mapping)",
             ipc_object_path(name, ObjectKind::shm));
   return exit_code::ok;
+}
+
+OptionSpec hole_option() {
+  return {.flags = "--hole",
+          .type = ValueType::flag,
+          .help = "Size it the screenplay's other way: lseek to the last byte and write one byte there"};
 }
 
 OptionSpec count_option(std::string_view help) {
@@ -116,15 +139,22 @@ GroupSpec shm_group() {
                   .summary = "Create a shared memory segment and give it a size",
                   .description =
                       "shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE), then ftruncate(SIZE): a new segment\n"
-                      "has size 0 until it is given one. Prints the file under /dev/shm and its size.\n"
+                      "has size 0 until it is given one (--size 0 leaves it so; 'shm resize' sizes it\n"
+                      "later). With --hole it is sized the screenplay's other way instead: lseek to byte\n"
+                      "SIZE-1 and write one byte, leaving a hole before it. Prints the file under\n"
+                      "/dev/shm and its size. The counter needs 8 bytes, the attempts 8 more.\n"
                       "An existing segment is opened and left as it is (a warning says which settings\n"
                       "did not apply), unless --exclusive makes that an error.",
                   .examples = {"ipcdemo shm create", "ipcdemo shm create demo --size 64K --mode 0660",
+                               "ipcdemo shm create demo --size 0 && ipcdemo shm resize demo 4K",
+                               "ipcdemo shm create demo --size 1M --hole && ipcdemo shm info demo",
                                "ipcdemo -v shm create --exclusive", "ipcdemo shm create && ls -l /dev/shm"},
                   .options = {{.flags = "-s,--size",
                                .type = ValueType::size,
-                               .help = "Size of a new segment (at least 8 bytes: the counter)",
+                               .help = "Size of a new segment (0: as shm_open leaves it; 16 holds the "
+                                       "counter and the attempts)",
                                .default_value = "4096"},
+                              hole_option(),
                               exclusive_option(),
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::shm)},
@@ -192,13 +222,34 @@ GroupSpec shm_group() {
                   .action = "info",
                   .summary = "Show a segment's path, size, mode, owner and counter",
                   .description =
-                      "shm_open(O_RDONLY) and fstat: the file under /dev/shm, its size, its mode (after the\n"
+                      "shm_open(O_RDONLY) and fstat: the file under /dev/shm, its size, the memory it\n"
+                      "occupies (allocated: st_blocks x 512; a hole or a page never touched costs none),\n"
+                      "its mode (after the\n"
                       "creator's umask), owner and group, the counter's current value, the increments\n"
                       "attempted (\"not recorded\" for a segment of fewer than 16 bytes) and a summary\n"
                       "with the increments lost.",
                   .examples = {"ipcdemo shm info", "ipcdemo shm info demo"},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = info,
+              },
+              {
+                  .action = "resize",
+                  .summary = "Give a segment a new size, with ftruncate or by writing past a hole",
+                  .description =
+                      "shm_open(NAME, O_RDWR), then ftruncate(SIZE): the screenplay's way of sizing a\n"
+                      "segment after shm_open made it with size 0. Growing adds zeros that use no memory\n"
+                      "until touched: compare size and allocated (st_blocks x 512) in the output.\n"
+                      "With --hole it grows the screenplay's other way: lseek(SIZE-1) and write(1 byte).\n"
+                      "Shortening a segment that other processes map (found in /proc/*/maps) is done\n"
+                      "with a warning naming them: their next touch past the new end is a SIGBUS.",
+                  .examples = {"ipcdemo shm resize demo 4K", "ipcdemo shm resize demo 1M --hole",
+                               "ipcdemo shm resize demo 0"},
+                  .options = {hole_option()},
+                  .arguments = {name_argument(ObjectKind::shm),
+                                {.name = "SIZE",
+                                 .type = ValueType::size,
+                                 .help = "The new size in bytes (suffixes K, M, G)"}},
+                  .handler = resize,
               },
               {
                   .action = "unlink",

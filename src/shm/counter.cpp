@@ -36,7 +36,7 @@ Counter Counter::map(const sys::Fd& fd, bool writable) {
     throw Error(exit_code::failure,
                 fmt::format("shared memory {} has {} bytes, fewer than the {}-byte counter", fd.name(),
                             status.st_size, counter_size),
-                fmt::format("give it a size: ipcdemo shm unlink {0} && ipcdemo shm create {0}", fd.name()));
+                fmt::format("give it a size: ipcdemo shm resize {} 4096", fd.name()));
   // Only the counter and the attempts are touched, so only their page is mapped,
   // whatever the segment's size.
   const std::size_t length =

@@ -4,6 +4,7 @@
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 
 #include <fmt/format.h>
 
@@ -18,13 +19,21 @@ std::string create_hint(const std::string& name) {
 }
 } // namespace
 
-Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive) {
+Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive, SizeBy how) {
   if (size > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
     throw UsageError(fmt::format("--size {} is larger than a file can be", size));
   for (;;) {
     try {
       Created result{sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, mode), true, {}};
-      sys::ftruncate(result.fd, static_cast<off_t>(size));
+      // Size 0 is the state shm_open leaves a new segment in: nothing to do.
+      if (size > 0) {
+        try {
+          give_size(result.fd, size, how);
+        } catch (...) {
+          ::shm_unlink(name.c_str()); // no half-made segment left behind
+          throw;
+        }
+      }
       result.status = sys::fstat(result.fd);
       return result;
     } catch (const SysError& error) {

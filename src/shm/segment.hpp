@@ -2,6 +2,7 @@
 // messages a student needs when something is off (unknown name, name taken).
 #pragma once
 
+#include "shm/sizing.hpp"
 #include "sys/fd.hpp"
 
 #include <sys/stat.h>
@@ -18,10 +19,12 @@ struct Created {
   struct stat status {};
 };
 
-// shm_open(O_CREAT|O_EXCL|O_RDWR) then ftruncate(size). When NAME exists and
+// shm_open(O_CREAT|O_EXCL|O_RDWR) then ftruncate(size) (or, SizeBy::hole, lseek
+// and a one-byte write; size 0 leaves it as shm_open made it). When NAME exists and
 // `exclusive` is false, the existing segment is opened instead and left as it is
 // (resizing it could cut the ground from under a running consumer).
-Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive);
+Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive,
+               SizeBy how = SizeBy::ftruncate);
 
 // shm_open of an existing segment; `flags` is O_RDONLY or O_RDWR.
 sys::Fd open(const std::string& name, int flags);

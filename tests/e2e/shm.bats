@@ -53,11 +53,12 @@ teardown() { ipc_teardown; }
   [ "$status" -eq 0 ]
   [ "${lines[0]}" = "path: /dev/shm$SHM" ]
   [ "${lines[1]}" = "size: 4096" ]
-  [ "${lines[2]}" = "mode: 0600" ]
-  [[ "${lines[3]}" == "owner: "*"(uid $(id -u))" ]]
-  [ "${lines[5]}" = "counter: 5" ]
-  [ "${lines[6]}" = "attempts: 5" ]
-  [ "${lines[7]}" = "summary: counter 5 of 5 attempted: 0 lost (0.0%)" ]
+  [ "${lines[2]}" = "allocated: 4096 (8 blocks of 512 bytes)" ]
+  [ "${lines[3]}" = "mode: 0600" ]
+  [[ "${lines[4]}" == "owner: "*"(uid $(id -u))" ]]
+  [ "${lines[6]}" = "counter: 5" ]
+  [ "${lines[7]}" = "attempts: 5" ]
+  [ "${lines[8]}" = "summary: counter 5 of 5 attempted: 0 lost (0.0%)" ]
 }
 
 @test "a consumer watches a running producer: --changes prints rising values only" {
@@ -170,8 +171,9 @@ create /|nothing after the slash
 create /a/b|contains a '/' after the first character
 create ..|is not allowed
 create $long|at most 255 are allowed
-create $SHM --size 0|at least 8 bytes
-create $SHM --size 7|at least 8 bytes
+create $SHM --size 0 --hole|--hole needs a --size of at least 1
+resize $SHM 4Q|is not a size
+resize $SHM|needs a NAME and a SIZE
 create $SHM --size -1|is not a size
 create $SHM --size 4Q|is not a size
 create $SHM --size 99999999999T|too large
