@@ -63,7 +63,9 @@ int produce(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
   shm::ProduceSettings settings{.count = invocation.count("count"),
                                 .interval = invocation.duration("interval"),
-                                .sync = shm::parse_sync(invocation.text("sync"))};
+                                .sync = shm::parse_sync(invocation.text("sync")),
+                                .lock_name = {},
+                                .private_copy = invocation.flag("private")};
   if (settings.sync == shm::Sync::sem)
     settings.lock_name = invocation.given("lock")
                              ? normalize_ipc_name(invocation.text("lock"), ObjectKind::sem)
@@ -178,12 +180,18 @@ GroupSpec shm_group() {
                       "On exit (count reached, Ctrl-C, SIGTERM) a summary on stderr tells how many\n"
                       "increments were done, in how long, and at what rate; what the segment says now\n"
                       "(counter, attempts, lost: exact once every producer has ended); and how often\n"
-                      "another producer's attempt came between two of ours (0: they did not overlap).",
+                      "another producer's attempt came between two of ours (0: they did not overlap).\n"
+                      "With --private the segment is opened O_RDONLY and mapped MAP_PRIVATE (the\n"
+                      "screenplay's 'as opposed to MAP_PRIVATE'): the first write copies the page, so\n"
+                      "the producer counts in a copy of its own that the segment and every consumer\n"
+                      "never see. Its summary shows the page in /proc/self/smaps before and after that\n"
+                      "first write, and what the segment itself still says.",
                   .examples =
                       {"ipcdemo shm produce", "ipcdemo shm produce --interval 0 --count 100000 --sync atomic",
                        "for i in 1 2 3 4; do ipcdemo shm produce -i 0 -c 100000 >/dev/null & done; wait; "
                        "ipcdemo shm info",
-                       "ipcdemo shm produce -i 0 -c 100000 --sync sem --lock /my-lock"},
+                       "ipcdemo shm produce -i 0 -c 100000 --sync sem --lock /my-lock",
+                       "ipcdemo shm produce --private --count 3 --interval 0 && ipcdemo shm info"},
                   .options = {count_option("Increments to do; 0 means until interrupted"),
                               interval_option("Pause between increments; 0 means none"),
                               {.flags = "--sync",
@@ -194,7 +202,11 @@ GroupSpec shm_group() {
                               {.flags = "-l,--lock",
                                .type = ValueType::object,
                                .help = "The lock semaphore for --sync sem (default: NAME-lock)",
-                               .object = ObjectKind::sem}},
+                               .object = ObjectKind::sem},
+                              {.flags = "--private",
+                               .type = ValueType::flag,
+                               .help = "Map MAP_PRIVATE (from O_RDONLY): increments go to a copy-on-write "
+                                       "page of our own"}},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = produce,
               },

@@ -30,7 +30,16 @@ Counter Counter::open(const std::string& name, bool writable) {
   return map(fd, writable);
 }
 
+Counter Counter::open_private(const std::string& name) {
+  const sys::Fd fd = shm::open(name, O_RDONLY);
+  return map(fd, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+}
+
 Counter Counter::map(const sys::Fd& fd, bool writable) {
+  return map(fd, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED);
+}
+
+Counter Counter::map(const sys::Fd& fd, int prot, int flags) {
   const struct stat status = sys::fstat(fd);
   if (static_cast<std::size_t>(status.st_size) < counter_size)
     throw Error(exit_code::failure,
@@ -41,7 +50,7 @@ Counter Counter::map(const sys::Fd& fd, bool writable) {
   // whatever the segment's size.
   const std::size_t length =
       static_cast<std::size_t>(status.st_size) >= layout_size ? layout_size : counter_size;
-  auto mapping = sys::Mapping::of_file(fd, length, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED);
+  auto mapping = sys::Mapping::of_file(fd, length, prot, flags);
   return Counter(std::move(mapping), status);
 }
 

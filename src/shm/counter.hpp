@@ -33,6 +33,10 @@ class Counter {
   static Counter open(const std::string& name, bool writable);
   // The same for a segment already open.
   static Counter map(const sys::Fd& fd, bool writable);
+  // Opens NAME O_RDONLY and maps it PROT_READ|PROT_WRITE, MAP_PRIVATE: writes go to a
+  // copy of the page that only this process sees (copy-on-write); the segment and
+  // every other process keep the old values.
+  static Counter open_private(const std::string& name);
 
   std::uint64_t load() const;
   // Whether the segment has room for the attempts word.
@@ -50,9 +54,12 @@ class Counter {
 
   // The segment as fstat saw it when it was mapped.
   const struct stat& status() const { return status_; }
+  // Where the counter is mapped in this process.
+  const void* address() const { return value_; }
 
  private:
   Counter(sys::Mapping mapping, const struct stat& status);
+  static Counter map(const sys::Fd& fd, int prot, int flags);
 
   sys::Mapping mapping_;
   std::uint64_t* value_ = nullptr;

@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/ticker.hpp"
+#include "mmap/smaps.hpp"
 #include "shm/counter.hpp"
 #include "shm/number_lines.hpp"
 #include "sys/semaphore.hpp"
@@ -53,7 +54,7 @@ struct Outcome {
 };
 
 void log_summary(const Outcome& outcome, std::chrono::steady_clock::duration elapsed, Sync sync,
-                 const Counter& counter) {
+                 const Counter& counter, bool private_copy) {
   const std::uint64_t done = outcome.done;
   const std::uint64_t last = outcome.last;
   const double seconds = std::chrono::duration<double>(elapsed).count();
@@ -64,6 +65,7 @@ void log_summary(const Outcome& outcome, std::chrono::steady_clock::duration ela
             done == 1 ? "" : "s", seconds, rate_text, sync_name(sync), last);
   // Exact once every producer has ended; while others still run, their increment in
   // flight (attempted, not yet stored) counts as lost for a moment.
+  if (private_copy) return; // the segment is not what we wrote: log_private_outcome says both
   if (counter.records_attempts())
     log::info("segment now: {}; {}{} times", describe(counter.tally()), overlap_marker, outcome.interleaved);
   else
@@ -90,8 +92,31 @@ std::string_view sync_name(Sync sync) {
 
 std::string default_lock_name(std::string_view segment_name) { return std::string(segment_name) + "-lock"; }
 
+// --private: what copy-on-write did to the counter's page, and what the segment
+// itself says, seen through a fresh shared mapping.
+void log_private_outcome(const std::string& name, const Counter& counter, const std::string& page_before,
+                         const std::string& page_after) {
+  log::info(
+      "--private: the counter's page (/proc/self/smaps) was the segment's own before our first write "
+      "({}), a copy of our own after it ({})",
+      page_before, page_after);
+  log::info("--private: our copy says {}; the segment itself, which no write of ours reached: {}",
+            describe(counter.tally()), describe(Counter::open(name, false).tally()));
+}
+
+std::string page_state(const Counter& counter) {
+  const auto counts = maps::own_smaps(counter.address());
+  return counts ? maps::describe(*counts) : "(not found in smaps)";
+}
+
 void produce(const std::string& name, const ProduceSettings& settings) {
-  Counter counter = Counter::open(name, true);
+  Counter counter = settings.private_copy ? Counter::open_private(name) : Counter::open(name, true);
+  std::string page_before;
+  std::string page_after;
+  if (settings.private_copy) {
+    (void)counter.load(); // fault the segment's own page in, as a reader would
+    page_before = page_state(counter);
+  }
   std::optional<sys::Semaphore> lock;
   if (settings.sync == Sync::sem)
     // Whoever may write the segment may take its lock.
@@ -122,16 +147,21 @@ void produce(const std::string& name, const ProduceSettings& settings) {
           break;
       }
       last = written;
+      if (done == 0 && settings.private_copy) page_after = page_state(counter);
       ++done;
       out.put(last);
       if (done == settings.count) break; // no pause after the last one
       ticker.wait();
     }
   } catch (const Interrupted&) {
-    log_summary(outcome, std::chrono::steady_clock::now() - start, settings.sync, counter);
+    log_summary(outcome, std::chrono::steady_clock::now() - start, settings.sync, counter,
+                settings.private_copy);
+    if (settings.private_copy) log_private_outcome(name, counter, page_before, page_after);
     throw;
   }
-  log_summary(outcome, std::chrono::steady_clock::now() - start, settings.sync, counter);
+  log_summary(outcome, std::chrono::steady_clock::now() - start, settings.sync, counter,
+              settings.private_copy);
+  if (settings.private_copy) log_private_outcome(name, counter, page_before, page_after);
 }
 
 } // namespace ipcdemo::shm

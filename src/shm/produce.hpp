@@ -30,6 +30,8 @@ struct ProduceSettings {
   std::chrono::nanoseconds interval{0};
   Sync sync = Sync::racy;
   std::string lock_name; // canonical; used with Sync::sem
+  // MAP_PRIVATE instead of MAP_SHARED: increments go to our own copy of the page.
+  bool private_copy = false;
 };
 
 // Runs until `count` increments are done or SIGINT/SIGTERM arrives (then throws

@@ -65,7 +65,8 @@ class Cleanup {
   Cleanup(Cleanup&&) = delete;
   Cleanup& operator=(Cleanup&&) = delete;
   ~Cleanup() {
-    for (const auto* name : {&names_.shm, &names_.race_racy, &names_.race_sem, &names_.race_atomic}) {
+    for (const auto* name :
+         {&names_.shm, &names_.race_racy, &names_.race_sem, &names_.race_atomic, &names_.cow}) {
       ::shm_unlink(name->c_str());
       ::sem_unlink((*name + "-lock").c_str()); // the lock `shm produce --sync sem` made
     }

@@ -66,6 +66,24 @@ Scene shared_memory(const TourNames& names) {
           }};
 }
 
+Scene copy_on_write(const TourNames& names) {
+  return {"cow",
+          "MAP_SHARED versus MAP_PRIVATE: copy-on-write",
+          {
+              say("The producer maps the segment MAP_SHARED: its stores are the segment's. With\n"
+                  "MAP_PRIVATE, the first write to a page copies it: the writer sees its bytes, the\n"
+                  "file and every other process keep the old ones. On a file first (opened\n"
+                  "O_RDONLY: a private mapping never writes back), watching /proc/self/smaps:"),
+              run({"mmap", "cow", "/etc/passwd", "--write", "COPY"}, "reads|smaps|(Shared|after|by read(2)"),
+              say("The same with a segment: two increments shared, then three in a private copy."),
+              run({"shm", "create", names.cow}),
+              run({"shm", "produce", names.cow, "--count", "2", "--interval", "0"}, "last value"),
+              run({"shm", "produce", names.cow, "--private", "--count", "3", "--interval", "10ms"}),
+              say("The private producer counted 3, 4, 5 in its copy; the segment still says 2:"),
+              run({"shm", "info", names.cow}, "counter|attempts"),
+          }};
+}
+
 // Four producers started together, each making the same number of increments, in
 // each of the three ways; the segment counts what was attempted, so what was lost
 // is counted, not guessed.
@@ -148,11 +166,12 @@ TourNames tour_names(int pid) {
           .race_sem = prefix + "-locked",
           .sem = prefix + "-sem",
           .mq = prefix + "-mq",
-          .race_atomic = prefix + "-atomic"};
+          .race_atomic = prefix + "-atomic",
+          .cow = prefix + "-cow"};
 }
 
 std::vector<Scene> all_scenes(const TourNames& names) {
-  return {read_versus_map(),      mappings(),       shared_memory(names),
+  return {read_versus_map(),      mappings(),       shared_memory(names), copy_on_write(names),
           lost_increments(names), semaphore(names), message_queue(names)};
 }
 

@@ -43,6 +43,7 @@ struct TourNames {
   std::string sem;
   std::string mq;
   std::string race_atomic;
+  std::string cow;
 };
 
 TourNames tour_names(int pid);

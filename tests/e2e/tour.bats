@@ -43,6 +43,14 @@ leftovers() { ls /dev/shm | grep -c '^\(sem\.\)\?ipcdemo-tour-' || true; }
   [ "$(grep -c -e 'they did run$' -e 'did not all overlap' <<<"$output")" -eq 2 ]
 }
 
+@test "copy-on-write: the private page and the private producer's copy, the segment unchanged" {
+  run --separate-stderr "$IPCDEMO" tour --scene cow
+  [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
+  [[ "$output" == *'private mapping reads "COPY:x:0:0'*"Private_Dirty 4 kB (Anonymous 4 kB)"* ]]
+  [[ "$output" == *"--private: our copy says counter 5 of 5"*"the segment itself, which no write of ours reached: counter 2 of 2"* ]]
+  [[ "$output" == *$'| counter: 2\n  | attempts: 2'* ]]
+}
+
 @test "priorities come out highest first in the message queue scene" {
   run --separate-stderr "$IPCDEMO" tour --scene mq
   [ "$status" -eq 0 ]
@@ -74,5 +82,5 @@ leftovers() { ls /dev/shm | grep -c '^\(sem\.\)\?ipcdemo-tour-' || true; }
 @test "--list-scenes names the scenes in the screenplay's order" {
   run "$IPCDEMO" tour --list-scenes
   [ "$status" -eq 0 ]
-  [ "$(awk '{print $1}' <<<"$output" | paste -sd' ')" = "read maps shm race sem mq" ]
+  [ "$(awk '{print $1}' <<<"$output" | paste -sd' ')" = "read maps shm cow race sem mq" ]
 }
