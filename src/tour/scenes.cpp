@@ -142,7 +142,9 @@ Scene message_queue(const TourNames& names) {
           "Message queues: samples as flat C structs",
           {
               say("A queue of at most 10 messages of 24 bytes: one measurement sample (timestamp,\n"
-                  "value, channel, and 4 reserved bytes that keep the layout free of padding)."),
+                  "value, channel, and 4 reserved bytes that keep the layout free of padding), here\n"
+                  "beside the screenplay's own struct msg as this machine's compiler lays it out:"),
+              run({"mq", "layout"}, "{ |alignof 8:|(padding)"),
               run({"mq", "create", names.mq}),
               say("A receive on the empty queue blocks until a sender arrives:"),
               start("receiver", {"mq", "recv", names.mq}),
