@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <thread>
@@ -52,6 +53,17 @@ bool shown(const Step& step, const std::string& line) {
     const auto bar = filter.find('|');
     if (line.find(filter.substr(0, bar)) != std::string::npos) return true;
     filter.remove_prefix(bar == std::string_view::npos ? filter.size() : bar + 1);
+  }
+  return false;
+}
+
+bool program_in_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
+  while (!dirs.empty()) {
+    const auto colon = dirs.find(':');
+    if (::access((std::string(dirs.substr(0, colon)) + "/" + program).c_str(), X_OK) == 0) return true;
+    dirs.remove_prefix(colon == std::string_view::npos ? dirs.size() : colon + 1);
   }
   return false;
 }
@@ -105,6 +117,10 @@ class Runner {
   void run(const Step& step) {
     fmt::print("{}\n", command_line(step));
     std::fflush(stdout);
+    if (!step.needs.empty() && !program_in_path(step.needs)) {
+      fmt::print("  (skipped: {} is not installed here)\n", step.needs);
+      return;
+    }
     Child child("", step.args, step.input, step.discard_stdout);
     std::vector<std::string> lines;
     while (!child.eof()) {
@@ -114,6 +130,10 @@ class Runner {
     }
     const int status = child.wait();
     show(lines);
+    if (status != step.expect_status && !step.needs.empty()) {
+      fmt::print("  (this step needs {}, which did not work here: exit status {})\n", step.needs, status);
+      return;
+    }
     if (status != step.expect_status)
       throw Error(exit_code::failure, fmt::format("tour: '{}' ended with status {}, expected {}",
                                                   command_line(step).substr(2), status, step.expect_status));

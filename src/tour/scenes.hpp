@@ -27,6 +27,9 @@ struct Step {
   std::string filter;          // show only lines containing one of these '|'-separated words
   int expect_status = 0;
   Race race; // for Kind::race; `args` then holds one producer's arguments
+  // A program the step needs besides ipcdemo (e.g. "strace"): without it, or when
+  // the step fails, the tour says so and goes on instead of failing.
+  std::string needs;
 };
 
 struct Scene {
