@@ -35,7 +35,12 @@ Scene mappings() {
                   "program, libraries, a mapped file); anonymous memory (heap, stack, MAP_ANONYMOUS)\n"
                   "has none. Here is our own process after mapping /etc/passwd and 1 MiB of\n"
                   "anonymous memory (the marked rows):"),
-              run({"mmap", "maps", "--anon", "1M"}, "ADDRESS|<--|[heap]|[stack]|mappings:"),
+              run({"mmap", "maps", "--anon", "1M"},
+                  "ADDRESS|<--|[heap]|[stack]|mappings:|PERM:|private:|shared:|copy-on-write"),
+              say("How does an address space get that way? A dynamically linked program, stopped\n"
+                  "right after execve and again as it exits: first only what the kernel mapped (the\n"
+                  "program, its loader, stack, vdso), then the libraries the loader mapped:"),
+              run({"mmap", "maps", "--exec", "/bin/true"}, "1. |2. |<--|Mapped since"),
           }};
 }
 
