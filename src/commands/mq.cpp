@@ -15,6 +15,7 @@
 #include "mq/layout.hpp"
 #include "mq/limits.hpp"
 #include "mq/message_format.hpp"
+#include "mq/private_mount.hpp"
 #include "mq/sample.hpp"
 #include "sys/message_queue.hpp"
 #include "sys/narrate.hpp"
@@ -420,9 +421,13 @@ int info(const Invocation& invocation) {
   if (const auto mount = mq::mqueue_mount_point()) {
     const auto file = mq::read_queue_file(*mount, name);
     out += fmt::format("mqueue file: {}{}: {}\n", *mount, name, file ? file->text : "(unreadable)");
+  } else if (const auto seen = mq::read_queue_file_privately(name);
+             const auto* text = std::get_if<std::string>(&seen)) {
+    out += fmt::format("mqueue file: {}{}: {} (mounted in a private mount namespace, not on the host)\n",
+                       mq::private_mount_point, name, *text);
   } else {
-    out +=
-        fmt::format("mqueue file: not mounted; to look into the queues (as root): {}\n", mq::mount_command);
+    out += fmt::format("mqueue file: not mounted, and {} (to look into the queues, as root: {})\n",
+                       std::get<mq::NotSeen>(seen).why, mq::mount_command);
   }
   fmt::print("{}", out);
   return exit_code::ok;
@@ -599,8 +604,10 @@ GroupSpec mq_group() {
                       "Prints mq_getattr's flags, maxmsg, msgsize and curmsgs, the queue's mode and\n"
                       "owner (fstat on the queue descriptor), and, when the mqueue file system is\n"
                       "mounted (found in /proc/self/mounts), the queue's file there: QSIZE (bytes of\n"
-                      "messages queued), NOTIFY, SIGNO and NOTIFY_PID. When it is not mounted, it says\n"
-                      "how to mount it. flags belong to the descriptor, not to the queue: this\n"
+                      "messages queued), NOTIFY, SIGNO and NOTIFY_PID. When it is not mounted, a child\n"
+                      "process mounts it in a mount namespace of its own (unshare(CLONE_NEWNS), needs\n"
+                      "root) on /dev/mqueue, reads the file and exits: nothing is mounted on the host.\n"
+                      "Where that is not allowed, it says why, and how to mount it. flags belong to the descriptor, not to the queue: this\n"
                       "command's own descriptor is blocking, so they show 0.",
                   .examples = {"ipcdemo mq info", "ipcdemo -v mq info /samples"},
                   .arguments = {name_argument(ObjectKind::mq)},

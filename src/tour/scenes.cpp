@@ -36,7 +36,8 @@ Scene mappings() {
                   "has none. Here is our own process after mapping /etc/passwd and 1 MiB of\n"
                   "anonymous memory (the marked rows):"),
               run({"mmap", "maps", "--anon", "1M"},
-                  "ADDRESS|<--|[heap]|[stack]|mappings:|PERM:|private:|shared:|copy-on-write"),
+                  "ADDRESS|<--|[heap]|[stack]|mappings:|PERM:|private:|shared:|copy-on-write|becomes "
+                  "anonymous|mmap cow"),
               say("How does an address space get that way? A dynamically linked program, stopped\n"
                   "right after execve and again as it exits: first only what the kernel mapped (the\n"
                   "program, its loader, stack, vdso), then the libraries the loader mapped:"),
@@ -163,6 +164,10 @@ Scene message_queue(const TourNames& names) {
                   "beside the screenplay's own struct msg as this machine's compiler lays it out:"),
               run({"mq", "layout"}, "{ |alignof 8:|(padding)"),
               run({"mq", "create", names.mq}),
+              say("The mqueue file system shows each queue as a file (the screenplay mounts it to\n"
+                  "look). As root, mq info mounts it in a mount namespace of its own, nothing on the\n"
+                  "host; QSIZE counts the bytes queued:"),
+              run({"mq", "info", names.mq}, "mqueue file"),
               say("A receive on the empty queue blocks until a sender arrives:"),
               start("receiver", {"mq", "recv", names.mq}),
               wait_blocked("receiver"),
@@ -171,7 +176,7 @@ Scene message_queue(const TourNames& names) {
               say("Priorities: the highest comes out first, whatever the order of sending."),
               run({"mq", "send", names.mq, "--prio", "1", "--value", "1"}),
               run({"mq", "send", names.mq, "--prio", "9", "--value", "9"}),
-              run({"mq", "info", names.mq}),
+              run({"mq", "info", names.mq}, "curmsgs|mqueue file"),
               run({"mq", "recv", names.mq, "--count", "2"}, "prio|value"),
           }};
 }
