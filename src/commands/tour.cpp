@@ -37,7 +37,8 @@ GroupSpec tour_group() {
                          "could type, and runs it as a real child process, showing its output. Scenes that\n"
                          "need two parties run them as concurrent processes. The tour's objects have names\n"
                          "of their own (with its PID) and are removed at the end, also after a failure or\n"
-                         "Ctrl-C. It runs unattended unless --pause is given.",
+                         "Ctrl-C. It runs unattended unless --pause is given: then it also stops inside\n"
+                         "scenes while a waiter or a receiver is blocked, and Enter posts or sends.",
           .examples = {"ipcdemo tour", "ipcdemo tour --list-scenes", "ipcdemo tour --scene maps",
                        "ipcdemo tour --pause"},
           .options =
@@ -46,7 +47,10 @@ GroupSpec tour_group() {
                    .type = ValueType::text,
                    .help = "Run only this scene (see --list-scenes)"},
                   {.flags = "-l,--list-scenes", .type = ValueType::flag, .help = "List the scenes and exit"},
-                  {.flags = "-p,--pause", .type = ValueType::flag, .help = "Wait for Enter between scenes"},
+                  {.flags = "-p,--pause",
+                   .type = ValueType::flag,
+                   .help = "Wait for Enter between scenes, and inside them before the moments that matter "
+                           "(a post to a blocked waiter, a send to a blocked receiver)"},
               },
           .handler = tour,
       }},

@@ -90,11 +90,25 @@ class Cleanup {
   const TourNames& names_;
 };
 
+// Waits for Enter; Ctrl-C ends the tour, the end of input lets it run on unattended.
+void wait_for_enter(const std::string& prompt) {
+  fmt::print("\n[{}] ", prompt);
+  std::fflush(stdout);
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    signals::throw_if_interrupted();
+    fmt::print("\n");
+  }
+}
+
 class Runner {
  public:
+  explicit Runner(bool pause = false) : pause_(pause) {}
+
   void step(const Step& step) {
     // A signal that arrived between two blocking calls is noticed here.
     signals::throw_if_interrupted();
+    if (pause_ && !step.cue.empty()) wait_for_enter("Enter to " + step.cue);
     switch (step.kind) {
       case Step::Kind::say: fmt::print("\n{}\n", step.text); break;
       case Step::Kind::run: run(step); break;
@@ -123,10 +137,16 @@ class Runner {
     }
     Child child("", step.args, step.input, step.discard_stdout);
     std::vector<std::string> lines;
-    while (!child.eof()) {
-      signals::throw_if_interrupted();
-      for (auto& line : child.read_lines())
-        if (shown(step, line)) lines.push_back(std::move(line));
+    if (background_.empty()) {
+      while (!child.eof()) {
+        signals::throw_if_interrupted();
+        for (auto& line : child.read_lines())
+          if (shown(step, line)) lines.push_back(std::move(line));
+      }
+    } else {
+      // Others are running: print every line as it comes, so that what a background
+      // process says (a waiter woken by this post) appears in the order it happened.
+      run_live(step, child);
     }
     const int status = child.wait();
     show(lines);
@@ -150,6 +170,42 @@ class Runner {
     for (std::size_t i = lines.size() - shown_tail; i < lines.size(); ++i) fmt::print("  | {}\n", lines[i]);
   }
 
+  // Polls `child` and the background commands, printing lines as they arrive,
+  // until `child` has closed its output.
+  void run_live(const Step& step, Child& child) {
+    while (!child.eof()) {
+      std::vector<pollfd> fds{{child.output_fd(), POLLIN, 0}};
+      std::vector<Child*> others;
+      for (auto& [label, other] : background_)
+        if (!other.eof()) {
+          fds.push_back({other.output_fd(), POLLIN, 0});
+          others.push_back(&other);
+        }
+      signals::throw_if_interrupted();
+      if (::poll(fds.data(), fds.size(), -1) < 0) {
+        if (errno == EINTR) signals::throw_if_interrupted();
+        continue;
+      }
+      if (fds[0].revents != 0)
+        for (const auto& line : child.read_lines())
+          if (shown(step, line)) fmt::print("  | {}\n", line);
+      for (std::size_t i = 1; i < fds.size(); ++i)
+        if (fds[i].revents != 0)
+          for (const auto& line : others[i - 1]->read_lines())
+            fmt::print("  {:>10} | {}\n", others[i - 1]->label(), line);
+      std::fflush(stdout);
+    }
+  }
+
+  // Prints what background commands have said so far, without waiting.
+  void drain_background() {
+    for (auto& [label, child] : background_) {
+      pollfd fd{child.output_fd(), POLLIN, 0};
+      while (!child.eof() && ::poll(&fd, 1, 0) > 0)
+        for (const auto& line : child.read_lines()) fmt::print("  {:>10} | {}\n", label, line);
+    }
+  }
+
   void wait_blocked(const std::string& label) {
     Child& child = background_.at(label);
     // Bounded: a command that never blocks is a failed scene, not a hung tour.
@@ -158,6 +214,7 @@ class Runner {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     if (!child.blocked()) throw Error(exit_code::failure, fmt::format("tour: {} never blocked", label));
+    drain_background(); // what it said before it blocked comes first
     fmt::print("  ({} is blocked: state S in /proc/{}/stat)\n", label, child.pid());
   }
 
@@ -193,6 +250,7 @@ class Runner {
   }
 
   std::map<std::string, Child> background_;
+  bool pause_ = false;
 };
 
 } // namespace
@@ -206,14 +264,11 @@ int run_tour(const std::vector<Scene>& scenes, const TourNames& names, const Opt
     if (!options.only_scene.empty() && scene.name != options.only_scene) continue;
     found = true;
     fmt::print("\n== Scene {}/{}: {} ==\n", number, scenes.size(), scene.title);
-    Runner runner;
+    Runner runner(options.pause);
     for (const auto& step : scene.steps) runner.step(step);
-    if (options.pause && number < scenes.size()) {
-      fmt::print("\n[Enter for the next scene] ");
-      std::fflush(stdout);
-      std::string line;
-      if (!std::getline(std::cin, line)) signals::throw_if_interrupted();
-    }
+    // Only when another scene follows: --scene runs one.
+    if (options.pause && options.only_scene.empty() && number < scenes.size())
+      wait_for_enter("Enter for the next scene");
   }
   if (!found) throw UsageError(fmt::format("--scene: no scene '{}' (see --list-scenes)", options.only_scene));
   fmt::print("\nThat was the tour. Every command above also works on its own: try them.\n");

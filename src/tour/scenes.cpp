@@ -1,5 +1,7 @@
 #include "tour/scenes.hpp"
 
+#include "cli/spec.hpp"
+
 namespace ipcdemo::tour {
 
 namespace {
@@ -13,18 +15,42 @@ Step run(std::vector<std::string> args, std::string filter = {}, int expect_stat
           .expect_status = expect_status};
 }
 
+// Whether `mmap cat` has --zero-copy (copying with write(2) by default), as the
+// registry says: the scene shows both paths by name when it has.
+bool cat_has_zero_copy() {
+  for (const auto& group : registry())
+    if (group.name == "mmap")
+      for (const auto& command : group.commands)
+        if (command.action == "cat")
+          for (const auto& option : command.options)
+            if (option.key() == "zero-copy") return true;
+  return false;
+}
+
 Scene read_versus_map() {
-  return {"read",
-          "Reading a file: read() copies, mmap() maps",
-          {
-              say("read() copies the file from the kernel's page cache into a buffer of ours, and\n"
-                  "write() copies it back into the kernel: two copies. Watch read() and write():"),
-              {.kind = Step::Kind::run, .args = {"-v", "mmap", "cat", "-"}, .input = "/etc/passwd"},
-              say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
-                  "no buffer. Our output is a pipe, so vmsplice() hands those very pages on without\n"
-                  "any copy (to a file or terminal, write() would copy them once):"),
-              run({"-v", "mmap", "cat", "/etc/passwd"}),
-          }};
+  std::vector<Step> steps = {
+      say("read() copies the file from the kernel's page cache into a buffer of ours, and\n"
+          "write() copies it back into the kernel: two copies. Watch read() and write():"),
+      {.kind = Step::Kind::run, .args = {"-v", "mmap", "cat", "-"}, .input = "/etc/passwd"},
+  };
+  if (cat_has_zero_copy()) {
+    steps.push_back(
+        say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
+            "no buffer of ours. write(2) still copies the mapped bytes into the kernel once,\n"
+            "to the pipe: the copy path, one copy instead of two:"));
+    steps.push_back(run({"-v", "mmap", "cat", "/etc/passwd"}));
+    steps.push_back(
+        say("--zero-copy: our output is a pipe, so vmsplice(2) hands those very pages to it\n"
+            "without copying them at all: the zero-copy path (no write() of the data):"));
+    steps.push_back(run({"-v", "mmap", "cat", "--zero-copy", "/etc/passwd"}));
+  } else {
+    steps.push_back(
+        say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
+            "no buffer. Our output is a pipe, so vmsplice() hands those very pages on without\n"
+            "any copy: the zero-copy path (to a file or terminal, write() would copy them once):"));
+    steps.push_back(run({"-v", "mmap", "cat", "/etc/passwd"}));
+  }
+  return {"read", "Reading a file: read() copies, mmap() maps", std::move(steps)};
 }
 
 Scene mappings() {
@@ -43,6 +69,12 @@ Scene mappings() {
                   "program, its loader, stack, vdso), then the libraries the loader mapped:"),
               run({"mmap", "maps", "--exec", "/bin/true"}, "1. |2. |<--|Mapped since"),
           }};
+}
+
+// With --pause, the tour stops before `step` until Enter: "[Enter to CUE]".
+Step cued(Step step, std::string cue) {
+  step.cue = std::move(cue);
+  return step;
 }
 
 // A step that needs strace(1): skipped, with a note, where it is missing or not allowed.
@@ -143,7 +175,7 @@ Scene semaphore(const TourNames& names) {
               say("The value is 0: the eighth wait blocks until another process posts."),
               start("waiter", {"sem", "wait", names.sem}),
               wait_blocked("waiter"),
-              run({"sem", "post", names.sem}),
+              cued(run({"sem", "post", names.sem}), "post the semaphore and wake the waiter"),
               finish(),
               say("With --try, a wait that would block fails at once instead (exit status 3):"),
               run({"sem", "wait", names.sem, "--try"}, {}, 3),
@@ -171,7 +203,8 @@ Scene message_queue(const TourNames& names) {
               say("A receive on the empty queue blocks until a sender arrives:"),
               start("receiver", {"mq", "recv", names.mq}),
               wait_blocked("receiver"),
-              run({"mq", "send", names.mq, "--channel", "7", "--value", "42"}),
+              cued(run({"mq", "send", names.mq, "--channel", "7", "--value", "42"}),
+                   "send a sample to the empty queue"),
               finish(),
               say("Priorities: the highest comes out first, whatever the order of sending."),
               run({"mq", "send", names.mq, "--prio", "1", "--value", "1"}),

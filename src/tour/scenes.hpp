@@ -30,6 +30,9 @@ struct Step {
   // A program the step needs besides ipcdemo (e.g. "strace"): without it, or when
   // the step fails, the tour says so and goes on instead of failing.
   std::string needs;
+  // With --pause, the tour stops before this step, at a moment that matters (a
+  // waiter is blocked), and Enter does it: "[Enter to CUE]".
+  std::string cue;
 };
 
 struct Scene {
