@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -74,10 +75,21 @@ pid_t wait_child(pid_t pid, int& wait_status, bool hang) {
   }
 }
 
+bool being_traced() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.starts_with("TracerPid:")) return std::strtol(line.c_str() + 10, nullptr, 10) != 0;
+  return false;
+}
+
 } // namespace
 
 int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
   if (command.empty() || command.front().empty()) throw UsageError("--exec: give a command to run");
+  // Under strace -f (ipcdemo --strace) the child would be strace's: one tracer per process.
+  if (being_traced())
+    throw Error(exit_code::failure, "--exec: ipcdemo is being traced (--strace, or a debugger)",
+                "a process has one tracer only: run mmap maps --exec without --strace");
   std::vector<char*> argv;
   std::vector<std::string> copies = command;
   for (auto& arg : copies) argv.push_back(arg.data());

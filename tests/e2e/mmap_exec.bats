@@ -52,3 +52,10 @@ section() { awk -v start="$1" 'index($0, start) == 1 {on = 1; next} on && /^$/ {
   [[ "$output" == *"s shared:  MAP_SHARED, writes go to the file (or segment) and every process mapping it"* ]]
   [[ "$output" == *"A writable private file mapping is copy-on-write: rw-p /"* ]]
 }
+
+@test "--exec under --strace says a process has one tracer only" {
+  command -v strace >/dev/null || skip "strace is not installed"
+  run --separate-stderr "$IPCDEMO" --strace mmap maps --exec /bin/true
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"ipcdemo: --exec: ipcdemo is being traced (--strace, or a debugger); a process has one tracer only"* ]]
+}
