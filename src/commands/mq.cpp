@@ -607,8 +607,9 @@ GroupSpec mq_group() {
                       "messages queued), NOTIFY, SIGNO and NOTIFY_PID. When it is not mounted, a child\n"
                       "process mounts it in a mount namespace of its own (unshare(CLONE_NEWNS), needs\n"
                       "root) on /dev/mqueue, reads the file and exits: nothing is mounted on the host.\n"
-                      "Where that is not allowed, it says why, and how to mount it. flags belong to the descriptor, not to the queue: this\n"
-                      "command's own descriptor is blocking, so they show 0.",
+                      "Where that is not allowed, it says why, and how to mount it.\n"
+                      "flags belong to the descriptor, not to the queue: this command's own descriptor\n"
+                      "is blocking, so they show 0.",
                   .examples = {"ipcdemo mq info", "ipcdemo -v mq info /samples"},
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = info,
