@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -33,7 +34,7 @@ std::string page_state(const void* address) {
 
 // The file's first bytes as read(2) returns them: what any other process gets.
 std::string read_first(const std::string& path, std::size_t size) {
-  const sys::Fd fd = sys::open(path, O_RDONLY);
+  const sys::Fd fd = sys::open(path, O_RDONLY | O_NONBLOCK); // never wait on a FIFO put in its place
   std::string bytes(std::min<std::size_t>(size, 4096), '\0');
   bytes.resize(sys::read(fd.get(), path, bytes.data(), bytes.size()));
   return first_line(bytes.data(), bytes.size());
@@ -43,8 +44,13 @@ std::string read_first(const std::string& path, std::size_t size) {
 
 void show_copy_on_write(const std::string& path, const std::string& text) {
   if (text.empty()) throw UsageError("--write: give at least one byte to write");
-  sys::Fd fd = sys::open(path, O_RDONLY);
-  const auto size = static_cast<std::size_t>(sys::fstat(fd).st_size);
+  // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; only a regular
+  // file's pages can be mapped and copied on write.
+  sys::Fd fd = sys::open(path, O_RDONLY | O_NONBLOCK);
+  const struct stat info = sys::fstat(fd);
+  if (!S_ISREG(info.st_mode))
+    throw UsageError(path + ": not a regular file: only a file's pages can be mapped and copied on write");
+  const auto size = static_cast<std::size_t>(info.st_size);
   if (size == 0) throw UsageError(path + ": size 0: there is nothing to map (mmap of length 0 is EINVAL)");
   const std::size_t length = std::min<std::size_t>(size, 4096);
   // Only the first page is touched; its bytes past the end of a short file read as zeros.

@@ -129,6 +129,8 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
   std::string when;
   bool killed = false;
   for (;;) {
+    // Ctrl-C ends us, and PTRACE_O_EXITKILL the program with us.
+    signals::throw_if_interrupted();
     const pid_t got = wait_child(child, wait_status, false);
     if (got == 0) {
       if (std::chrono::steady_clock::now() > deadline && !killed) {

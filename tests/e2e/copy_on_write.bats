@@ -27,13 +27,18 @@ teardown() { ipc_teardown; }
   [ "$(sha256sum <"$TEST_DIR/file")" = "$before" ]
 }
 
-@test "mmap cow refuses an empty file and an empty --write with a usage error" {
+@test "mmap cow refuses an empty file, a FIFO and an empty --write with a usage error" {
   : >"$TEST_DIR/empty"
   run --separate-stderr "$IPCDEMO" mmap cow "$TEST_DIR/empty"
   [ "$status" -eq 2 ]
   [[ "$stderr" == *"size 0: there is nothing to map"* ]]
   run --separate-stderr "$IPCDEMO" mmap cow --write ''
   [ "$status" -eq 2 ]
+  # A FIFO is refused before it is opened (opening it would wait for a writer).
+  mkfifo "$TEST_DIR/fifo"
+  run --separate-stderr timeout 10 "$IPCDEMO" mmap cow "$TEST_DIR/fifo"
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"not a regular file"* ]]
 }
 
 @test "shm produce --private counts in its own copy: the segment and a consumer see none of it" {
