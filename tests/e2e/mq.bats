@@ -357,7 +357,8 @@ field() { sed -n "s/^$1: //p" <<<"$2"; }
   "$IPCDEMO" mq create "$Q" --mode 0644
   "$IPCDEMO" -q mq send "$Q" --count 2
   # Unmounted on the host: root looks through a mount namespace of its own...
-  if [ "$(id -u)" -eq 0 ] && [ -d /dev/mqueue ] && ! grep -q " mqueue " /proc/self/mounts; then
+  if [ "$(id -u)" -eq 0 ] && [ -d /dev/mqueue ] && ! grep -q " mqueue " /proc/self/mounts &&
+    unshare -m true 2>/dev/null; then
     local mounts_before
     mounts_before="$(cat /proc/self/mounts)"
     run --separate-stderr "$IPCDEMO" mq info "$Q"

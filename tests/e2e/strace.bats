@@ -9,7 +9,10 @@ teardown_file() { ipc_teardown_file; }
 setup() { ipc_setup; }
 teardown() { ipc_teardown; }
 
-needs_strace() { command -v strace >/dev/null || skip "strace is not installed"; }
+needs_strace() {
+  command -v strace >/dev/null || skip "strace is not installed"
+  strace -o /dev/null true 2>/dev/null || skip "strace cannot trace here (ptrace not allowed)"
+}
 
 @test "-v marks library calls lib: and system calls sys:" {
   "$IPCDEMO" sem create "$SEM" >/dev/null
