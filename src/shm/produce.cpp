@@ -49,7 +49,6 @@ struct Outcome {
   // Attempts of ours that came right after another producer's (the attempts word
   // moved on since our last one): proof that the producers really ran at the same
   // time, 0 when they ran one after another. Needs the attempts word.
-
   std::uint64_t interleaved = 0;
 };
 
@@ -92,6 +91,8 @@ std::string_view sync_name(Sync sync) {
 
 std::string default_lock_name(std::string_view segment_name) { return std::string(segment_name) + "-lock"; }
 
+namespace {
+
 // --private: what copy-on-write did to the counter's page, and what the segment
 // itself says, seen through a fresh shared mapping.
 void log_private_outcome(const std::string& name, const Counter& counter, const std::string& page_before,
@@ -108,6 +109,8 @@ std::string page_state(const Counter& counter) {
   const auto counts = maps::own_smaps(counter.address());
   return counts ? maps::describe(*counts) : "(not found in smaps)";
 }
+
+} // namespace
 
 void produce(const std::string& name, const ProduceSettings& settings) {
   Counter counter = settings.private_copy ? Counter::open_private(name) : Counter::open(name, true);
