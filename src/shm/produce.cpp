@@ -65,7 +65,8 @@ void log_summary(const Outcome& outcome, std::chrono::steady_clock::duration ela
   // Exact once every producer has ended; while others still run, their increment in
   // flight (attempted, not yet stored) counts as lost for a moment.
   if (private_copy) return; // the segment is not what we wrote: log_private_outcome says both
-  if (counter.records_attempts())
+  // The overlap is said only when there was one: a lone producer has none to report.
+  if (outcome.interleaved > 0)
     log::info("segment now: {}; {}{} times", describe(counter.tally()), overlap_marker, outcome.interleaved);
   else
     log::info("segment now: {}", describe(counter.tally()));

@@ -22,7 +22,8 @@ std::string_view sync_name(Sync sync);
 std::string default_lock_name(std::string_view segment_name);
 
 // In the summary, before the number of times another producer's attempt came between
-// two of ours: more than 0 proves the producers ran at the same time. The tour reads it.
+// two of ours (said only when it happened): it proves the producers ran at the same
+// time. The tour reads it.
 inline constexpr std::string_view overlap_marker = "other producers' attempts fell between ours ";
 
 struct ProduceSettings {
