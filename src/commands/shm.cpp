@@ -180,7 +180,7 @@ GroupSpec shm_group() {
                       "On exit (count reached, Ctrl-C, SIGTERM) a summary on stderr tells how many\n"
                       "increments were done, in how long, and at what rate; what the segment says now\n"
                       "(counter, attempts, lost: exact once every producer has ended); and how often\n"
-                      "another producer's attempt came between two of ours (0: they did not overlap).\n"
+                      "another producer's attempt came between two of ours (when it did: they overlapped).\n"
                       "With --private the segment is opened O_RDONLY and mapped MAP_PRIVATE (the\n"
                       "screenplay's 'as opposed to MAP_PRIVATE'): the first write copies the page, so\n"
                       "the producer counts in a copy of its own that the segment and every consumer\n"
