@@ -10,6 +10,7 @@
 #include "cli/spec.hpp"
 #include "completion/complete.hpp"
 #include "docs/man_page.hpp"
+#include "sys/strace.hpp"
 
 #include <fmt/format.h>
 
@@ -119,6 +120,8 @@ int run(int argc, char** argv) {
     fmt::print(stderr, "{}", cli::top_level_help(commands));
     return exit_code::usage;
   }
+  if (line.globals.strace)
+    if (const auto traced_status = sys::fork_under_strace()) return *traced_status; // the parent
   return line.invocation->command().command->handler(*line.invocation);
 }
 

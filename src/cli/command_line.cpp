@@ -154,6 +154,7 @@ struct Tree {
   CLI::Option* level = nullptr;
   CLI::Option* list = nullptr;
   CLI::Option* install = nullptr;
+  CLI::Option* strace = nullptr;
   std::vector<std::pair<const GroupSpec*, CLI::App*>> groups;
   std::vector<BoundCommand> commands;
 };
@@ -204,7 +205,9 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const Focus
       "file mappings, shared memory, named semaphores and message queues.");
   app.set_help_flag("-h,--help", "Show help (for a group or command: its help) and exit");
   app.set_version_flag("-V,--version", "ipcdemo " IPCDEMO_VERSION, "Show the version and exit");
-  const std::string verbose_help = "More log output: -v narrates system calls, -vv traces";
+  const std::string verbose_help =
+      "More log output: -v narrates calls (sys: system calls, lib: C library functions), -vv also "
+      "says what each library function asks of the kernel";
   const std::string quiet_help = "Less log output: -q warnings and errors, -qq errors only";
   const std::string list_help = "Print every tool name, one a line";
   tree->verbose = app.add_flag("-v,--verbose", verbose_help);
@@ -214,6 +217,10 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const Focus
   tree->list = app.add_flag("--list", list_help);
   tree->install = app.add_option("--install", "Create a link per tool name in DIR, pointing at this binary")
                       ->type_name("DIR");
+  const std::string strace_help =
+      "Run the command under strace(1), showing its IPC system calls as the kernel sees them (files in "
+      "/dev/shm, mmap, ftruncate, futex, mq_*)";
+  tree->strace = app.add_flag("--strace", strace_help);
   app.footer([&commands] { return top_footer(commands); });
   app.require_subcommand(0, 1);
 
@@ -275,6 +282,7 @@ CommandLine parse(const std::vector<std::string>& args, const std::vector<Comman
   }
   globals.list = tree->list->count() > 0;
   if (tree->install->count() > 0) globals.install_dir = tree->install->as<std::string>();
+  globals.strace = tree->strace->count() > 0;
 
   for (const auto& bound : tree->commands) {
     if (!bound.app->parsed()) continue;

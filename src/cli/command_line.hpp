@@ -19,6 +19,7 @@ struct GlobalOptions {
   std::optional<log::Level> level;        // --log-level
   bool list = false;                      // --list
   std::optional<std::string> install_dir; // --install DIR
+  bool strace = false;                    // --strace: run the command under strace(1)
 };
 
 struct CommandLine {

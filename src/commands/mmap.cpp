@@ -7,7 +7,10 @@
 #include "base/log.hpp"
 #include "base/output.hpp"
 #include "cli/invocation.hpp"
+#include "mmap/copy_on_write.hpp"
+#include "mmap/exec_maps.hpp"
 #include "mmap/file_printer.hpp"
+#include "mmap/legend.hpp"
 #include "mmap/proc_maps.hpp"
 #include "sys/fd.hpp"
 #include "sys/mapping.hpp"
@@ -54,7 +57,29 @@ std::string read_whole(const std::string& path, const std::string& hint_subject)
   return text;
 }
 
+// "ls -l /tmp" -> {"ls", "-l", "/tmp"}: --exec takes one word list, no shell quoting.
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
 int maps(const Invocation& invocation) {
+  if (invocation.given("exec")) {
+    if (invocation.given("pid") || invocation.given("file") || invocation.given("anon"))
+      throw UsageError(
+          "--exec shows a new program's address space: it cannot go with --pid, --file or --anon");
+    return mmap::show_exec_maps(split_words(invocation.text("exec")));
+  }
   std::vector<sys::Mapping> own;
   std::vector<maps::Marker> markers;
   std::string pid = "self";
@@ -82,6 +107,12 @@ int maps(const Invocation& invocation) {
   if (regions.empty() && pid != "self")
     throw Error(exit_code::failure, path + ": no mappings to show", "a kernel thread or a zombie has none");
   fmt::print("{}", maps::format_table(regions, markers));
+  fmt::print("{}", maps::legend(regions));
+  return exit_code::ok;
+}
+
+int cow(const Invocation& invocation) {
+  mmap::show_copy_on_write(invocation.text("FILE"), invocation.text("write"));
   return exit_code::ok;
 }
 
@@ -135,9 +166,16 @@ GroupSpec mmap_group() {
                       "the kind of each mapping: file (file-backed, with its path), shm (a file in\n"
                       "/dev/shm), anon (anonymous memory), heap, stack, vdso, vvar.\n"
                       "Without --pid it shows its own process after mapping FILE (and, with --anon,\n"
-                      "an anonymous region), and marks those rows.",
+                      "an anonymous region), and marks those rows. A legend follows: the permission\n"
+                      "letters, p (private, copy-on-write) and s (shared).\n"
+                      "With --exec CMD it shows how an address space is prepared: CMD (words split at\n"
+                      "spaces, looked up in PATH, its input and output on /dev/null) runs under ptrace,\n"
+                      "stopped right after execve (the program, its loader, stack, vdso and vvar: the\n"
+                      "kernel's work) and again as it exits (the libraries the loader mapped, the heap).\n"
+                      "A CMD still running after 3 s is shown as it is and killed.",
                   .examples = {"ipcdemo mmap maps", "ipcdemo mmap maps --anon 1M",
-                               "ipcdemo mmap maps --file /usr/bin/env", "ipcdemo mmap maps --pid $$"},
+                               "ipcdemo mmap maps --file /usr/bin/env", "ipcdemo mmap maps --pid $$",
+                               "ipcdemo mmap maps --exec /bin/true", "ipcdemo mmap maps --exec 'ls -l /'"},
                   .options =
                       {
                           {.flags = "-p,--pid",
@@ -152,8 +190,36 @@ GroupSpec mmap_group() {
                            .help = "Also map an anonymous region of SIZE and mark it",
                            .min = 1,
                            .range_error = "{option}: a mapping needs at least 1 byte"},
+                          {.flags = "-e,--exec",
+                           .type = ValueType::text,
+                           .help = "Run CMD and show its mappings right after execve and as it exits"},
                       },
                   .handler = maps,
+              },
+              {
+                  .action = "cow",
+                  .summary = "Write into a private file mapping: copy-on-write, shown in /proc/self/smaps",
+                  .description =
+                      "Opens FILE O_RDONLY and maps its first page twice: MAP_SHARED read-only (the file's\n"
+                      "pages, as every process sees them) and MAP_PRIVATE writable. Reads the private\n"
+                      "mapping, then writes TEXT at its start, and after each step shows what it reads and\n"
+                      "its page in /proc/self/smaps: first the file's page, mapped by both mappings\n"
+                      "(Shared_Clean; Shared_Dirty for a file written lately and not yet on disk), then,\n"
+                      "after the write fault copied it, a page of our own\n"
+                      "(Private_Dirty, Anonymous). The shared mapping and the file, read with read(2),\n"
+                      "still hold the old bytes: a private mapping never writes back, which is why\n"
+                      "O_RDONLY suffices. Safe on any file you can read.",
+                  .examples = {"ipcdemo mmap cow", "ipcdemo mmap cow /etc/hostname --write HELLO",
+                               "ipcdemo -v mmap cow"},
+                  .options = {{.flags = "-w,--write",
+                               .type = ValueType::text,
+                               .help = "The bytes to write at the start of the private mapping",
+                               .default_value = "COPY"}},
+                  .arguments = {{.name = "FILE",
+                                 .type = ValueType::path,
+                                 .help = "The file to map (it is not changed)",
+                                 .default_value = "/etc/passwd"}},
+                  .handler = cow,
               },
           },
   };

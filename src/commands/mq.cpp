@@ -11,7 +11,11 @@
 #include "commands/shared_options.hpp"
 #include "ipc/mqueue_fs.hpp"
 #include "ipc/owner.hpp"
+#include "mq/layout.hpp"
+#include "mq/limits.hpp"
+#include "mq/message_format.hpp"
 #include "mq/notify.hpp"
+#include "mq/private_mount.hpp"
 #include "mq/queue.hpp"
 #include "mq/receive.hpp"
 #include "mq/sample.hpp"
@@ -46,11 +50,8 @@ int create(const Invocation& invocation) {
   const std::uint64_t maxmsg = invocation.count("maxmsg");
   const std::uint64_t msgsize = invocation.size("msgsize");
   const mode_t mode = invocation.mode("mode");
-  const auto result =
-      mq::create(name, {.maxmsg = maxmsg,
-                        .msgsize = msgsize,
-                        .mode = mode,
-                        .exclusive = invocation.flag("exclusive")});
+  const auto result = mq::create(
+      name, {.maxmsg = maxmsg, .msgsize = msgsize, .mode = mode, .exclusive = invocation.flag("exclusive")});
   const mq_attr attr = result.queue.attributes();
   if (result.created) {
     log::info("created message queue {}: maxmsg {}, msgsize {} bytes, mode {} (before the umask)", name,
@@ -115,9 +116,13 @@ int info(const Invocation& invocation) {
     const auto file = mq::read_queue_file(*mount, name);
     out += fmt::format("mqueue file: {}: {}\n", escape::visible(*mount + name),
                        file ? file->text : "(unreadable)");
+  } else if (const auto seen = mq::read_queue_file_privately(name);
+             const auto* text = std::get_if<std::string>(&seen)) {
+    out += fmt::format("mqueue file: {}: {} (mounted in a private mount namespace, not on the host)\n",
+                       escape::visible(std::string(mq::private_mount_point) + name), *text);
   } else {
-    out +=
-        fmt::format("mqueue file: not mounted; to look into the queues (as root): {}\n", mq::mount_command);
+    out += fmt::format("mqueue file: not mounted, and {} (to look into the queues, as root: {})\n",
+                       std::get<mq::NotSeen>(seen).why, mq::mount_command);
   }
   fmt::print("{}", out);
   return exit_code::ok;
@@ -133,6 +138,11 @@ int unlink(const Invocation& invocation) {
 }
 
 // The group.
+
+int layout(const Invocation&) {
+  fmt::print("{}", mq::layout_lesson());
+  return exit_code::ok;
+}
 
 } // namespace
 
@@ -275,9 +285,12 @@ GroupSpec mq_group() {
                       "Prints mq_getattr's flags, maxmsg, msgsize and curmsgs, the queue's mode and\n"
                       "owner (fstat on the queue descriptor), and, when the mqueue file system is\n"
                       "mounted (found in /proc/self/mounts), the queue's file there: QSIZE (bytes of\n"
-                      "messages queued), NOTIFY, SIGNO and NOTIFY_PID. When it is not mounted, it says\n"
-                      "how to mount it. flags belong to the descriptor, not to the queue: this\n"
-                      "command's own descriptor is blocking, so they show 0.",
+                      "messages queued), NOTIFY, SIGNO and NOTIFY_PID. When it is not mounted, a child\n"
+                      "process mounts it in a mount namespace of its own (unshare(CLONE_NEWNS), needs\n"
+                      "root) on /dev/mqueue, reads the file and exits: nothing is mounted on the host.\n"
+                      "Where that is not allowed, it says why, and how to mount it.\n"
+                      "flags belong to the descriptor, not to the queue: this command's own descriptor\n"
+                      "is blocking, so they show 0.",
                   .examples = {"ipcdemo mq info", "ipcdemo -v mq info /samples"},
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = info,
@@ -314,6 +327,19 @@ GroupSpec mq_group() {
                       },
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = notify,
+              },
+              {
+                  .action = "layout",
+                  .summary = "Show how a message struct is laid out: offsets, sizes, padding",
+                  .description =
+                      "Prints, field by field with the padding between, the screenplay's own struct msg\n"
+                      "(int channel, time_t timestamp, double value) as the compiler lays it out on this\n"
+                      "machine, the same fields largest first, and ipcdemo's 24-byte sample; the numbers\n"
+                      "are offsetof, sizeof and alignof of identical structs compiled into ipcdemo. Then\n"
+                      "why sizeof is more than the fields' sum, and why a message must be a flat struct:\n"
+                      "mq_send copies bytes, and a pointer means nothing in another address space.",
+                  .examples = {"ipcdemo mq layout"},
+                  .handler = layout,
               },
           },
   };

@@ -37,13 +37,15 @@ GroupSpec tour_group() {
       .commands = {{
           .action = "",
           .summary = "A guided, runnable walk through the screenplay, scene by scene",
-          .description = "Each step says what to look for, prints the exact ipcdemo command line a student\n"
-                         "could type, and runs it as a real child process, showing its output. Scenes that\n"
-                         "need two parties run them as concurrent processes. The tour's objects have names\n"
-                         "of their own (its PID and a random part, created with --exclusive: no leftover\n"
-                         "can stand in for them) and are removed at the end, also after a failure, Ctrl-C\n"
-                         "or SIGHUP. Every step has a time bound (60 s). It runs unattended unless\n"
-                         "--pause is given.",
+          .description =
+              "Each step says what to look for, prints the exact ipcdemo command line a student\n"
+              "could type, and runs it as a real child process, showing its output. Scenes that\n"
+              "need two parties run them as concurrent processes. The tour's objects have names\n"
+              "of their own (its PID and a random part, created with --exclusive: no leftover\n"
+              "can stand in for them) and are removed at the end, also after a failure, Ctrl-C\n"
+              "or SIGHUP. Every step has a time bound (60 s). It runs unattended unless\n"
+              "--pause is given: then it also stops inside scenes while a waiter or a receiver is\n"
+              "blocked, and Enter posts or sends.",
           .examples = {"ipcdemo tour", "ipcdemo tour --list-scenes", "ipcdemo tour --scene maps",
                        "ipcdemo tour --pause"},
           .options =
@@ -52,7 +54,10 @@ GroupSpec tour_group() {
                    .type = ValueType::text,
                    .help = "Run only this scene (see --list-scenes)"},
                   {.flags = "-l,--list-scenes", .type = ValueType::flag, .help = "List the scenes and exit"},
-                  {.flags = "-p,--pause", .type = ValueType::flag, .help = "Wait for Enter between scenes"},
+                  {.flags = "-p,--pause",
+                   .type = ValueType::flag,
+                   .help = "Wait for Enter between scenes, and inside them before the moments that matter "
+                           "(a post to a blocked waiter, a send to a blocked receiver)"},
               },
           .handler = tour,
       }},

@@ -18,7 +18,8 @@ struct GlobalOption {
   bool takes_value;
 };
 constexpr GlobalOption global_options[] = {
-    {"--verbose", "more log output; narrate system calls", false},
+    {"--verbose", "more log output; narrate system and library calls", false},
+    {"--strace", "run the command under strace, IPC calls only", false},
     {"--quiet", "less log output", false},
     {"--log-level", "trace, debug, info, warn, error or off", true},
     {"--help", "show help", false},

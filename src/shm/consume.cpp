@@ -1,5 +1,7 @@
 #include "shm/consume.hpp"
 
+#include "base/error.hpp"
+#include "base/log.hpp"
 #include "base/ticker.hpp"
 #include "shm/counter.hpp"
 #include "shm/number_lines.hpp"
@@ -15,15 +17,23 @@ void consume(const std::string& name, const ConsumeSettings& settings) {
   NumberLines out(ticker.pauses());
   std::optional<std::uint64_t> last_printed;
   std::uint64_t printed = 0;
-  for (;;) {
-    const std::uint64_t value = counter.checked_load();
-    if (!settings.changes_only || value != last_printed) {
-      out.put(value);
-      last_printed = value;
-      if (++printed == settings.count) return;
+  // On the way out (count reached or Ctrl-C), what the two words say together.
+  const auto summary = [&counter] { log::info("{}", describe(counter.tally())); };
+  try {
+    for (;;) {
+      const std::uint64_t value = counter.checked_load();
+      if (!settings.changes_only || value != last_printed) {
+        out.put(value);
+        last_printed = value;
+        if (++printed == settings.count) break;
+      }
+      ticker.wait();
     }
-    ticker.wait();
+  } catch (const Interrupted&) {
+    summary();
+    throw;
   }
+  summary();
 }
 
 } // namespace ipcdemo::shm

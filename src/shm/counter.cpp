@@ -25,23 +25,35 @@ Counter::Counter(sys::Fd fd, sys::Mapping mapping, const struct stat& status)
     : fd_(std::move(fd)),
       mapping_(std::move(mapping)),
       value_(static_cast<std::uint64_t*>(mapping_.data())),
-      status_(status) {}
+      status_(status) {
+  if (mapping_.size() >= layout_size) attempts_ = value_ + 1;
+}
 
 Counter Counter::open(const std::string& name, bool writable) {
   return map(shm::open(name, writable ? O_RDWR : O_RDONLY), writable);
 }
 
+Counter Counter::open_private(const std::string& name) {
+  return map(shm::open(name, O_RDONLY), PROT_READ | PROT_WRITE, MAP_PRIVATE);
+}
+
 Counter Counter::map(Opened opened, bool writable) {
+  return map(std::move(opened), writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED);
+}
+
+Counter Counter::map(Opened opened, int prot, int flags) {
   const sys::Fd& fd = opened.fd;
   const struct stat& status = opened.status;
   if (static_cast<std::size_t>(status.st_size) < counter_size)
     throw Error(exit_code::failure,
                 fmt::format("shared memory {} has {} bytes, fewer than the {}-byte counter", fd.name(),
                             status.st_size, counter_size),
-                fmt::format("give it a size: ipcdemo shm unlink {0} && ipcdemo shm create {0}", fd.name()));
-  // Only the counter is touched, so only its page is mapped, whatever the segment's size.
-  auto mapping =
-      sys::Mapping::of_file(fd, counter_size, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED);
+                fmt::format("give it a size: ipcdemo shm resize {} 4096", fd.name()));
+  // Only the counter and the attempts are touched, so only their page is mapped,
+  // whatever the segment's size.
+  const std::size_t length =
+      static_cast<std::size_t>(status.st_size) >= layout_size ? layout_size : counter_size;
+  auto mapping = sys::Mapping::of_file(fd, length, prot, flags);
   return Counter(std::move(opened.fd), std::move(mapping), status);
 }
 
@@ -52,14 +64,23 @@ std::uint64_t Counter::checked_load() const {
                 fmt::format("shared memory {} was shortened to {} bytes while we watched it, below the "
                             "{}-byte counter",
                             fd_.name(), now.st_size, counter_size),
-                fmt::format("whoever truncated it broke it: ipcdemo shm unlink {0} && ipcdemo shm create {0}",
-                            fd_.name()));
+                fmt::format("whoever truncated it broke it: ipcdemo shm resize {} 4096", fd_.name()));
   return load();
 }
 
 // A read-only mapping is only ever loaded from: atomic_ref needs a non-const
 // object, but a load does not write it.
 std::uint64_t Counter::load() const { return ref(value_).load(std::memory_order_relaxed); }
+
+Tally Counter::tally() const {
+  Tally tally{.counter = load(), .attempts = std::nullopt};
+  if (attempts_ != nullptr) tally.attempts = ref(attempts_).load(std::memory_order_relaxed);
+  return tally;
+}
+
+std::uint64_t Counter::record_attempt() {
+  return attempts_ != nullptr ? ref(attempts_).fetch_add(1, std::memory_order_relaxed) : 0;
+}
 
 std::uint64_t Counter::racy_increment() {
   auto counter = ref(value_);

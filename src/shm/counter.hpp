@@ -1,10 +1,18 @@
 // The 64-bit counter in the first 8 bytes of a segment, always accessed
 // atomically (no torn reads). The three ways to increment it are the lesson:
 // a separate load and store loses increments when producers overlap; a single
-// atomic fetch-add does not.
+// atomic fetch-add does not. The next 8 bytes count the increments attempted,
+// always with an atomic fetch-add, so that the loss can be counted, not guessed.
+//
+// Layout (native byte order, 8-byte aligned):
+//   offset 0  uint64_t counter   what producers increment, by --sync
+//   offset 8  uint64_t attempts  one atomic increment per increment attempted
+// A segment of 8 to 15 bytes (made by an older ipcdemo or by hand) has the counter
+// only: it works, and its attempts are "not recorded".
 #pragma once
 
 #include "shm/segment.hpp"
+#include "shm/tally.hpp"
 #include "sys/fd.hpp"
 #include "sys/mapping.hpp"
 
@@ -16,6 +24,8 @@
 namespace ipcdemo::shm {
 
 inline constexpr std::size_t counter_size = sizeof(std::uint64_t);
+inline constexpr std::size_t attempts_offset = counter_size;
+inline constexpr std::size_t layout_size = attempts_offset + sizeof(std::uint64_t);
 
 class Counter {
  public:
@@ -24,12 +34,23 @@ class Counter {
   static Counter open(const std::string& name, bool writable);
   // The same for a segment already open (the counter keeps its descriptor).
   static Counter map(Opened opened, bool writable);
+  // Opens NAME O_RDONLY and maps it PROT_READ|PROT_WRITE, MAP_PRIVATE: writes go to a
+  // copy of the page that only this process sees (copy-on-write); the segment and
+  // every other process keep the old values.
+  static Counter open_private(const std::string& name);
 
   std::uint64_t load() const;
   // fstat first: a segment shortened below the counter since it was mapped is an
   // error (exit 1), not read as part of a number (bytes past the end of a file
   // read as 0 up to the end of its last page).
   std::uint64_t checked_load() const;
+  // Whether the segment has room for the attempts word.
+  bool records_attempts() const { return attempts_ != nullptr; }
+  // The counter and, when recorded, the attempts.
+  Tally tally() const;
+  // Counts one attempted increment (atomically, whatever the --sync) and returns the
+  // attempts before it; 0 always when the segment has no room for them.
+  std::uint64_t record_attempt();
   // Read, add one, write back: two separate accesses, as the screenplay's
   // producer does. Returns the value written.
   std::uint64_t racy_increment();
@@ -38,13 +59,17 @@ class Counter {
 
   // The segment as fstat saw it when it was mapped.
   const struct stat& status() const { return status_; }
+  // Where the counter is mapped in this process.
+  const void* address() const { return value_; }
 
  private:
   Counter(sys::Fd fd, sys::Mapping mapping, const struct stat& status);
+  static Counter map(Opened opened, int prot, int flags);
 
   sys::Fd fd_;
   sys::Mapping mapping_;
   std::uint64_t* value_ = nullptr;
+  std::uint64_t* attempts_ = nullptr;
   struct stat status_ {};
 };
 

@@ -21,11 +21,18 @@ std::string_view sync_name(Sync sync);
 // The lock semaphore's name when --lock is not given: the segment's name with "-lock".
 std::string default_lock_name(std::string_view segment_name);
 
+// In the summary, before the number of times another producer's attempt came between
+// two of ours (said only when it happened): it proves the producers ran at the same
+// time. The tour reads it.
+inline constexpr std::string_view overlap_marker = "other producers' attempts fell between ours ";
+
 struct ProduceSettings {
   std::uint64_t count = 0; // 0: until interrupted
   std::chrono::nanoseconds interval{0};
   Sync sync = Sync::racy;
   std::string lock_name; // canonical; used with Sync::sem
+  // MAP_PRIVATE instead of MAP_SHARED: increments go to our own copy of the page.
+  bool private_copy = false;
 };
 
 // Runs until `count` increments are done or SIGINT/SIGTERM arrives (then throws

@@ -1,5 +1,7 @@
 #include "shm/segment.hpp"
 
+#include "shm/sizing.hpp"
+
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "ipc/access_hint.hpp"
@@ -10,6 +12,7 @@
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 
 #include <fmt/format.h>
@@ -31,9 +34,10 @@ std::string file_size_limit() {
   return fmt::format("the file-size limit RLIMIT_FSIZE (ulimit -f) of {} bytes", limit.rlim_cur);
 }
 
-void size_it(const sys::Fd& fd, const std::string& name, std::uint64_t size) {
+void size_it(const sys::Fd& fd, const std::string& name, std::uint64_t size, SizeBy how) {
+  if (size == 0) return; // the state shm_open leaves a new segment in
   try {
-    sys::ftruncate(fd, static_cast<off_t>(size));
+    give_size(fd, size, how);
   } catch (const SysError& error) {
     // SIGXFSZ is ignored (signals::install), so the limit shows as EFBIG.
     if (error.err() == EFBIG)
@@ -46,7 +50,7 @@ void size_it(const sys::Fd& fd, const std::string& name, std::uint64_t size) {
 // Where /dev/shm cannot make unnamed files: shm_open(O_CREAT|O_EXCL), then
 // ftruncate, removing the name again if the size is refused. Openers may then
 // see the segment unsized for a moment.
-std::optional<Opened> create_named(const std::string& name, std::uint64_t size, mode_t mode) {
+std::optional<Opened> create_named(const std::string& name, std::uint64_t size, mode_t mode, SizeBy how) {
   Opened opened;
   try {
     opened.fd = sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, mode);
@@ -55,7 +59,7 @@ std::optional<Opened> create_named(const std::string& name, std::uint64_t size, 
     throw;
   }
   try {
-    size_it(opened.fd, name, size);
+    size_it(opened.fd, name, size, how);
   } catch (const SysError&) {
     try {
       sys::shm_unlink(name);
@@ -69,7 +73,7 @@ std::optional<Opened> create_named(const std::string& name, std::uint64_t size, 
 }
 
 // The new segment, sized, under its name; nothing when the name is taken.
-std::optional<Opened> create_new(const std::string& name, std::uint64_t size, mode_t mode) {
+std::optional<Opened> create_new(const std::string& name, std::uint64_t size, mode_t mode, SizeBy how) {
   // What shm_open(O_CREAT) would do, by hand: shm_open is only open() of
   // /dev/shm/NAME, and it cannot make a file without a name. The umask applies
   // as it would to shm_open.
@@ -79,11 +83,11 @@ std::optional<Opened> create_new(const std::string& name, std::uint64_t size, mo
   } catch (const SysError& error) {
     if (error.err() != EOPNOTSUPP && error.err() != EISDIR && error.err() != EINVAL) throw;
     log::debug("/dev/shm cannot make unnamed files: creating {} under its name, then sizing it", name);
-    return create_named(name, size, mode);
+    return create_named(name, size, mode, how);
   }
   fd.rename(name);
   // The unnamed file vanishes with its descriptor should this fail: nothing half-made is left.
-  size_it(fd, name, size);
+  size_it(fd, name, size, how);
   if (!sys::link_unnamed(fd, ipc_object_path(name, ObjectKind::shm))) return std::nullopt;
   Opened opened{std::move(fd), {}};
   opened.status = sys::fstat(opened.fd);
@@ -92,11 +96,11 @@ std::optional<Opened> create_new(const std::string& name, std::uint64_t size, mo
 
 } // namespace
 
-Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive) {
+Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive, SizeBy how) {
   if (size > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
     throw UsageError(fmt::format("--size {} is larger than a file can be", size));
   for (;;) {
-    if (auto made = create_new(name, size, mode)) return {std::move(made->fd), true, made->status};
+    if (auto made = create_new(name, size, mode, how)) return {std::move(made->fd), true, made->status};
     const std::string path = ipc_object_path(name, ObjectKind::shm);
     if (exclusive) {
       if (const auto status = lstat_if_exists(path); status && !S_ISREG(status->st_mode))

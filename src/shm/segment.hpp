@@ -3,6 +3,7 @@
 // planted FIFO, directory, socket or symbolic link where the segment should be).
 #pragma once
 
+#include "shm/sizing.hpp"
 #include "sys/fd.hpp"
 
 #include <sys/stat.h>
@@ -30,13 +31,15 @@ struct Created {
 };
 
 // Creates NAME with SIZE bytes such that no other process ever sees it unsized:
-// the file is made without a name (open O_TMPFILE in /dev/shm), sized with
-// ftruncate, and only then linked under its name (linkat), which fails if the name
+// the file is made without a name (open O_TMPFILE in /dev/shm), sized (ftruncate,
+// or with SizeBy::hole lseek and a one-byte write; size 0 leaves it as shm_open
+// would), and only then linked under its name (linkat), which fails if the name
 // is taken. When NAME exists and `exclusive` is false, the existing segment is
 // opened instead and left as it is (resizing it could cut the ground from under a
 // running consumer). A size above the file-size limit (ulimit -f) is an error
 // naming the limit; nothing is left behind.
-Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive);
+Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive,
+               SizeBy how = SizeBy::ftruncate);
 
 // shm_open of an existing segment; `flags` is O_RDONLY or O_RDWR. O_NONBLOCK is
 // added (a planted FIFO must not block the open) and fstat checks that it is a

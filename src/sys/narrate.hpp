@@ -18,8 +18,17 @@ namespace ipcdemo::narrate {
 // Narration is part of -v (debug level); when it is off a wrapper pays one comparison.
 inline bool on() { return log::enabled(log::Level::debug); }
 
-// One strace-style line: `call(args) = result`.
+// One strace-style line, `sys: call(args) = result` for a system call or
+// `lib: call(args) = result` for a C library function (shm_open, sem_post, ...),
+// which is not what strace shows: at -vv (trace) a second line says what the
+// library asks of the kernel. `ipcdemo --strace` shows the real system calls.
 void emit(std::string_view call, std::string_view args, std::string_view result);
+
+enum class CallKind { system, library };
+// Library functions among the narrated calls; everything else is a system call of that name.
+CallKind kind_of(std::string_view call);
+// For a library function: the system calls under it, in a phrase; empty for a system call.
+std::string_view underneath(std::string_view call);
 
 // ---- formatters -----------------------------------------------------------
 std::string quoted(std::string_view text);        // "a\nb": escape::visible, in quotes

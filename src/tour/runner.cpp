@@ -9,11 +9,13 @@
 #include "sys/semaphore.hpp"
 #include "sys/shm.hpp"
 #include "tour/child.hpp"
+#include "tour/race.hpp"
 
 #include <fmt/format.h>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -83,6 +85,17 @@ void quietly(Unlink&& unlink) noexcept {
   }
 }
 
+bool program_in_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
+  while (!dirs.empty()) {
+    const auto colon = dirs.find(':');
+    if (::access((std::string(dirs.substr(0, colon)) + "/" + program).c_str(), X_OK) == 0) return true;
+    dirs.remove_prefix(colon == std::string_view::npos ? dirs.size() : colon + 1);
+  }
+  return false;
+}
+
 // Removes what the tour created; objects that were never made are no error.
 class Cleanup {
  public:
@@ -92,7 +105,8 @@ class Cleanup {
   Cleanup(Cleanup&&) = delete;
   Cleanup& operator=(Cleanup&&) = delete;
   ~Cleanup() {
-    for (const auto* name : {&names_.shm, &names_.race_racy, &names_.race_sem}) {
+    for (const auto* name :
+         {&names_.shm, &names_.race_racy, &names_.race_sem, &names_.race_atomic, &names_.cow}) {
       quietly([&] { sys::shm_unlink(*name); });
       quietly([&] { sys::Semaphore::unlink(*name + "-lock"); }); // the lock `shm produce --sync sem` made
     }
@@ -104,11 +118,25 @@ class Cleanup {
   const TourNames& names_;
 };
 
+// Waits for Enter; Ctrl-C ends the tour, the end of input lets it run on unattended.
+void wait_for_enter(const std::string& prompt) {
+  fmt::print("\n[{}] ", prompt);
+  std::fflush(stdout);
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    signals::throw_if_interrupted();
+    fmt::print("\n");
+  }
+}
+
 class Runner {
  public:
+  explicit Runner(bool pause = false) : pause_(pause) {}
+
   void step(const Step& step) {
     // A signal that arrived between two blocking calls is noticed here.
     signals::throw_if_interrupted();
+    if (pause_ && !step.cue.empty()) wait_for_enter("Enter to " + step.cue);
     switch (step.kind) {
       case Step::Kind::say: fmt::print("\n{}\n", step.text); break;
       case Step::Kind::run: run(step); break;
@@ -119,6 +147,10 @@ class Runner {
         break;
       case Step::Kind::wait_blocked: wait_blocked(step.label); break;
       case Step::Kind::finish: finish(); break;
+      case Step::Kind::race:
+        run_race(step.race, fmt::format("$ for i in $(seq {}); do {} & done; wait", step.race.producers,
+                                        command_line(step).substr(2)));
+        break;
     }
     std::fflush(stdout);
   }
@@ -127,18 +159,32 @@ class Runner {
   void run(const Step& step) {
     fmt::print("{}\n", command_line(step));
     std::fflush(stdout);
+    if (!step.needs.empty() && !program_in_path(step.needs)) {
+      fmt::print("  (skipped: {} is not installed here)\n", step.needs);
+      return;
+    }
     Child child("", step.args, step.input, step.discard_stdout);
     std::vector<std::string> lines;
-    const auto deadline = Clock::now() + step_limit;
-    while (!child.eof()) {
-      signals::throw_if_interrupted();
-      std::vector<pollfd> fds = {{child.output_fd(), POLLIN, 0}};
-      if (!poll_until(fds, deadline)) throw overran(fmt::format("'{}'", command_line(step).substr(2)));
-      for (auto& line : child.read_lines())
-        if (shown(step, line)) lines.push_back(std::move(line));
+    if (background_.empty()) {
+      const auto deadline = Clock::now() + step_limit;
+      while (!child.eof()) {
+        signals::throw_if_interrupted();
+        std::vector<pollfd> fds = {{child.output_fd(), POLLIN, 0}};
+        if (!poll_until(fds, deadline)) throw overran(fmt::format("'{}'", command_line(step).substr(2)));
+        for (auto& line : child.read_lines())
+          if (shown(step, line)) lines.push_back(std::move(line));
+      }
+    } else {
+      // Others are running: print every line as it comes, so that what a background
+      // process says (a waiter woken by this post) appears in the order it happened.
+      run_live(step, child);
     }
     const int status = child.wait();
     show(lines);
+    if (status != step.expect_status && !step.needs.empty()) {
+      fmt::print("  (this step needs {}, which did not work here: exit status {})\n", step.needs, status);
+      return;
+    }
     if (status != step.expect_status)
       throw Error(exit_code::failure, fmt::format("tour: '{}' ended with status {}, expected {}",
                                                   command_line(step).substr(2), status, step.expect_status));
@@ -155,6 +201,42 @@ class Runner {
     for (std::size_t i = lines.size() - shown_tail; i < lines.size(); ++i) fmt::print("  | {}\n", lines[i]);
   }
 
+  // Polls `child` and the background commands, printing lines as they arrive,
+  // until `child` has closed its output.
+  void run_live(const Step& step, Child& child) {
+    while (!child.eof()) {
+      std::vector<pollfd> fds{{child.output_fd(), POLLIN, 0}};
+      std::vector<Child*> others;
+      for (auto& [label, other] : background_)
+        if (!other.eof()) {
+          fds.push_back({other.output_fd(), POLLIN, 0});
+          others.push_back(&other);
+        }
+      signals::throw_if_interrupted();
+      if (::poll(fds.data(), fds.size(), -1) < 0) {
+        if (errno == EINTR) signals::throw_if_interrupted();
+        continue;
+      }
+      if (fds[0].revents != 0)
+        for (const auto& line : child.read_lines())
+          if (shown(step, line)) fmt::print("  | {}\n", line);
+      for (std::size_t i = 1; i < fds.size(); ++i)
+        if (fds[i].revents != 0)
+          for (const auto& line : others[i - 1]->read_lines())
+            fmt::print("  {:>10} | {}\n", others[i - 1]->label(), line);
+      std::fflush(stdout);
+    }
+  }
+
+  // Prints what background commands have said so far, without waiting.
+  void drain_background() {
+    for (auto& [label, child] : background_) {
+      pollfd fd{child.output_fd(), POLLIN, 0};
+      while (!child.eof() && ::poll(&fd, 1, 0) > 0)
+        for (const auto& line : child.read_lines()) fmt::print("  {:>10} | {}\n", label, line);
+    }
+  }
+
   void wait_blocked(const std::string& label) {
     Child& child = background_.at(label);
     // Bounded: a command that never blocks is a failed scene, not a hung tour.
@@ -163,6 +245,7 @@ class Runner {
       sys::sleep_for(std::chrono::milliseconds(5));
     }
     if (!child.blocked()) throw Error(exit_code::failure, fmt::format("tour: {} never blocked", label));
+    drain_background(); // what it said before it blocked comes first
     fmt::print("  ({} is blocked: state S in /proc/{}/stat)\n", label, child.pid());
   }
 
@@ -196,6 +279,7 @@ class Runner {
   }
 
   std::map<std::string, Child> background_;
+  bool pause_ = false;
 };
 
 } // namespace
@@ -209,14 +293,11 @@ int run_tour(const std::vector<Scene>& scenes, const TourNames& names, const Opt
     if (!options.only_scene.empty() && scene.name != options.only_scene) continue;
     found = true;
     fmt::print("\n== Scene {}/{}: {} ==\n", number, scenes.size(), scene.title);
-    Runner runner;
+    Runner runner(options.pause);
     for (const auto& step : scene.steps) runner.step(step);
-    if (options.pause && number < scenes.size()) {
-      fmt::print("\n[Enter for the next scene] ");
-      std::fflush(stdout);
-      std::string line;
-      if (!std::getline(std::cin, line)) signals::throw_if_interrupted();
-    }
+    // Only when another scene follows: --scene runs one.
+    if (options.pause && options.only_scene.empty() && number < scenes.size())
+      wait_for_enter("Enter for the next scene");
   }
   if (!found) throw UsageError(fmt::format("--scene: no scene '{}' (see --list-scenes)", options.only_scene));
   // A signal that ended the last wait for Enter, or came after the last step.

@@ -12,7 +12,7 @@ namespace ipcdemo::tour {
 
 struct Options {
   std::string only_scene; // empty: all
-  bool pause = false;     // wait for Enter between scenes
+  bool pause = false;     // wait for Enter between scenes, and at the cues inside them
 };
 
 int run_tour(const std::vector<Scene>& scenes, const TourNames& names, const Options& options);

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cerrno>
+#include "cli/spec.hpp"
 
 namespace ipcdemo::tour {
 
@@ -24,21 +25,42 @@ Step run(std::vector<std::string> args, std::string filter = {}, int expect_stat
           .expect_status = expect_status};
 }
 
+// Whether `mmap cat` has --zero-copy (copying with write(2) by default), as the
+// registry says: the scene shows both paths by name when it has.
+bool cat_has_zero_copy() {
+  for (const auto& group : registry())
+    if (group.name == "mmap")
+      for (const auto& command : group.commands)
+        if (command.action == "cat")
+          for (const auto& option : command.options)
+            if (option.key() == "zero-copy") return true;
+  return false;
+}
+
 Scene read_versus_map() {
-  return {"read",
-          "Reading a file: read() copies, mmap() maps",
-          {
-              say("read() copies the file from the kernel's page cache into a buffer of ours, and\n"
-                  "write() copies it back into the kernel: two copies. Watch read() and write():"),
-              {.kind = Step::Kind::run, .args = {"-v", "mmap", "cat", "-"}, .input = "/etc/passwd"},
-              say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
-                  "no buffer, and write() copies them into the kernel once:"),
-              run({"-v", "mmap", "cat", "/etc/passwd"}),
-              say("Our output is a pipe: with --zero-copy, vmsplice() hands those very pages to it\n"
-                  "without any copy. The price: the pipe refers to the file's pages, so a reader that\n"
-                  "reads after the file changed gets the new bytes, not the ones printed:"),
-              run({"-v", "mmap", "cat", "--zero-copy", "/etc/passwd"}),
-          }};
+  std::vector<Step> steps = {
+      say("read() copies the file from the kernel's page cache into a buffer of ours, and\n"
+          "write() copies it back into the kernel: two copies. Watch read() and write():"),
+      {.kind = Step::Kind::run, .args = {"-v", "mmap", "cat", "-"}, .input = "/etc/passwd"},
+  };
+  if (cat_has_zero_copy()) {
+    steps.push_back(
+        say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
+            "no buffer of ours. write(2) still copies the mapped bytes into the kernel once,\n"
+            "to the pipe: the copy path, one copy instead of two:"));
+    steps.push_back(run({"-v", "mmap", "cat", "/etc/passwd"}));
+    steps.push_back(
+        say("--zero-copy: our output is a pipe, so vmsplice(2) hands those very pages to it\n"
+            "without copying them at all: the zero-copy path (no write() of the data):"));
+    steps.push_back(run({"-v", "mmap", "cat", "--zero-copy", "/etc/passwd"}));
+  } else {
+    steps.push_back(
+        say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
+            "no buffer. Our output is a pipe, so vmsplice() hands those very pages on without\n"
+            "any copy: the zero-copy path (to a file or terminal, write() would copy them once):"));
+    steps.push_back(run({"-v", "mmap", "cat", "/etc/passwd"}));
+  }
+  return {"read", "Reading a file: read() copies, mmap() maps", std::move(steps)};
 }
 
 Scene mappings() {
@@ -49,8 +71,27 @@ Scene mappings() {
                   "program, libraries, a mapped file); anonymous memory (heap, stack, MAP_ANONYMOUS)\n"
                   "has none. Here is our own process after mapping /etc/passwd and 1 MiB of\n"
                   "anonymous memory (the marked rows):"),
-              run({"mmap", "maps", "--anon", "1M"}, "ADDRESS|<--|[heap]|[stack]|mappings:"),
+              run({"mmap", "maps", "--anon", "1M"},
+                  "ADDRESS|<--|[heap]|[stack]|mappings:|PERM:|private:|shared:|copy-on-write|becomes "
+                  "anonymous|mmap cow"),
+              say("How does an address space get that way? A dynamically linked program, stopped\n"
+                  "right after execve and again as it exits: first only what the kernel mapped (the\n"
+                  "program, its loader, stack, vdso), then the libraries the loader mapped:"),
+              run({"mmap", "maps", "--exec", "/bin/true"}, "1. |2. |<--|Mapped since"),
           }};
+}
+
+// With --pause, the tour stops before `step` until Enter: "[Enter to CUE]".
+Step cued(Step step, std::string cue) {
+  step.cue = std::move(cue);
+  return step;
+}
+
+// A step that needs strace(1): skipped, with a note, where it is missing or not allowed.
+Step strace_run(std::vector<std::string> args) {
+  Step step = run(std::move(args));
+  step.needs = "strace";
+  return step;
 }
 
 Step start(std::string label, std::vector<std::string> args, bool discard_stdout = false) {
@@ -82,30 +123,57 @@ Scene shared_memory(const TourNames& names) {
           }};
 }
 
+Scene copy_on_write(const TourNames& names) {
+  return {"cow",
+          "MAP_SHARED versus MAP_PRIVATE: copy-on-write",
+          {
+              say("The producer maps the segment MAP_SHARED: its stores are the segment's. With\n"
+                  "MAP_PRIVATE, the first write to a page copies it: the writer sees its bytes, the\n"
+                  "file and every other process keep the old ones. On a file first (opened\n"
+                  "O_RDONLY: a private mapping never writes back), watching /proc/self/smaps:"),
+              run({"mmap", "cow", "/etc/passwd", "--write", "COPY"}, "reads|smaps|(Shared|after|by read(2)"),
+              say("The same with a segment: two increments shared, then three in a private copy."),
+              run({"shm", "create", names.cow, "--exclusive"}),
+              run({"shm", "produce", names.cow, "--count", "2", "--interval", "0"}, "last value"),
+              run({"shm", "produce", names.cow, "--private", "--count", "3", "--interval", "10ms"}),
+              say("The private producer counted 3, 4, 5 in its copy; the segment still says 2:"),
+              run({"shm", "info", names.cow}, "counter|attempts"),
+          }};
+}
+
+// Four producers started together, each making the same number of increments, in
+// each of the three ways; the segment counts what was attempted, so what was lost
+// is counted, not guessed.
+Step race(const std::string& segment, const std::string& sync, bool until_lost) {
+  Step step{.kind = Step::Kind::race,
+            .args = {"shm", "produce", segment, "--interval", "0", "--count", "200000", "--sync", sync},
+            .discard_stdout = true};
+  step.race = {.segment = segment, .producer = step.args, .producers = 4, .until_lost = until_lost};
+  return step;
+}
+
 Scene lost_increments(const TourNames& names) {
-  std::vector<Step> steps = {
-      say("Four producers at once, with no lock: each loads the counter, adds one, stores it.\n"
-          "A store based on a stale load overwrites another's work: increments get lost."),
-      run({"shm", "create", names.race_racy, "--exclusive"}),
-  };
-  for (const char* label : {"racy-1", "racy-2", "racy-3", "racy-4"})
-    steps.push_back(
-        start(label, {"shm", "produce", names.race_racy, "--interval", "0", "--count", "200000"}, true));
-  steps.push_back(finish());
-  steps.push_back(say("4 x 200000 increments were made. What the counter says:"));
-  steps.push_back(run({"shm", "info", names.race_racy}, "counter"));
-  steps.push_back(
-      say("The same with --sync sem: a named semaphore of value 1 as a mutex around the\n"
-          "load and the store. Slower, and nothing is lost:"));
-  steps.push_back(run({"shm", "create", names.race_sem, "--exclusive"}));
-  for (const char* label : {"locked-1", "locked-2", "locked-3", "locked-4"})
-    steps.push_back(start(
-        label, {"shm", "produce", names.race_sem, "--interval", "0", "--count", "20000", "--sync", "sem"},
-        true));
-  steps.push_back(finish());
-  steps.push_back(say("4 x 20000 increments were made. What the counter says:"));
-  steps.push_back(run({"shm", "info", names.race_sem}, "counter"));
-  return {"race", "Lost increments without a lock, none with a semaphore", std::move(steps)};
+  return {"race",
+          "Lost increments without a lock, none with an atomic add or a semaphore",
+          {
+              say("Four producers at once, with no lock: each loads the counter, adds one, stores it.\n"
+                  "A store based on a stale load overwrites another's work: increments get lost.\n"
+                  "Besides the counter, the segment counts the increments attempted (the 8 bytes\n"
+                  "after it, always added to atomically), so what was lost can be counted:"),
+              run({"shm", "create", names.race_racy, "--exclusive"}),
+              race(names.race_racy, "racy", true),
+              run({"shm", "info", names.race_racy}, "counter|attempts|summary"),
+              say("The same four producers, the same counts, started together, with --sync atomic:\n"
+                  "one atomic fetch-and-add (lock xadd on x86) per increment. Nothing is lost:"),
+              run({"shm", "create", names.race_atomic, "--exclusive"}),
+              race(names.race_atomic, "atomic", false),
+              say("And with --sync sem: a named semaphore of value 1 as a mutex around the load and\n"
+                  "the store. Nothing is lost either; each increment now also takes and gives back\n"
+                  "the lock, and a producer that finds it taken sleeps in futex() until it is free:"),
+              run({"shm", "create", names.race_sem, "--exclusive"}),
+              race(names.race_sem, "sem", false),
+              run({"shm", "info", names.race_sem}, "counter|attempts|summary"),
+          }};
 }
 
 Scene semaphore(const TourNames& names) {
@@ -119,10 +187,15 @@ Scene semaphore(const TourNames& names) {
               say("The value is 0: the eighth wait blocks until another process posts."),
               start("waiter", {"sem", "wait", names.sem}),
               wait_blocked("waiter"),
-              run({"sem", "post", names.sem}),
+              cued(run({"sem", "post", names.sem}), "post the semaphore and wake the waiter"),
               finish(),
               say("With --try, a wait that would block fails at once instead (exit status 3):"),
               run({"sem", "wait", names.sem, "--try"}, {}, 3),
+              say("What the kernel saw of all this: --strace runs a command under the real strace,\n"
+                  "showing IPC system calls only. sem_open is an openat of /dev/shm/sem.NAME and a\n"
+                  "mmap of its 32 bytes; sem_post, with nobody waiting, is an atomic add in that\n"
+                  "shared page: no system call at all (a waiter would cost one futex wake-up):"),
+              strace_run({"--strace", "sem", "post", names.sem}),
           }};
 }
 
@@ -131,17 +204,24 @@ Scene message_queue(const TourNames& names) {
           "Message queues: samples as flat C structs",
           {
               say("A queue of at most 10 messages of 24 bytes: one measurement sample (timestamp,\n"
-                  "value, channel, and 4 reserved bytes that keep the layout free of padding)."),
+                  "value, channel, and 4 reserved bytes that keep the layout free of padding), here\n"
+                  "beside the screenplay's own struct msg as this machine's compiler lays it out:"),
+              run({"mq", "layout"}, "{ |alignof 8:|(padding)"),
               run({"mq", "create", names.mq, "--exclusive"}),
+              say("The mqueue file system shows each queue as a file (the screenplay mounts it to\n"
+                  "look). As root, mq info mounts it in a mount namespace of its own, nothing on the\n"
+                  "host; QSIZE counts the bytes queued:"),
+              run({"mq", "info", names.mq}, "mqueue file"),
               say("A receive on the empty queue blocks until a sender arrives:"),
               start("receiver", {"mq", "recv", names.mq}),
               wait_blocked("receiver"),
-              run({"mq", "send", names.mq, "--channel", "7", "--value", "42"}),
+              cued(run({"mq", "send", names.mq, "--channel", "7", "--value", "42"}),
+                   "send a sample to the empty queue"),
               finish(),
               say("Priorities: the highest comes out first, whatever the order of sending."),
               run({"mq", "send", names.mq, "--prio", "1", "--value", "1"}),
               run({"mq", "send", names.mq, "--prio", "9", "--value", "9"}),
-              run({"mq", "info", names.mq}),
+              run({"mq", "info", names.mq}, "curmsgs|mqueue file"),
               run({"mq", "recv", names.mq, "--count", "2"}, "prio|value"),
           }};
 }
@@ -150,7 +230,13 @@ Scene message_queue(const TourNames& names) {
 
 TourNames tour_names(int pid, std::string_view nonce) {
   const std::string prefix = fmt::format("/ipcdemo-tour-{}-{}", pid, nonce);
-  return {prefix + "-shm", prefix + "-racy", prefix + "-locked", prefix + "-sem", prefix + "-mq"};
+  return {.shm = prefix + "-shm",
+          .race_racy = prefix + "-racy",
+          .race_sem = prefix + "-locked",
+          .sem = prefix + "-sem",
+          .mq = prefix + "-mq",
+          .race_atomic = prefix + "-atomic",
+          .cow = prefix + "-cow"};
 }
 
 TourNames unused_tour_names(int pid) {
@@ -161,7 +247,8 @@ TourNames unused_tour_names(int pid) {
     TourNames names =
         tour_names(pid, fmt::format("{:02x}{:02x}{:02x}{:02x}", random[0], random[1], random[2], random[3]));
     bool taken = false;
-    for (const auto* name : {&names.shm, &names.race_racy, &names.race_sem, &names.sem}) {
+    for (const auto* name :
+         {&names.shm, &names.race_racy, &names.race_sem, &names.sem, &names.race_atomic, &names.cow}) {
       struct stat status {};
       for (const std::string& path :
            {ipc_object_path(*name, ObjectKind::shm), ipc_object_path(*name, ObjectKind::sem),
@@ -175,7 +262,7 @@ TourNames unused_tour_names(int pid) {
 }
 
 std::vector<Scene> all_scenes(const TourNames& names) {
-  return {read_versus_map(),      mappings(),       shared_memory(names),
+  return {read_versus_map(),      mappings(),       shared_memory(names), copy_on_write(names),
           lost_increments(names), semaphore(names), message_queue(names)};
 }
 

@@ -2,6 +2,8 @@
 // is a line of narration or a real `ipcdemo ...` command line.
 #pragma once
 
+#include "tour/race.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,7 @@ struct Step {
     start,        // start `args` in the background as `label`
     wait_blocked, // wait until `label` is blocked in the kernel, and say so
     finish,       // wait for every background command, showing their output
+    race,         // `race`: producers started together on one segment (tour/race.hpp)
   };
   Kind kind = Kind::say;
   std::string text;
@@ -24,6 +27,13 @@ struct Step {
   bool discard_stdout = false; // keep only standard error (a producer's summary)
   std::string filter;          // show only lines containing one of these '|'-separated words
   int expect_status = 0;
+  Race race; // for Kind::race; `args` then holds one producer's arguments
+  // A program the step needs besides ipcdemo (e.g. "strace"): without it, or when
+  // the step fails, the tour says so and goes on instead of failing.
+  std::string needs;
+  // With --pause, the tour stops before this step, at a moment that matters (a
+  // waiter is blocked), and Enter does it: "[Enter to CUE]".
+  std::string cue;
 };
 
 struct Scene {
@@ -43,6 +53,8 @@ struct TourNames {
   std::string race_sem;
   std::string sem;
   std::string mq;
+  std::string race_atomic;
+  std::string cow;
 };
 
 TourNames tour_names(int pid, std::string_view nonce);

@@ -44,7 +44,7 @@ bash_complete() {
   run bash_complete ipcdemo m
   [ "$output" = "$(printf 'mmap\nmq')" ]
   run bash_complete ipcdemo mmap ""
-  [ "$output" = "$(printf 'cat\nmaps')" ]
+  [ "$output" = "$(printf 'cat\nmaps\ncow')" ]
   run bash_complete ipcdemo mmap maps --a
   [ "$output" = "--anon" ]
 }

@@ -53,9 +53,12 @@ teardown() { ipc_teardown; }
   [ "$status" -eq 0 ]
   [ "${lines[0]}" = "path: /dev/shm$SHM" ]
   [ "${lines[1]}" = "size: 4096" ]
-  [ "${lines[2]}" = "mode: 0600" ]
-  [[ "${lines[3]}" == "owner: "*"(uid $(id -u))" ]]
-  [ "${lines[5]}" = "counter: 5" ]
+  [ "${lines[2]}" = "allocated: 4096 (8 blocks of 512 bytes)" ]
+  [ "${lines[3]}" = "mode: 0600" ]
+  [[ "${lines[4]}" == "owner: "*"(uid $(id -u))" ]]
+  [ "${lines[6]}" = "counter: 5" ]
+  [ "${lines[7]}" = "attempts: 5" ]
+  [ "${lines[8]}" = "summary: counter 5 of 5 attempted: 0 lost (0.0%)" ]
 }
 
 @test "a consumer watches a running producer: --changes prints rising values only" {
@@ -195,8 +198,9 @@ create /|nothing after the slash
 create /a/b|contains a '/' after the first character
 create ..|is not allowed
 create $long|at most 255 are allowed
-create $SHM --size 0|at least 8 bytes
-create $SHM --size 7|at least 8 bytes
+create $SHM --size 0 --hole|--hole needs a --size of at least 1
+resize $SHM 4Q|is not a size
+resize $SHM|needs a NAME and a SIZE
 create $SHM --size -1|is not a size
 create $SHM --size 4Q|is not a size
 create $SHM --size 99999999999T|too large
@@ -268,9 +272,9 @@ EOF_CASES
   run --separate-stderr "$IPCDEMO" -v shm consume "$SHM" --count 1
   [ "$status" -eq 0 ]
   [[ "$stderr" == *"shm_open(\"$SHM\", O_RDONLY|O_NONBLOCK) = "* ]]
-  [[ "$stderr" =~ mmap\(NULL,\ 8,\ PROT_READ,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
+  [[ "$stderr" =~ mmap\(NULL,\ 16,\ PROT_READ,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
   run --separate-stderr "$IPCDEMO" -v shm produce "$SHM" --count 1
-  [[ "$stderr" =~ mmap\(NULL,\ 8,\ PROT_READ\|PROT_WRITE,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
+  [[ "$stderr" =~ mmap\(NULL,\ 16,\ PROT_READ\|PROT_WRITE,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
 }
 
 @test "--help of every shm command shows its options with defaults" {

@@ -14,7 +14,25 @@ using namespace ipcdemo::narrate;
 
 TEST(Narrate, FormatsASuccessfulCallLikeStrace) {
   EXPECT_EQ(line("open", quoted("/etc/passwd") + ", " + open_flags(O_RDONLY), result(3, 0)),
-            "open(\"/etc/passwd\", O_RDONLY) = 3");
+            "sys: open(\"/etc/passwd\", O_RDONLY) = 3");
+}
+
+TEST(Narrate, MarksLibraryCallsApartFromSystemCalls) {
+  EXPECT_EQ(line("sem_post", pointer(reinterpret_cast<void*>(0x1000)), result(0, 0)),
+            "lib: sem_post(0x1000) = 0");
+  EXPECT_EQ(line("mmap", "NULL, 32", "0x1000"), "sys: mmap(NULL, 32) = 0x1000");
+  for (const char* call : {"shm_open", "shm_unlink", "sem_open", "sem_wait", "sem_post", "sem_close",
+                           "mq_send", "mq_receive", "mq_getattr", "mq_close"}) {
+    EXPECT_EQ(kind_of(call), CallKind::library) << call;
+    EXPECT_FALSE(underneath(call).empty()) << call;
+  }
+  // These are the kernel's own names: strace shows them as they are.
+  for (const char* call : {"open", "mmap", "munmap", "ftruncate", "close", "mq_open", "mq_timedsend",
+                           "mq_timedreceive", "mq_notify", "mq_unlink", "futex", "vmsplice"}) {
+    EXPECT_EQ(kind_of(call), CallKind::system) << call;
+    EXPECT_TRUE(underneath(call).empty()) << call;
+  }
+  EXPECT_NE(underneath("sem_post").find("futex"), std::string_view::npos);
 }
 
 TEST(Narrate, FormatsAFailureWithErrnoNameAndText) {

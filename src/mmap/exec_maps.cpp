@@ -1,0 +1,182 @@
+#include "mmap/exec_maps.hpp"
+
+#include "base/error.hpp"
+#include "base/signals.hpp"
+#include "mmap/legend.hpp"
+#include "mmap/proc_maps.hpp"
+
+#include <fcntl.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+namespace ipcdemo::mmap {
+
+namespace {
+
+std::vector<maps::Region> maps_of(pid_t pid) {
+  std::ifstream file(fmt::format("/proc/{}/maps", pid));
+  std::ostringstream text;
+  text << file.rdbuf();
+  return maps::parse(text.str());
+}
+
+// Marks the first row of the program and of its loader.
+std::vector<maps::Marker> markers_for(const std::vector<maps::Region>& regions, const std::string& program) {
+  std::vector<maps::Marker> markers;
+  bool program_marked = false;
+  bool loader_marked = false;
+  for (const auto& region : regions) {
+    if (!program_marked && region.path == program) {
+      markers.push_back({region.start, "the program"});
+      program_marked = true;
+    } else if (!loader_marked && region.path.find("/ld-linux") != std::string::npos) {
+      markers.push_back({region.start, "the loader (PT_INTERP), mapped by the kernel"});
+      loader_marked = true;
+    }
+  }
+  return markers;
+}
+
+std::set<std::string> paths_of(const std::vector<maps::Region>& regions) {
+  std::set<std::string> paths;
+  for (const auto& region : regions)
+    if (!region.path.empty()) paths.insert(region.path);
+  return paths;
+}
+
+std::string program_path(pid_t pid) {
+  char buffer[4096];
+  const ssize_t got = ::readlink(fmt::format("/proc/{}/exe", pid).c_str(), buffer, sizeof buffer - 1);
+  return got > 0 ? std::string(buffer, static_cast<std::size_t>(got)) : std::string();
+}
+
+int status_of(int wait_status) {
+  return WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
+}
+
+// waitpid, sitting out EINTR unless a signal asks us to stop; with `hang` false, 0 when nothing changed.
+pid_t wait_child(pid_t pid, int& wait_status, bool hang) {
+  for (;;) {
+    const pid_t got = ::waitpid(pid, &wait_status, hang ? 0 : WNOHANG);
+    if (got >= 0) return got;
+    if (errno != EINTR) throw SysError("waitpid", "--exec", errno);
+  }
+}
+
+bool being_traced() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.starts_with("TracerPid:")) return std::strtol(line.c_str() + 10, nullptr, 10) != 0;
+  return false;
+}
+
+} // namespace
+
+int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
+  if (command.empty() || command.front().empty()) throw UsageError("--exec: give a command to run");
+  // Under strace -f (ipcdemo --strace) the child would be strace's: one tracer per process.
+  if (being_traced())
+    throw Error(exit_code::failure, "--exec: ipcdemo is being traced (--strace, or a debugger)",
+                "a process has one tracer only: run mmap maps --exec without --strace");
+  std::vector<char*> argv;
+  std::vector<std::string> copies = command;
+  for (auto& arg : copies) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  const pid_t child = ::fork();
+  if (child < 0) throw SysError("fork", "--exec", errno);
+  if (child == 0) {
+    const int null = ::open("/dev/null", O_RDWR);
+    if (null >= 0) {
+      ::dup2(null, STDIN_FILENO);
+      ::dup2(null, STDOUT_FILENO);
+    }
+    // The kernel stops a tracee with SIGTRAP right after a successful execve.
+    ::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr);
+    ::execvp(argv[0], argv.data());
+    fmt::print(stderr, "ipcdemo: execvp {}: {}\n", argv[0], std::strerror(errno));
+    ::_exit(127);
+  }
+  int wait_status = 0;
+  wait_child(child, wait_status, true);
+  if (!WIFSTOPPED(wait_status))
+    throw Error(exit_code::failure, fmt::format("--exec: {} could not be run", command.front()));
+  // From here on, the tracee dies with us whatever happens (PTRACE_O_EXITKILL).
+  ::ptrace(PTRACE_SETOPTIONS, child, nullptr, PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL);
+  const std::string program = program_path(child);
+  const auto at_exec = maps_of(child);
+  fmt::print(
+      "1. Right after execve, stopped before its first instruction (PTRACE_TRACEME): the kernel\n"
+      "   has mapped the program, its loader, the stack, vdso and vvar, and nothing else.\n");
+  fmt::print("{}", maps::format_table(at_exec, markers_for(at_exec, program)));
+
+  ::ptrace(PTRACE_CONT, child, nullptr, nullptr);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(patience_ms);
+  std::vector<maps::Region> later;
+  std::string when;
+  bool killed = false;
+  for (;;) {
+    // Ctrl-C ends us, and PTRACE_O_EXITKILL the program with us.
+    signals::throw_if_interrupted();
+    const pid_t got = wait_child(child, wait_status, false);
+    if (got == 0) {
+      if (std::chrono::steady_clock::now() > deadline && !killed) {
+        ::kill(child, SIGSTOP); // shown as it is, below, then killed
+        killed = true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      continue;
+    }
+    if (WIFEXITED(wait_status) || WIFSIGNALED(wait_status)) break;
+    const int event = wait_status >> 16;
+    const int signal = WSTOPSIG(wait_status);
+    if (event == PTRACE_EVENT_EXIT || (killed && signal == SIGSTOP)) {
+      if (later.empty()) {
+        later = maps_of(child);
+        when = event == PTRACE_EVENT_EXIT
+                   ? "2. As it exits (PTRACE_O_TRACEEXIT), after running: the loader has mapped the\n"
+                     "   shared libraries (libc.so.6 ...) with their data and made their relocated parts\n"
+                     "   read-only (the new r--p rows); the anonymous rows are memory they and the\n"
+                     "   program asked for (a [heap] row if it used malloc)."
+                   : fmt::format(
+                         "2. Still running after {} ms, stopped and then killed: the loader has\n"
+                         "   mapped the shared libraries (libc.so.6 ...).",
+                         patience_ms);
+      }
+      if (killed) ::kill(child, SIGKILL);
+      ::ptrace(PTRACE_CONT, child, nullptr, nullptr);
+      continue;
+    }
+    // Any other signal belongs to the program: pass it on.
+    ::ptrace(PTRACE_CONT, child, nullptr, reinterpret_cast<void*>(static_cast<long>(signal)));
+  }
+  const int status = status_of(wait_status);
+  if (later.empty()) {
+    fmt::print("\n(It ended, status {}, before it could be stopped again.)\n", status);
+    return exit_code::ok;
+  }
+  fmt::print("\n{}\n{}", when, maps::format_table(later, markers_for(later, program)));
+  const auto before = paths_of(at_exec);
+  std::string added;
+  for (const auto& path : paths_of(later))
+    if (!before.contains(path)) added += (added.empty() ? "" : ", ") + path;
+  fmt::print("\nMapped since execve: {}\n", added.empty() ? "nothing named" : added);
+  fmt::print("\n{}", maps::legend(later));
+  if (!killed) fmt::print("({} ended with status {}.)\n", command.front(), status);
+  return exit_code::ok;
+}
+
+} // namespace ipcdemo::mmap

@@ -1,0 +1,31 @@
+// What a segment's two words say together: the counter, and how many increments
+// were attempted. Their difference is the increments lost to the race.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ipcdemo::shm {
+
+struct Tally {
+  std::uint64_t counter = 0;
+  // Absent for a segment of fewer than 16 bytes, which has room for the counter only.
+  std::optional<std::uint64_t> attempts;
+
+  // attempts - counter when attempts are recorded and not fewer than the counter.
+  std::optional<std::uint64_t> lost() const;
+};
+
+// 4000000 -> "4,000,000".
+std::string grouped(std::uint64_t value);
+
+// "counter 3,397,984 of 4,000,000 attempted: 602,016 lost (15.0%)", or what stands in
+// its place when attempts are not recorded or fewer than the counter.
+std::string describe(const Tally& tally);
+
+// `shm info`'s lines: "counter: N", "attempts: N" (or "not recorded ..."), and
+// "summary: " + describe().
+void print_tally(const Tally& tally);
+
+} // namespace ipcdemo::shm

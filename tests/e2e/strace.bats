@@ -1,0 +1,73 @@
+#!/usr/bin/env bats
+# Narration that does not pretend: -v marks library calls (lib:) apart from system
+# calls (sys:), -vv says what a library call asks of the kernel, and --strace
+# shows the kernel's own account through the real strace.
+load ipc_helpers
+
+setup_file() { ipc_setup_file; }
+teardown_file() { ipc_teardown_file; }
+setup() { ipc_setup; }
+teardown() { ipc_teardown; }
+
+needs_strace() {
+  command -v strace >/dev/null || skip "strace is not installed"
+  strace -o /dev/null true 2>/dev/null || skip "strace cannot trace here (ptrace not allowed)"
+}
+
+@test "-v marks library calls lib: and system calls sys:" {
+  "$IPCDEMO" sem create "$SEM" >/dev/null
+  run --separate-stderr "$IPCDEMO" -v sem post "$SEM"
+  [ "$status" -eq 0 ]
+  [[ "$stderr" == *"debug: lib: sem_open(\"$SEM\", 0) = 0x"* ]]
+  [[ "$stderr" == *"debug: lib: sem_post(0x"* ]]
+  [[ "$stderr" == *"debug: sys: stat(\"/dev/shm/sem.${SEM#/}\""* ]]
+  [[ "$stderr" != *"in the kernel:"* ]]
+  run --separate-stderr "$IPCDEMO" -v shm create "$SHM"
+  [[ "$stderr" == *"lib: shm_open("* && "$stderr" == *"sys: ftruncate("* ]]
+}
+
+@test "-vv says, under each library call, what it asks of the kernel" {
+  "$IPCDEMO" sem create "$SEM" >/dev/null
+  run --separate-stderr "$IPCDEMO" -vv sem post "$SEM"
+  [ "$status" -eq 0 ]
+  [[ "$stderr" == *"sem_open is a library call; in the kernel: openat(\"/dev/shm/sem.NAME\") and mmap of its 32 bytes"* ]]
+  [[ "$stderr" == *"sem_post is a library call; in the kernel: an atomic add in the shared page; futex(FUTEX_WAKE) only when someone waits"* ]]
+}
+
+@test "--strace: sem_open is an openat and a mmap; an uncontended sem_post makes no system call" {
+  needs_strace
+  "$IPCDEMO" sem create "$SEM" >/dev/null
+  run --separate-stderr "$IPCDEMO" --strace sem post "$SEM"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [[ "$stderr" =~ openat\(AT_FDCWD,\ \"/dev/shm/sem.${SEM#/}\",\ O_RDWR\|O_NOFOLLOW\)\ =\ [0-9]+ ]]
+  [[ "$stderr" =~ mmap\(NULL,\ 32,\ PROT_READ\|PROT_WRITE,\ MAP_SHARED,\ [0-9]+,\ 0\) ]]
+  [[ "$stderr" == *"+++ exited with 0 +++"* ]]
+  [[ "$stderr" != *futex* ]]
+  # Attached after start-up: none of the dynamic loader's calls.
+  [[ "$stderr" != *"ld.so.cache"* && "$stderr" != *"libc.so"* ]]
+  [ "$("$IPCDEMO" sem value "$SEM")" = 8 ]
+}
+
+@test "--strace: a sem_post with a waiter blocked wakes it with futex" {
+  needs_strace
+  "$IPCDEMO" sem create "$SEM" --value 0 >/dev/null
+  background "$IPCDEMO" sem wait "$SEM" >/dev/null 2>&1
+  local waiter=$BG
+  wait_until_blocked "$waiter"
+  run --separate-stderr "$IPCDEMO" --strace sem post "$SEM"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [[ "$stderr" =~ futex\(0x[0-9a-f]+,\ FUTEX_WAKE ]]
+  wait_status "$waiter"
+  [ "$status" -eq 0 ]
+}
+
+@test "--strace keeps the command's exit status; without strace it says what to install" {
+  needs_strace
+  "$IPCDEMO" sem create "$SEM" --value 0 >/dev/null
+  run --separate-stderr "$IPCDEMO" --strace sem wait "$SEM" --try
+  [ "$status" -eq 3 ]
+  run --separate-stderr env PATH=/nonexistent "$IPCDEMO" --strace sem post "$SEM"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == "ipcdemo: --strace: strace is not installed; install it"* ]]
+  [ "$("$IPCDEMO" sem value "$SEM")" = 0 ] # the command did not run
+}
