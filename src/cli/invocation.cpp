@@ -62,6 +62,20 @@ std::vector<std::string> Invocation::texts(std::string_view key) const {
   return {std::string(fallback)};
 }
 
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& value : values) {
+    std::size_t begin = 0;
+    for (;;) {
+      const auto comma = value.find(',', begin);
+      out.push_back(value.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
+      if (comma == std::string::npos) break;
+      begin = comma + 1;
+    }
+  }
+  return out;
+}
+
 std::uint64_t Invocation::count(std::string_view key) const { return parse::unsigned_integer(text(key)); }
 std::uint64_t Invocation::size(std::string_view key) const { return parse::size(text(key)); }
 std::chrono::nanoseconds Invocation::duration(std::string_view key) const {
@@ -83,7 +97,10 @@ void Invocation::validate() const {
   };
   for (const auto& option : command_.command->options) {
     const auto found = given_.find(option.key());
-    if (found != given_.end())
+    if (found == given_.end()) continue;
+    if (option.many)
+      check(fmt::format("--{}", option.key()), option.type, option.choices, split_list(found->second));
+    else
       check(fmt::format("--{}", option.key()), option.type, option.choices, found->second);
   }
   for (const auto& argument : command_.command->arguments) {

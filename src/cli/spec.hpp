@@ -38,6 +38,7 @@ struct OptionSpec {
   std::string_view default_value = {};        // shown in help; used when not given
   std::vector<std::string_view> choices = {}; // for ValueType::choice
   ObjectKind object = ObjectKind::none;       // for ValueType::object
+  bool many = false;                          // repeatable, each value also a comma list (--type shm,sem)
 
   // "count" for "-c,--count": the key under which the value is stored.
   std::string_view key() const;

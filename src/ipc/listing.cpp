@@ -1,9 +1,10 @@
 #include "ipc/listing.hpp"
 
 #include "base/error.hpp"
-#include "base/json.hpp"
 #include "ipc/mqueue_fs.hpp"
-#include "ipc/owner.hpp"
+#include "ipc/objects.hpp"
+#include "ipc/pattern.hpp"
+#include "ipc/sem_word.hpp"
 #include "sys/fd.hpp"
 #include "sys/message_queue.hpp"
 #include "sys/semaphore.hpp"
@@ -11,34 +12,16 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 #include <algorithm>
-#include <filesystem>
+#include <tuple>
 
 namespace ipcdemo::ls {
 
-namespace fs = std::filesystem;
-
 namespace {
 
-std::string_view kind_name(ObjectKind kind) {
-  switch (kind) {
-    case ObjectKind::shm: return "shm";
-    case ObjectKind::sem: return "sem";
-    case ObjectKind::mq: return "mq";
-    case ObjectKind::none: break;
-  }
-  return "?";
-}
-
-bool wanted(const std::vector<ObjectKind>& kinds, ObjectKind kind) {
-  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
-}
-
 // The attributes every row has, from stat(2) of the file that shows the object.
-Row row_of(ObjectKind kind, std::string name, const fs::path& path) {
-  Row row{.kind = kind, .name = std::move(name), .path = path.string()};
+Row row_of(const ObjectFile& file) {
+  Row row{.kind = file.kind, .name = file.name, .path = file.path};
   struct stat info {};
   try {
     info = sys::stat(row.path);
@@ -48,22 +31,30 @@ Row row_of(ObjectKind kind, std::string name, const fs::path& path) {
   }
   row.mode = info.st_mode & 07777;
   row.uid = info.st_uid;
-  row.changed = info.st_ctime;
-  if (kind == ObjectKind::shm) row.bytes = info.st_size;
+  row.gid = info.st_gid;
+  row.mtime = info.st_mtime;
+  row.ctime = info.st_ctime;
+  if (file.kind == ObjectKind::shm) row.bytes = info.st_size;
+  if (!S_ISREG(info.st_mode) && file.kind != ObjectKind::mq) row.problem = "not a regular file";
   return row;
 }
 
-void read_semaphore(Row& row) {
+void read_semaphore(Row& row, bool waiters) {
   try {
     // No O_CREAT: opening never creates or changes it; the wrapper refuses a damaged file.
     const auto semaphore = sys::Semaphore::open(row.name, 0);
     row.value = semaphore.value();
   } catch (const Error& error) {
     row.problem = error.what();
+    return;
   }
+  if (waiters)
+    if (const auto word = read_semaphore_word(row.path)) row.waiters = word->waiters;
 }
 
-void read_queue(Row& row) {
+void read_queue(Row& row, const std::string& directory) {
+  if (const auto file = mq::read_queue_file(directory, row.name))
+    row.notify_pid = file->notify_pid.value_or(0);
   try {
     const auto queue = sys::Queue::open(row.name, O_RDONLY);
     const mq_attr attributes = queue.attributes();
@@ -75,79 +66,66 @@ void read_queue(Row& row) {
   }
 }
 
-std::string size_text(const Row& row) {
-  if (row.bytes) return std::to_string(*row.bytes);
-  if (row.value) return fmt::format("value {}", *row.value);
-  if (row.curmsgs) return fmt::format("{}/{} x {}B", *row.curmsgs, *row.maxmsg, *row.msgsize);
-  return "-";
+// Objects that only /proc still knows: unlinked, but mapped or open somewhere.
+void add_deleted(Listing& listing, const Request& request) {
+  for (const auto& hold : listing.scan->holds) {
+    if (!hold.deleted || !any_matches(request.patterns, hold.name)) continue;
+    if (std::find(request.kinds.begin(), request.kinds.end(), hold.kind) == request.kinds.end()) continue;
+    const bool known = std::any_of(listing.rows.begin(), listing.rows.end(), [&](const Row& row) {
+      return row.deleted && row.kind == hold.kind && row.name == hold.name;
+    });
+    if (known) continue;
+    listing.rows.push_back({.kind = hold.kind, .name = hold.name, .path = "", .deleted = true});
+  }
 }
-
-std::string json_number(const std::optional<long long>& value) {
-  return value ? std::to_string(*value) : "null";
-}
-
-std::string iso_time(std::time_t time) { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(time)); }
 
 } // namespace
 
-Listing list(const std::vector<ObjectKind>& kinds) {
+std::string_view kind_name(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::shm: return "shm";
+    case ObjectKind::sem: return "sem";
+    case ObjectKind::mq: return "mq";
+    case ObjectKind::none: break;
+  }
+  return "?";
+}
+
+Listing list(const Request& request) {
   Listing listing;
-  std::error_code error;
-  if (wanted(kinds, ObjectKind::shm) || wanted(kinds, ObjectKind::sem)) {
-    for (const auto& entry : fs::directory_iterator("/dev/shm", error)) {
-      if (!entry.is_regular_file(error)) continue;
-      const std::string file = entry.path().filename().string();
-      const bool is_sem = file.starts_with("sem.");
-      const ObjectKind kind = is_sem ? ObjectKind::sem : ObjectKind::shm;
-      if (!wanted(kinds, kind)) continue;
-      Row row = row_of(kind, "/" + (is_sem ? file.substr(4) : file), entry.path());
-      if (is_sem && row.problem.empty()) read_semaphore(row);
-      listing.rows.push_back(std::move(row));
+  auto files = scan_object_files(request.kinds, request.private_mqueue);
+  listing.mqueue_read = files.mqueue.has_value();
+  listing.mqueue_private = files.mqueue && files.mqueue->private_mount;
+  listing.mqueue_problem = files.mqueue_problem;
+  for (const auto& file : files.files) {
+    if (!any_matches(request.patterns, file.name)) continue;
+    Row row = row_of(file);
+    if (row.problem.empty() && file.kind == ObjectKind::sem) read_semaphore(row, request.waiters);
+    if (row.problem.empty() && file.kind == ObjectKind::mq) read_queue(row, files.mqueue->path);
+    // A private mount's path (/proc/self/fd/N) means nothing once we exit.
+    if (listing.mqueue_private && file.kind == ObjectKind::mq) row.path = "mqueue:" + row.name;
+    listing.rows.push_back(std::move(row));
+  }
+  if (request.holders) {
+    listing.scan = holders::scan();
+    add_deleted(listing, request);
+    for (auto& row : listing.rows)
+      row.holders = holders::holds_of(*listing.scan, row.kind, row.name, row.deleted);
+    // mq_notify registrations are no descriptor: the queue's file names the process.
+    for (auto& row : listing.rows) {
+      if (!row.notify_pid || *row.notify_pid == 0) continue;
+      holders::Hold hold{.kind = row.kind,
+                         .name = row.name,
+                         .pid = static_cast<pid_t>(*row.notify_pid),
+                         .way = holders::Way::notify};
+      holders::fill_process(hold);
+      row.holders.push_back(std::move(hold));
     }
   }
-  if (wanted(kinds, ObjectKind::mq)) {
-    if (const auto mount_point = mq::mqueue_mount_point()) {
-      listing.mqueue_mounted = true;
-      for (const auto& entry : fs::directory_iterator(*mount_point, error)) {
-        Row row = row_of(ObjectKind::mq, "/" + entry.path().filename().string(), entry.path());
-        if (row.problem.empty()) read_queue(row);
-        listing.rows.push_back(std::move(row));
-      }
-    }
-  }
-  std::sort(listing.rows.begin(), listing.rows.end(),
-            [](const Row& a, const Row& b) { return std::tie(a.kind, a.name) < std::tie(b.kind, b.name); });
+  std::sort(listing.rows.begin(), listing.rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.kind, a.name, a.deleted) < std::tie(b.kind, b.name, b.deleted);
+  });
   return listing;
-}
-
-std::string format_table(const Listing& listing) {
-  std::string out = fmt::format("{:<4} {:<32} {:>16} {:<5} {:<10} {}\n", "TYPE", "NAME", "SIZE", "MODE",
-                                "OWNER", "CHANGED");
-  for (const auto& row : listing.rows) {
-    out += fmt::format("{:<4} {:<32} {:>16} {:04o}  {:<10} {}", kind_name(row.kind), row.name, size_text(row),
-                       row.mode, user_name(row.uid), iso_time(row.changed));
-    if (!row.problem.empty()) out += "  (" + row.problem + ")";
-    out += "\n";
-  }
-  return out;
-}
-
-std::string format_json(const Listing& listing) {
-  std::string out = "[";
-  bool first = true;
-  for (const auto& row : listing.rows) {
-    out += first ? "\n" : ",\n";
-    first = false;
-    out += fmt::format(
-        "  {{\"type\":\"{}\",\"name\":{},\"path\":{},\"size\":{},\"value\":{},\"curmsgs\":{},\"maxmsg\":{},"
-        "\"msgsize\":{},\"mode\":\"{:04o}\",\"uid\":{},\"owner\":{},\"changed\":\"{}\",\"problem\":{}}}",
-        kind_name(row.kind), json_string(row.name), json_string(row.path), json_number(row.bytes),
-        json_number(row.value), json_number(row.curmsgs), json_number(row.maxmsg), json_number(row.msgsize),
-        row.mode, row.uid, json_string(user_name(row.uid)), iso_time(row.changed),
-        row.problem.empty() ? "null" : json_string(row.problem));
-  }
-  out += first ? "]\n" : "\n]\n";
-  return out;
 }
 
 } // namespace ipcdemo::ls
