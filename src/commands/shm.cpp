@@ -80,7 +80,7 @@ int info(const Invocation& invocation) {
 }
 
 int unlink(const Invocation& invocation) {
-  const std::string name = object_name(invocation, ObjectKind::shm);
+  const std::string name = unlink_name(invocation, ObjectKind::shm);
   shm::unlink(name);
   log::info("removed {} (processes that have it mapped keep their mapping)",
             ipc_object_path(name, ObjectKind::shm));
@@ -198,7 +198,9 @@ GroupSpec shm_group() {
                   .description =
                       "shm_unlink: the name disappears from /dev/shm at once; processes that have the\n"
                       "segment mapped keep using it, and its memory is freed when the last one unmaps it.\n"
-                      "A lock semaphore made by 'produce --sync sem' is removed with 'sem unlink'.",
+                      "A lock semaphore made by 'produce --sync sem' is removed with 'sem unlink'.\n"
+                      "Without NAME the default segment is removed only when it is yours; another user's\n"
+                      "must be named explicitly (exit 2 otherwise). Many at once: ipcdemo rm.",
                   .examples = {"ipcdemo shm unlink",
                                "ipcdemo shm unlink demo && ipcdemo sem unlink demo-lock"},
                   .arguments = {name_argument(ObjectKind::shm)},
