@@ -12,6 +12,7 @@
 #include "ipc/name.hpp"
 #include "shm/consume.hpp"
 #include "shm/counter.hpp"
+#include "shm/dump.hpp"
 #include "shm/produce.hpp"
 #include "shm/segment.hpp"
 
@@ -76,6 +77,13 @@ int info(const Invocation& invocation) {
     fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", shm::counter_size);
   else
     fmt::print("counter: {}\n", shm::Counter::map(fd, false).load());
+  return exit_code::ok;
+}
+
+int dump(const Invocation& invocation) {
+  shm::DumpRange range{.offset = invocation.size("offset")};
+  if (invocation.given("length")) range.length = invocation.size("length");
+  shm::dump(object_name(invocation, ObjectKind::shm), range, invocation.flag("json"));
   return exit_code::ok;
 }
 
@@ -191,6 +199,31 @@ GroupSpec shm_group() {
                   .examples = {"ipcdemo shm info", "ipcdemo shm info demo"},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = info,
+              },
+              {
+                  .action = "dump",
+                  .summary = "Print a segment's bytes as hexdump -C does",
+                  .description =
+                      "Reads the segment with pread (O_RDONLY; never mapped, so a segment truncated "
+                      "meanwhile\n"
+                      "ends the dump instead of raising SIGBUS) and prints 16 bytes a line: the offset, the\n"
+                      "bytes in hex, and the printable ones as text. A run of identical lines is folded\n"
+                      "into one '*', and the last line is the offset after the last byte, as hexdump -C\n"
+                      "prints. The counter is the first 8 bytes, in the machine's byte order.",
+                  .examples = {"ipcdemo shm dump", "ipcdemo shm dump demo --offset 4K --length 64",
+                               "ipcdemo shm dump --json | jq -r .hex"},
+                  .options = {{.flags = "-o,--offset",
+                               .type = ValueType::size,
+                               .help = "Start this many bytes into the segment",
+                               .default_value = "0"},
+                              {.flags = "-l,--length",
+                               .type = ValueType::size,
+                               .help = "Print at most this many bytes (default: to the end)"},
+                              {.flags = "-j,--json",
+                               .type = ValueType::flag,
+                               .help = "One JSON object: name, size, offset, length and the bytes in hex"}},
+                  .arguments = {name_argument(ObjectKind::shm)},
+                  .handler = dump,
               },
               {
                   .action = "unlink",

@@ -90,4 +90,20 @@ std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size
   }
 }
 
+std::size_t pread(int fd, const std::string& name, void* buffer, std::size_t size, off_t offset) {
+  for (;;) {
+    const ssize_t got = ::pread(fd, buffer, size, offset);
+    const int err = errno;
+    if (narrate::on())
+      narrate::emit("pread64", fmt::format("{}, {}, {}, {}", fd, narrate::pointer(buffer), size, offset),
+                    narrate::result(got, err));
+    if (got >= 0) return static_cast<std::size_t>(got);
+    if (err == EINTR) {
+      signals::throw_if_interrupted();
+      continue;
+    }
+    throw SysError("pread", name, err);
+  }
+}
+
 } // namespace ipcdemo::sys

@@ -39,4 +39,7 @@ struct stat stat(const std::string& path);
 // read(2) once, retrying on EINTR unless a signal asks us to stop; 0 at end of file.
 std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size);
 
+// pread(2) once at `offset`, retrying on EINTR like read; 0 at end of file.
+std::size_t pread(int fd, const std::string& name, void* buffer, std::size_t size, off_t offset);
+
 } // namespace ipcdemo::sys

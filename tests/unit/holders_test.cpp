@@ -79,3 +79,26 @@ TEST(Columns, ReplaceOrAddAndRejectUnknown) {
   EXPECT_THROW(ls::parse_columns("NAME,COLOUR", {}), UsageError);
   EXPECT_THROW(ls::parse_columns(",", {}), UsageError);
 }
+
+#include "shm/dump.hpp"
+
+TEST(HexDump, SameLinesWhateverThePiecesFedAndFoldsRuns) {
+  std::vector<unsigned char> bytes(64, 0);
+  bytes[1] = 'A';
+  bytes.push_back('z');
+  shm::HexDump whole(0);
+  std::string expected = whole.feed(bytes);
+  expected += whole.finish();
+  shm::HexDump pieces(0);
+  std::string got;
+  for (std::size_t i = 0; i < bytes.size(); i += 7)
+    got += pieces.feed(std::span(bytes).subspan(i, std::min<std::size_t>(7, bytes.size() - i)));
+  got += pieces.finish();
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(expected,
+            "00000000  00 41 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |.A..............|\n"
+            "00000010  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n"
+            "*\n"
+            "00000040  7a                                                |z|\n"
+            "00000041\n");
+}
