@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "base/log.hpp"
+#include "base/printable.hpp"
 #include "cli/invocation.hpp"
 #include "commands/listing_options.hpp"
 #include "sys/message_queue.hpp"
@@ -52,16 +53,16 @@ int remove_objects(const Invocation& invocation) {
     ++matched;
     const std::string_view kind = ls::kind_name(row.kind);
     if (unused && !row.holders.empty()) {
-      fmt::print("kept {} {}: held by {}\n", kind, row.name, held_by(row));
+      fmt::print("kept {} {}: held by {}\n", kind, printable(row.name), held_by(row));
       continue;
     }
     if (dry_run) {
-      fmt::print("would remove {} {}\n", kind, row.name);
+      fmt::print("would remove {} {}\n", kind, printable(row.name));
       continue;
     }
     try {
       remove(row);
-      fmt::print("removed {} {}\n", kind, row.name);
+      fmt::print("removed {} {}\n", kind, printable(row.name));
     } catch (const Error& error) {
       ++failed;
       log::at(log::Level::error, "{}", error.line());

@@ -122,9 +122,11 @@ Listing list(const Request& request) {
       row.holders.push_back(std::move(hold));
     }
   }
-  std::sort(listing.rows.begin(), listing.rows.end(), [](const Row& a, const Row& b) {
-    return std::tie(a.kind, a.name, a.deleted) < std::tie(b.kind, b.name, b.deleted);
-  });
+  // The files came sorted; only the unlinked objects that holders added need placing.
+  if (request.holders)
+    std::sort(listing.rows.begin(), listing.rows.end(), [](const Row& a, const Row& b) {
+      return std::tie(a.kind, a.name, a.deleted) < std::tie(b.kind, b.name, b.deleted);
+    });
   return listing;
 }
 

@@ -1,6 +1,7 @@
 #include "ls/who_format.hpp"
 
 #include "base/json.hpp"
+#include "base/printable.hpp"
 #include "ipc/owner.hpp"
 #include "ls/columns.hpp"
 
@@ -17,12 +18,12 @@ std::string format_who_table(const Listing& listing, bool headings) {
   if (headings) lines.push_back({"TYPE", "NAME", "PID", "USER", "COMMAND", "HOW"});
   for (const auto& row : listing.rows) {
     const std::string type(kind_name(row.kind));
-    const std::string name = row.deleted ? row.name + " (deleted)" : row.name;
+    const std::string name = printable(row.deleted ? row.name + " (deleted)" : row.name);
     if (row.holders.empty() && !(row.waiters && *row.waiters > 0))
       lines.push_back({type, name, "-", "-", "-", "not held"});
     for (const auto& hold : row.holders)
-      lines.push_back(
-          {type, name, std::to_string(hold.pid), user_name(hold.uid), hold.command, holders::describe(hold)});
+      lines.push_back({type, name, std::to_string(hold.pid), user_name(hold.uid), printable(hold.command),
+                       holders::describe(hold)});
     if (row.waiters && *row.waiters > 0)
       lines.push_back({type, name, "-", "-", "-", fmt::format("{} waiting in sem_wait", *row.waiters)});
   }

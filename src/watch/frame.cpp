@@ -1,6 +1,7 @@
 #include "watch/frame.hpp"
 
 #include "base/json.hpp"
+#include "base/printable.hpp"
 #include "base/size_text.hpp"
 #include "sys/directory.hpp"
 
@@ -34,12 +35,6 @@ std::string optional_json(const std::optional<long long>& value) {
 }
 
 } // namespace
-
-std::string printable(std::string_view text) {
-  std::string out;
-  for (const char c : text) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
-  return out;
-}
 
 Frame capture(const ls::Request& request) {
   ls::Request wanted = request;

@@ -46,7 +46,4 @@ std::map<std::string, std::vector<std::string>> remember(const Frame& frame);
 
 std::string json_line(const Frame& frame);
 
-// Control characters (a hostile name may hold escape codes) shown as '?'.
-std::string printable(std::string_view text);
-
 } // namespace ipcdemo::watch

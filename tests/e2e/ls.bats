@@ -164,3 +164,15 @@ ls_with_mqueue() {
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   [[ "$output" == *"$Q"*"Permission denied"* ]]
 }
+
+@test "a name holding escape codes is shown with '?' in tables, escaped in JSON, and rm says it the same way" {
+  local evil="$PREFIX-"$'\e'"[31mred"
+  printf x >"/dev/shm/$evil"
+  run --separate-stderr "$IPCDEMO" ls "$PREFIX-*"
+  [[ "$output" == *"/$PREFIX-?[31mred"* ]]
+  [[ "$output" != *$'\e'* ]]
+  run --separate-stderr "$IPCDEMO" ls --json "$PREFIX-*"
+  [ "$(jq -r '.[0].name' <<<"$output")" = "/$evil" ]
+  run --separate-stderr "$IPCDEMO" rm "$PREFIX-*"
+  [ "$output" = "removed shm /$PREFIX-?[31mred" ]
+}
