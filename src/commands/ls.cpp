@@ -32,7 +32,7 @@ int list_objects(const Invocation& invocation) {
   ls::Request request = listing_request(invocation);
   request.holders = invocation.flag("holders") || (!json && wants("HOLDERS")) ||
                     (json && invocation.given("output") && wants("HOLDERS"));
-  request.waiters = wants("WAITERS");
+  request.notify = wants("NOTIFY");
   const auto listing = ls::list(request);
   warn_unlisted_queues(request, listing);
   fmt::print("{}", json ? ls::format_json(listing, format, all_json) : ls::format_table(listing, format));

@@ -18,7 +18,6 @@ namespace {
 int who(const Invocation& invocation) {
   ls::Request request = listing_request(invocation);
   request.holders = true;
-  request.waiters = true;
   auto listing = ls::list(request);
   // Without a pattern, only what someone holds: the question is "who", not "what".
   if (request.patterns.empty())

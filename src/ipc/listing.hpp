@@ -1,7 +1,7 @@
 // `ipcdemo ls`: the POSIX IPC objects this process can see, one row each.
 // Reading an object never changes it: sizes and modes come from stat(2), a
-// semaphore's value from sem_getvalue(3), a queue's attributes from mq_getattr(3)
-// on a read-only descriptor. A damaged or forbidden object is listed with what is
+// semaphore's value and waiters from its file (read only), a queue's attributes
+// from mq_getattr(3) on a read-only descriptor. A damaged or forbidden object is listed with what is
 // wrong with it instead of ending the listing. With holders, one pass over /proc
 // adds who maps or holds each object, and objects unlinked but still held.
 #pragma once
@@ -43,7 +43,7 @@ struct Request {
   std::vector<ObjectKind> kinds = {ObjectKind::shm, ObjectKind::sem, ObjectKind::mq};
   std::vector<std::string> patterns; // fnmatch; empty = every object
   bool holders = false;              // scan /proc, add unlinked-but-held objects
-  bool waiters = false;              // read each semaphore's waiter count
+  bool notify = false;               // read each queue's NOTIFY_PID (implied by holders)
   bool private_mqueue = true;        // as root, read queues through a private mount
 };
 

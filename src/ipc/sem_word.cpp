@@ -1,8 +1,8 @@
 #include "ipc/sem_word.hpp"
 
-#include "sys/directory.hpp"
+#include "sys/fd.hpp"
 
-#include <cstring>
+#include <fcntl.h>
 
 namespace ipcdemo {
 
@@ -12,11 +12,10 @@ SemaphoreWord decode_semaphore_word(std::uint64_t data) {
 }
 
 std::optional<SemaphoreWord> read_semaphore_word(const std::string& path) {
-  if constexpr (sizeof(void*) != 8) return std::nullopt;
-  const auto text = sys::read_small_file(path, nullptr, sizeof(std::uint64_t));
-  if (!text || text->size() < sizeof(std::uint64_t)) return std::nullopt;
-  std::uint64_t data = 0;
-  std::memcpy(&data, text->data(), sizeof data); // the machine's byte order, as glibc wrote it
+  if constexpr (!semaphore_word_known) return std::nullopt;
+  const sys::Fd fd = sys::open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  std::uint64_t data = 0; // the machine's byte order, as glibc wrote it
+  if (sys::pread(fd.get(), path, &data, sizeof data, 0) < sizeof data) return std::nullopt;
   return decode_semaphore_word(data);
 }
 

@@ -16,8 +16,11 @@ struct SemaphoreWord {
 };
 
 SemaphoreWord decode_semaphore_word(std::uint64_t data);
-// Reads the first 8 bytes of the file; nothing when it cannot be read, is shorter,
-// or this is not a 64-bit build (whose layout is another).
+// Whether this build knows the layout (64-bit glibc); elsewhere use sem_getvalue.
+constexpr bool semaphore_word_known = sizeof(void*) == 8;
+// Reads the first 8 bytes of the file (narrated open and pread; O_NONBLOCK, so a
+// FIFO planted in its place cannot hang us). Nothing when the file is shorter;
+// throws SysError when it cannot be opened or read.
 std::optional<SemaphoreWord> read_semaphore_word(const std::string& path);
 
 } // namespace ipcdemo

@@ -83,7 +83,7 @@ const std::vector<Column>& columns() {
        true,
        size_text,
        [](const Row& r) { return json_number(r.bytes); }},
-      {{"VALUE", "sem: the value (sem_getvalue)"},
+      {{"VALUE", "sem: the value (read from its file, as sem_getvalue does)"},
        true,
        [](const Row& r, const Format&) { return number_or_dash(r.value); },
        [](const Row& r) { return json_number(r.value); }},

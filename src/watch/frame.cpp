@@ -39,7 +39,6 @@ std::string optional_json(const std::optional<long long>& value) {
 Frame capture(const ls::Request& request) {
   ls::Request wanted = request;
   wanted.holders = true;
-  wanted.waiters = true;
   const auto listing = ls::list(wanted);
   Frame frame{.time = std::time(nullptr), .uninspectable = listing.scan ? listing.scan->uninspectable : 0};
   for (const auto& row : listing.rows) {

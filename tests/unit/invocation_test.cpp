@@ -51,3 +51,8 @@ TEST(Invocation, ValidationNamesTheOption) {
   EXPECT_THROW(Invocation(ref, {{"sync", {"sloppy"}}}).validate(), UsageError);
   EXPECT_NO_THROW(Invocation(ref, {{"sync", {"atomic"}}}).validate());
 }
+
+TEST(SplitList, CommaListsAndRepeatsBecomeOneList) {
+  EXPECT_EQ(ipcdemo::split_list({"shm,sem", "mq"}), (std::vector<std::string>{"shm", "sem", "mq"}));
+  EXPECT_EQ(ipcdemo::split_list({"a,"}), (std::vector<std::string>{"a", ""}));
+}
