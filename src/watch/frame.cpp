@@ -136,9 +136,9 @@ std::string render(const Frame& frame, const std::map<std::string, std::vector<s
     put_line(text);
   }
   if (frame.uninspectable > 0)
-    put_line(
-        fmt::format("{} processes could not be inspected: their holds are not shown", frame.uninspectable)
-            .substr(0, width));
+    put_line(fmt::format("{} process{} could not be inspected: their holds are not shown",
+                         frame.uninspectable, frame.uninspectable == 1 ? "" : "es")
+                 .substr(0, width));
   return out + "\x1b[J"; // clear whatever the previous frame left below
 }
 
