@@ -90,6 +90,9 @@ if ! echo 1024 >/proc/sys/fs/mqueue/queues_max 2>/dev/null; then
 fi
 for i in $(seq 1 "$queues"); do "$IPCDEMO" -q mq create "/bench-q-$i" --maxmsg 1 >/dev/null; done
 time_pair "$queues queues" ipcdemo "$IPCDEMO ls --type mq" ls "ls -l $work/mq"
+# The same columns as ls -l (no queue attributes: no mq_open, mq_getattr, close per queue).
+time_pair "$queues queues, ls -l's columns" ipcdemo "$IPCDEMO ls --type mq -o TYPE,NAME,MODE,OWNER,GROUP,MTIME" \
+  ls "ls -l $work/mq"
 
 echo
 fresh_shm
@@ -102,10 +105,12 @@ done
 for pid in "${pids[@]}"; do
   for ((try = 0; try < 500; try++)); do grep -q /dev/shm/ "/proc/$pid/maps" 2>/dev/null && break; sleep 0.01; done
 done
-processes=$(ls -d /proc/[0-9]* | wc -l)
+shopt -s nullglob
+all=(/proc/[0-9]*) # a glob, not ls: processes come and go meanwhile
+processes=${#all[@]}
 hyperfine -N --warmup "${WARMUP:-3}" --min-runs "${RUNS:-10}" --output=pipe --export-json "$work/who.json" \
   -n who "$IPCDEMO -q who" -n ls-holders "$IPCDEMO -q ls --holders --type shm" >/dev/null
-held=$("$IPCDEMO" -q who --json | python3 -c 'import json,sys; print(sum(len(o["holders"]) for o in json.load(sys.stdin)["objects"]))')
+held=$("$IPCDEMO" -qq who --json | python3 -c 'import json,sys; print(sum(len(o["holders"]) for o in json.load(sys.stdin)["objects"]))')
 python3 - "$work/who.json" "$processes" "$held" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:

@@ -33,6 +33,8 @@ int list_objects(const Invocation& invocation) {
   request.holders = invocation.flag("holders") || (!json && wants("HOLDERS")) ||
                     (json && invocation.given("output") && wants("HOLDERS"));
   request.notify = wants("NOTIFY");
+  // Opening each queue for mq_getattr is most of what listing queues costs: only when a column needs it.
+  request.queue_attributes = wants("SIZE") || wants("CURMSGS") || wants("MAXMSG") || wants("MSGSIZE");
   const auto listing = ls::list(request);
   warn_unlisted_queues(request, listing);
   fmt::print("{}", json ? ls::format_json(listing, format, all_json) : ls::format_table(listing, format));

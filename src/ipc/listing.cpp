@@ -129,9 +129,9 @@ Listing list(const Request& request) {
   for (const auto& file : files.files) {
     if (!any_matches(request.patterns, file.name)) continue;
     long long file_size = 0;
-    Row row = file.kind == ObjectKind::mq
-                  ? queue_row(file, files.mqueue->path, request.notify || request.holders)
-                  : row_of(file, file_size);
+    const bool open_queue = file.kind == ObjectKind::mq && request.queue_attributes;
+    Row row = open_queue ? queue_row(file, files.mqueue->path, request.notify || request.holders)
+                         : row_of(file, file_size);
     if (row.problem.empty() && file.kind == ObjectKind::sem) read_semaphore(row, file_size);
     // A private mount's path (/proc/self/fd/N) means nothing once we exit.
     if (listing.mqueue_private && file.kind == ObjectKind::mq) row.path = "mqueue:" + row.name;

@@ -44,6 +44,7 @@ struct Request {
   std::vector<std::string> patterns; // fnmatch; empty = every object
   bool holders = false;              // scan /proc, add unlinked-but-held objects
   bool notify = false;               // read each queue's NOTIFY_PID (implied by holders)
+  bool queue_attributes = true;      // mq_open + mq_getattr each queue (else stat only)
   bool private_mqueue = true;        // as root, read queues through a private mount
 };
 

@@ -176,3 +176,13 @@ ls_with_mqueue() {
   run --separate-stderr "$IPCDEMO" rm "$PREFIX-*"
   [ "$output" = "removed shm /$PREFIX-?[31mred" ]
 }
+
+@test "queues are opened for their attributes only when a column needs them" {
+  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
+  run --separate-stderr ls_with_mqueue -v --type mq -o NAME,MODE "$Q"
+  [ "$status" -eq 0 ]
+  [[ "$output" =~ $Q\ +0600 ]]
+  [[ "$stderr" != *"mq_open("* ]]
+  run --separate-stderr ls_with_mqueue -v --type mq "$Q"
+  [[ "$stderr" == *"mq_open("* ]]
+}
