@@ -18,8 +18,14 @@ namespace ipcdemo::sys {
 std::vector<DirEntry> list_directory(const std::string& path) {
   Fd fd = open(path, O_RDONLY | O_DIRECTORY);
   // fdopendir takes the descriptor over; closedir closes it.
-  DIR* dir = ::fdopendir(::dup(fd.get()));
-  if (dir == nullptr) throw SysError("fdopendir", path, errno);
+  const int copy = ::fcntl(fd.get(), F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) throw SysError("fcntl(F_DUPFD_CLOEXEC)", path, errno);
+  DIR* dir = ::fdopendir(copy);
+  if (dir == nullptr) {
+    const int err = errno;
+    ::close(copy);
+    throw SysError("fdopendir", path, err);
+  }
   std::vector<DirEntry> entries;
   errno = 0;
   while (const dirent* entry = ::readdir(dir)) {
@@ -50,6 +56,7 @@ std::optional<long> file_system_type(const std::string& path) {
 }
 
 std::optional<std::string> read_small_file(const std::string& path, int* err, std::size_t limit) {
+  // O_NONBLOCK: a FIFO planted under /dev/shm must not hang a listing.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     if (err != nullptr) *err = errno;
