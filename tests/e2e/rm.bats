@@ -104,3 +104,15 @@ make_three() {
   [ "$status" -eq 0 ]
   [ ! -e /dev/shm/sem.meine-semaphore ]
 }
+
+@test "a removal that fails is said, the others are still done, and the status is 1" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  plant_as_nobody "$PREFIX-nobodys"
+  chmod 755 "$TEST_DIR"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" rm --type shm "$PREFIX-*"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"removed shm /$PREFIX-nobodys"* ]]
+  [[ "$stderr" == *"shm_unlink"*"$SHM"*"denied"* ]] || [[ "$stderr" == *"shm_unlink"*"$SHM"*"not permitted"* ]]
+  [ -e "/dev/shm/${SHM#/}" ]
+  [ ! -e "/dev/shm/$PREFIX-nobodys" ]
+}
