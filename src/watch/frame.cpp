@@ -108,7 +108,8 @@ std::string render(const Frame& frame, const std::map<std::string, std::vector<s
   const std::size_t room = rows > 3 ? static_cast<std::size_t>(rows) - 2 : 1; // title and the last line
   for (std::size_t row = 0; row < table.size() && row < room; ++row) {
     if (row + 1 == room && table.size() > room) {
-      put_line(fmt::format("... and {} more (narrow them with a PATTERN)", table.size() - row));
+      put_line(
+          fmt::format("... and {} more (narrow them with a PATTERN)", table.size() - row).substr(0, width));
       break;
     }
     const auto& line = table[row];

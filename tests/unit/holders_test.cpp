@@ -102,3 +102,39 @@ TEST(HexDump, SameLinesWhateverThePiecesFedAndFoldsRuns) {
             "00000040  7a                                                |z|\n"
             "00000041\n");
 }
+
+#include "watch/frame.hpp"
+
+TEST(WatchFrame, MarksChangedCellsKeepsToTheWindowAndSaysWhatDidNotFit) {
+  watch::Frame first;
+  first.objects.push_back({.kind = ObjectKind::shm, .name = "/a", .counter = 1});
+  first.objects.push_back({.kind = ObjectKind::sem, .name = "/b", .value = 3});
+  const auto before = watch::remember(first);
+  watch::Frame second = first;
+  second.objects[0].counter = 2;
+  const std::string screen = watch::render(second, before, 40, 24, "title");
+  EXPECT_NE(screen.find("\x1b[7mcounter 2"), std::string::npos);
+  EXPECT_EQ(screen.find("\x1b[7mvalue 3"), std::string::npos); // unchanged: not marked
+  EXPECT_EQ(watch::render(first, {}, 40, 24, "t").find("\x1b[7m"), std::string::npos); // first frame: nothing
+  // Five rows for the table: the header, one object, and a line saying what is left out.
+  for (int i = 0; i < 10; ++i)
+    second.objects.push_back({.kind = ObjectKind::shm, .name = "/x" + std::to_string(i)});
+  const std::string small = watch::render(second, {}, 40, 6, "t");
+  EXPECT_NE(small.find("... and 10 more"), std::string::npos);
+  // No line is longer than the window (escape codes aside).
+  std::size_t longest = 0;
+  std::string line;
+  for (std::size_t i = 0; i < small.size(); ++i) {
+    if (small[i] == '\x1b') {
+      while (i < small.size() && !std::isalpha(static_cast<unsigned char>(small[i]))) ++i;
+      continue;
+    }
+    if (small[i] == '\r' || small[i] == '\n') {
+      longest = std::max(longest, line.size());
+      line.clear();
+    } else {
+      line += small[i];
+    }
+  }
+  EXPECT_LE(longest, 40U);
+}
