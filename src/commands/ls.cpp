@@ -30,8 +30,8 @@ int list_objects(const Invocation& invocation) {
            std::find(format.columns.begin(), format.columns.end(), column) != format.columns.end();
   };
   ls::Request request = listing_request(invocation);
-  request.holders = invocation.flag("holders") || (!json && wants("HOLDERS")) ||
-                    (json && invocation.given("output") && wants("HOLDERS"));
+  // Scanning /proc is asked for: by --holders, or by choosing the HOLDERS column (not by plain --json).
+  request.holders = invocation.flag("holders") || (!all_json && wants("HOLDERS"));
   request.notify = wants("NOTIFY");
   // Opening each queue for mq_getattr is most of what listing queues costs: only when a column needs it.
   request.queue_attributes = wants("SIZE") || wants("CURMSGS") || wants("MAXMSG") || wants("MSGSIZE");
