@@ -221,7 +221,7 @@ GroupSpec shm_group() {
                                .help = "Print at most this many bytes (default: to the end)"},
                               {.flags = "-j,--json",
                                .type = ValueType::flag,
-                               .help = "One JSON object: name, size, offset, length and the bytes in hex"}},
+                               .help = "One JSON object: name, size, offset, the bytes in hex, and length"}},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = dump,
               },

@@ -72,7 +72,9 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
     throw UsageError(fmt::format("--offset {}: {} has only {} bytes", range.offset, name, size));
   const std::uint64_t end = range.length ? std::min(size, range.offset + *range.length) : size;
   HexDump text(range.offset);
-  std::string hex;
+  // JSON is streamed too: a segment may be larger than we want to hold twice over.
+  if (json)
+    fmt::print("{{\"name\":{},\"size\":{},\"offset\":{},\"hex\":\"", json_string(name), size, range.offset);
   std::vector<unsigned char> buffer(64 * 1024);
   std::uint64_t at = range.offset;
   while (at < end) {
@@ -81,18 +83,21 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
                                        static_cast<off_t>(at));
     if (got == 0) break; // truncated meanwhile: what is left is gone
     const std::span<const unsigned char> bytes(buffer.data(), got);
-    if (json)
+    if (json) {
+      std::string hex;
+      hex.reserve(2 * bytes.size());
       for (const unsigned char byte : bytes) {
         hex += "0123456789abcdef"[byte >> 4];
         hex += "0123456789abcdef"[byte & 0xf];
       }
-    else
+      fmt::print("{}", hex);
+    } else {
       fmt::print("{}", text.feed(bytes));
+    }
     at += got;
   }
   if (json)
-    fmt::print("{{\"name\":{},\"size\":{},\"offset\":{},\"length\":{},\"hex\":\"{}\"}}\n", json_string(name),
-               size, range.offset, at - range.offset, hex);
+    fmt::print("\",\"length\":{}}}\n", at - range.offset);
   else
     fmt::print("{}", text.finish());
 }
