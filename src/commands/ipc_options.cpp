@@ -59,7 +59,7 @@ std::optional<uid_t> owner_of(const std::string& name, ObjectKind kind) {
 } // namespace
 
 std::string unlink_name(const Invocation& invocation, ObjectKind kind) {
-  const std::string name = object_name(invocation, kind);
+  std::string name = object_name(invocation, kind);
   if (invocation.given("NAME")) return name;
   const auto owner = owner_of(name, kind);
   if (owner && *owner != ::geteuid())

@@ -26,6 +26,8 @@ class FullScreen {
   ~FullScreen() { write("\x1b[?25h\x1b[?1049l"); }
   FullScreen(const FullScreen&) = delete;
   FullScreen& operator=(const FullScreen&) = delete;
+  FullScreen(FullScreen&&) = delete;
+  FullScreen& operator=(FullScreen&&) = delete;
 
   static void write(std::string_view text) {
     std::fwrite(text.data(), 1, text.size(), stdout);

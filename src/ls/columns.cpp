@@ -239,8 +239,9 @@ std::string format_table(const Listing& listing, const Format& format) {
   for (const auto& name : format.columns) shown.push_back(&column(name));
   std::vector<std::vector<std::string>> cells;
   cells.reserve(listing.rows.size());
-  std::vector<std::size_t> widths;
-  for (const auto* c : shown) widths.push_back(format.headings ? c->info.name.size() : 0);
+  std::vector<std::size_t> widths(shown.size(), 0);
+  if (format.headings)
+    for (std::size_t i = 0; i < shown.size(); ++i) widths[i] = shown[i]->info.name.size();
   for (const auto& row : listing.rows) {
     auto& line = cells.emplace_back();
     for (std::size_t i = 0; i < shown.size(); ++i) {
@@ -269,6 +270,7 @@ std::string format_table(const Listing& listing, const Format& format) {
   };
   if (format.headings) {
     std::vector<std::string> header;
+    header.reserve(shown.size());
     for (const auto* c : shown) header.emplace_back(c->info.name);
     emit(header, nullptr);
   }

@@ -75,7 +75,7 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
   // JSON is streamed too: a segment may be larger than we want to hold twice over.
   if (json)
     fmt::print("{{\"name\":{},\"size\":{},\"offset\":{},\"hex\":\"", json_string(name), size, range.offset);
-  std::vector<unsigned char> buffer(64 * 1024);
+  std::vector<unsigned char> buffer(std::size_t{64} * 1024);
   std::uint64_t at = range.offset;
   while (at < end) {
     const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), end - at));

@@ -22,6 +22,8 @@ class ResizeSignal {
   ~ResizeSignal();
   ResizeSignal(const ResizeSignal&) = delete;
   ResizeSignal& operator=(const ResizeSignal&) = delete;
+  ResizeSignal(ResizeSignal&&) = delete;
+  ResizeSignal& operator=(ResizeSignal&&) = delete;
 
   // Sleeps for `timeout` at most. true when the window was resized meanwhile.
   // SIGINT/SIGTERM end it with Interrupted.
