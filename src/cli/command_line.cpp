@@ -104,7 +104,8 @@ BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const Command
         is_flag ? app.add_flag(std::string(spec.flags), help) : app.add_option(std::string(spec.flags), help);
     if (!is_flag) {
       option->type_name(value_placeholder(spec.type, spec.choices));
-      option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+      option->multi_option_policy(spec.many ? CLI::MultiOptionPolicy::TakeAll
+                                            : CLI::MultiOptionPolicy::TakeLast);
       if (!spec.default_value.empty()) option->default_str(std::string(spec.default_value));
     }
     bound.bindings.push_back({std::string(spec.key()), option, is_flag});

@@ -41,13 +41,15 @@ struct Declared {
   std::uint64_t min;
   std::uint64_t max;
   std::string_view range_error;
+  bool many = false; // each value is also a comma list (--type shm,sem)
 };
 
 std::vector<Declared> declarations(const CommandSpec& command) {
   std::vector<Declared> out;
   for (const auto& option : command.options)
     out.push_back({std::string(option.key()), fmt::format("--{}", option.key()), option.type,
-                   option.default_value, &option.choices, option.min, option.max, option.range_error});
+                   option.default_value, &option.choices, option.min, option.max, option.range_error,
+                   option.many});
   for (const auto& argument : command.arguments)
     out.push_back({std::string(argument.name), std::string(argument.name), argument.type,
                    argument.default_value, &argument.choices, argument.min, argument.max,
@@ -98,7 +100,7 @@ Invocation::Invocation(CommandRef command, Given given) : command_(command) {
     }
     if (declared.type != ValueType::flag) {
       // Every value given is checked, though the last one counts (as CLI11 takes it).
-      for (const auto& text : slot.spelled) {
+      for (const auto& text : declared.many ? split_list(slot.spelled) : slot.spelled) {
         try {
           slot.value = parse_value(declared, text);
         } catch (const UsageError& error) {
@@ -166,6 +168,20 @@ std::vector<std::string> Invocation::texts(std::string_view key) const {
   if (!found.spelled.empty()) return found.spelled;
   if (found.default_value.empty()) return {};
   return {std::string(found.default_value)};
+}
+
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& value : values) {
+    std::size_t begin = 0;
+    for (;;) {
+      const auto comma = value.find(',', begin);
+      out.push_back(value.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
+      if (comma == std::string::npos) break;
+      begin = comma + 1;
+    }
+  }
+  return out;
 }
 
 std::uint64_t Invocation::count(std::string_view key) const {

@@ -70,4 +70,7 @@ class Invocation {
   std::map<std::string, Slot, std::less<>> slots_;
 };
 
+// "shm,sem" and "mq" -> shm, sem, mq: the values of a repeatable list option (OptionSpec::many).
+std::vector<std::string> split_list(const std::vector<std::string>& values);
+
 } // namespace ipcdemo

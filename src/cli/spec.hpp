@@ -47,6 +47,7 @@ struct OptionSpec {
   // Why the range is what it is, as the user reads it; {option}, {value}, {min}
   // and {max} are filled in. Empty: "{option}: {value} is not from {min} to {max}".
   std::string_view range_error = {};
+  bool many = false; // repeatable, each value also a comma list (--type shm,sem)
 
   // "count" for "-c,--count": the key under which the value is stored.
   std::string_view key() const;

@@ -1,10 +1,14 @@
 #include "commands/ipc_options.hpp"
 
+#include "base/error.hpp"
 #include "base/log.hpp"
 #include "ipc/name.hpp"
+#include "ipc/owner.hpp"
+#include "sys/message_queue.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace ipcdemo::commands {
 
@@ -31,6 +35,45 @@ OptionSpec mode_option() {
 
 std::string object_name(const Invocation& invocation, ObjectKind kind) {
   return normalize_ipc_name(invocation.text("NAME"), kind);
+}
+
+namespace {
+
+// The owner of an existing object; nothing when it does not exist. A queue is
+// asked through a descriptor (no mqueue mount needed); one we may not even open
+// is not ours.
+std::optional<uid_t> owner_of(const std::string& name, ObjectKind kind) {
+  if (kind != ObjectKind::mq) {
+    struct stat info {};
+    if (::stat(ipc_object_path(name, kind).c_str(), &info) != 0) return std::nullopt;
+    return info.st_uid;
+  }
+  try {
+    return sys::Queue::open(name, O_RDONLY).status().st_uid;
+  } catch (const SysError& error) {
+    if (error.err() == ENOENT) return std::nullopt;
+    return static_cast<uid_t>(-1);
+  }
+}
+
+} // namespace
+
+std::string unlink_name(const Invocation& invocation, ObjectKind kind) {
+  std::string name = object_name(invocation, kind);
+  if (invocation.given("NAME")) return name;
+  const auto owner = owner_of(name, kind);
+  if (owner && *owner != ::geteuid())
+    throw UsageError(
+        fmt::format("{} is the default name and the object is not yours (owner: {}); not removing it unasked",
+                    name,
+                    *owner == static_cast<uid_t>(-1) ? std::string("unknown, you may not open it")
+                                                     : user_name(*owner)),
+        fmt::format("name it explicitly to remove it: ipcdemo {} unlink {}",
+                    kind == ObjectKind::shm   ? "shm"
+                    : kind == ObjectKind::sem ? "sem"
+                                              : "mq",
+                    name));
+  return name;
 }
 
 int create_flags(const Invocation& invocation) {

@@ -23,6 +23,11 @@ OptionSpec mode_option();
 
 // The canonical NAME of this invocation (given or default), validated.
 std::string object_name(const Invocation& invocation, ObjectKind kind);
+// The NAME an unlink removes: the one given, or the default only when that object
+// is missing or belongs to this user. A default object of another user (on a
+// shared host the screenplay's name may well be someone else's) is a UsageError
+// that asks for the name explicitly.
+std::string unlink_name(const Invocation& invocation, ObjectKind kind);
 // O_CREAT, plus O_EXCL with --exclusive.
 int create_flags(const Invocation& invocation);
 // Says at warn level that `name` existed and was opened, and which requested

@@ -4,9 +4,11 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
+#include "commands/listing_options.hpp"
 #include "commands/shared_options.hpp"
 #include "ipc/listing.hpp"
 #include "ipc/mqueue_fs.hpp"
+#include "ls/columns.hpp"
 
 #include <fmt/format.h>
 
@@ -17,19 +19,56 @@ namespace ipcdemo::commands {
 namespace {
 
 int list_objects(const Invocation& invocation) {
-  std::vector<ObjectKind> kinds = {ObjectKind::shm, ObjectKind::sem, ObjectKind::mq};
-  if (invocation.given("type")) {
-    const std::string type = invocation.text("type");
-    kinds = {type == "shm" ? ObjectKind::shm : type == "sem" ? ObjectKind::sem : ObjectKind::mq};
-  }
-  const auto listing = ls::list(kinds);
-  const bool wants_queues = std::find(kinds.begin(), kinds.end(), ObjectKind::mq) != kinds.end();
-  if (wants_queues && !listing.mqueue_mounted)
-    log::warn(
-        "message queues are not listed: the mqueue file system is not mounted; to see them (as root): {}",
-        mq::mount_command);
-  fmt::print("{}", invocation.flag("json") ? ls::format_json(listing) : ls::format_table(listing));
+  const bool json = invocation.flag("json");
+  ls::Format format{.columns = ls::default_columns(invocation.flag("holders")),
+                    .headings = !invocation.flag("noheadings"),
+                    .bytes = invocation.flag("bytes")};
+  if (invocation.given("output"))
+    format.columns = ls::parse_columns(invocation.text("output"), format.columns);
+  const bool all_json = json && !invocation.given("output");
+  const auto wants = [&](std::string_view column) {
+    return all_json ||
+           std::find(format.columns.begin(), format.columns.end(), column) != format.columns.end();
+  };
+  ls::Request request = listing_request(invocation);
+  // Scanning /proc is asked for: by --holders, or by choosing the HOLDERS column (not by plain --json).
+  request.holders = invocation.flag("holders") || (!all_json && wants("HOLDERS"));
+  request.notify = wants("NOTIFY");
+  // Opening each queue for mq_getattr is most of what listing queues costs: only when a column needs it.
+  request.queue_attributes = wants("SIZE") || wants("CURMSGS") || wants("MAXMSG") || wants("MSGSIZE");
+  const auto listing = ls::list(request);
+  warn_unlisted_queues(request, listing);
+  fmt::print("{}", json ? ls::format_json(listing, format, all_json) : ls::format_table(listing, format));
+  warn_uninspectable(listing);
   return exit_code::ok;
+}
+
+// The prose, then one line per column from the column table (help and man page).
+std::string_view description() {
+  static const std::string text = [] {
+    std::string out = std::string(
+        "One row per object, sorted by type and name: type, name, size (shm: bytes, human-readable\n"
+        "unless --bytes; sem: its value; mq: messages queued/maximum x message size), mode,\n"
+        "owner, group, and the times of the last change (MTIME: contents; CTIME: contents or\n"
+        "attributes). Shared memory and semaphores are the files of /dev/shm (a semaphore is\n"
+        "sem.NAME there); queues are the files of the mqueue file system. When it is not\n"
+        "mounted, root reads it through a private mount (a child process mounts it in a mount\n"
+        "namespace of its own: nothing is mounted on the host); anyone else is told how to\n"
+        "mount it (mount -t mqueue none /dev/mqueue).\n\n"
+        "PATTERNs are shell patterns (* ? [...]) matched against names, with or without the\n"
+        "leading slash; quote them so that the shell does not expand them.\n\n"
+        "--holders adds who maps or holds each object (one pass over /proc; see ipcdemo who),\n"
+        "and lists objects that were unlinked but are still mapped or open, as NAME (deleted).\n\n"
+        "What is listed is what this process can see: /dev/shm belongs to its mount\n"
+        "namespace, message queues to its IPC namespace.\n\n"
+        "Reading never changes an object. One that cannot be read (a damaged semaphore\n"
+        "file, a queue we may not open) is listed with what is wrong with it.");
+    out += "\n\nColumns (--output):\n";
+    for (const auto& column : ls::all_columns()) out += fmt::format("  {:<8} {}\n", column.name, column.help);
+    out.pop_back();
+    return out;
+  }();
+  return text;
 }
 
 } // namespace
@@ -41,24 +80,12 @@ GroupSpec ls_group() {
       .commands = {{
           .action = "",
           .summary = "List the POSIX IPC objects of this host: shared memory, semaphores, queues",
-          .description = "One row per object: type, name, size (shm: bytes; sem: its value; mq: messages\n"
-                         "queued/maximum x message size), mode, owner and last change. Shared memory and\n"
-                         "semaphores are the files of /dev/shm (a semaphore is sem.NAME there); queues are\n"
-                         "the files of the mounted mqueue file system, and are not listed when none is\n"
-                         "mounted (mount -t mqueue none /dev/mqueue).\n\n"
-                         "What is listed is what this process can see: /dev/shm belongs to its mount\n"
-                         "namespace, message queues to its IPC namespace.\n\n"
-                         "Reading never changes an object. One that cannot be read (a damaged semaphore\n"
-                         "file, a queue we may not open) is listed with what is wrong with it.",
-          .examples = {"ipcdemo ls", "ipcdemo ls --type sem", "ipcdemo ls --json | jq '.[].name'"},
-          .options =
-              {
-                  {.flags = "-t,--type",
-                   .type = ValueType::choice,
-                   .help = "Only this kind of object",
-                   .choices = {"shm", "sem", "mq"}},
-                  json_option("One JSON document: an array of objects with stable field names"),
-              },
+          .description = description(),
+          .examples = {"ipcdemo ls", "ipcdemo ls --type sem,mq", "ipcdemo ls 'demo*' --holders",
+                       "ipcdemo ls -o NAME,SIZE,HOLDERS --bytes --noheadings",
+                       "ipcdemo ls --json | jq '.[].name'"},
+          .options = listing_options(true),
+          .arguments = {pattern_argument()},
           .handler = list_objects,
       }},
   };

@@ -129,7 +129,7 @@ int info(const Invocation& invocation) {
 }
 
 int unlink(const Invocation& invocation) {
-  const std::string name = object_name(invocation, kind);
+  const std::string name = unlink_name(invocation, kind);
   mq::unlink(name);
   log::info(
       "unlinked {}: the name is gone; processes that have the queue open keep using it until they close it",
@@ -298,8 +298,11 @@ GroupSpec mq_group() {
               {
                   .action = "unlink",
                   .summary = "Remove a queue's name",
-                  .description = "mq_unlink(NAME): the name is gone at once; the queue itself, with its\n"
-                                 "messages, lives on until the last process that has it open closes it.",
+                  .description =
+                      "mq_unlink(NAME): the name is gone at once; the queue itself, with its\n"
+                      "messages, lives on until the last process that has it open closes it.\n"
+                      "Without NAME the default queue is removed only when it is yours; another user's\n"
+                      "must be named explicitly (exit 2 otherwise). Many at once: ipcdemo rm.",
                   .examples = {"ipcdemo mq unlink", "ipcdemo mq unlink /samples"},
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = unlink,

@@ -114,7 +114,7 @@ int value(const Invocation& invocation) {
 }
 
 int unlink(const Invocation& invocation) {
-  const std::string name = object_name(invocation, ObjectKind::sem);
+  const std::string name = unlink_name(invocation, ObjectKind::sem);
   sem::unlink(name);
   log::info("removed {} (processes that have it open keep using it)", ipc_object_path(name, ObjectKind::sem));
   return exit_code::ok;
@@ -208,10 +208,13 @@ GroupSpec sem_group() {
               {
                   .action = "unlink",
                   .summary = "Remove a semaphore's name",
-                  .description = "sem_unlink: /dev/shm/sem.NAME disappears at once; processes that have the\n"
-                                 "semaphore open keep using it until they close it. A FIFO, socket or\n"
-                                 "symbolic link planted under the name is removed too (never opened or\n"
-                                 "followed), and a warning says what it was.",
+                  .description =
+                      "sem_unlink: /dev/shm/sem.NAME disappears at once; processes that have the\n"
+                      "semaphore open keep using it until they close it. A FIFO, socket or\n"
+                      "symbolic link planted under the name is removed too (never opened or\n"
+                      "followed), and a warning says what it was.\n"
+                      "Without NAME the default semaphore is removed only when it is yours; another\n"
+                      "user's must be named explicitly (exit 2 otherwise). Many at once: ipcdemo rm.",
                   .examples = {"ipcdemo sem unlink", "ipcdemo sem unlink mein-shared-dings-lock"},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = unlink,

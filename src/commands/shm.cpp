@@ -15,6 +15,7 @@
 #include "ipc/name.hpp"
 #include "shm/consume.hpp"
 #include "shm/counter.hpp"
+#include "shm/dump.hpp"
 #include "shm/produce.hpp"
 #include "shm/segment.hpp"
 #include "shm/sizing.hpp"
@@ -104,8 +105,15 @@ int info(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+int dump(const Invocation& invocation) {
+  shm::DumpRange range{.offset = invocation.size("offset")};
+  if (invocation.given("length")) range.length = invocation.size("length");
+  shm::dump(object_name(invocation, ObjectKind::shm), range, invocation.flag("json"));
+  return exit_code::ok;
+}
+
 int unlink(const Invocation& invocation) {
-  const std::string name = object_name(invocation, ObjectKind::shm);
+  const std::string name = unlink_name(invocation, ObjectKind::shm);
   shm::unlink(name);
   log::info("removed {} (processes that have it mapped keep their mapping)",
             ipc_object_path(name, ObjectKind::shm));
@@ -265,6 +273,31 @@ GroupSpec shm_group() {
                   .handler = resize,
               },
               {
+                  .action = "dump",
+                  .summary = "Print a segment's bytes as hexdump -C does",
+                  .description =
+                      "Reads the segment with pread (O_RDONLY; never mapped, so a segment truncated "
+                      "meanwhile\n"
+                      "ends the dump instead of raising SIGBUS) and prints 16 bytes a line: the offset, the\n"
+                      "bytes in hex, and the printable ones as text. A run of identical lines is folded\n"
+                      "into one '*', and the last line is the offset after the last byte, as hexdump -C\n"
+                      "prints. The counter is the first 8 bytes, in the machine's byte order.",
+                  .examples = {"ipcdemo shm dump", "ipcdemo shm dump demo --offset 4K --length 64",
+                               "ipcdemo shm dump --json | jq -r .hex"},
+                  .options = {{.flags = "-o,--offset",
+                               .type = ValueType::size,
+                               .help = "Start this many bytes into the segment",
+                               .default_value = "0"},
+                              {.flags = "-l,--length",
+                               .type = ValueType::size,
+                               .help = "Print at most this many bytes (default: to the end)"},
+                              {.flags = "-j,--json",
+                               .type = ValueType::flag,
+                               .help = "One JSON object: name, size, offset, the bytes in hex, and length"}},
+                  .arguments = {name_argument(ObjectKind::shm)},
+                  .handler = dump,
+              },
+              {
                   .action = "unlink",
                   .summary = "Remove a segment's name",
                   .description =
@@ -272,7 +305,9 @@ GroupSpec shm_group() {
                       "segment mapped keep using it, and its memory is freed when the last one unmaps it.\n"
                       "A lock semaphore made by 'produce --sync sem' is removed with 'sem unlink'.\n"
                       "A FIFO, socket or symbolic link planted under the name is removed too (never\n"
-                      "opened or followed), and a warning says what it was; a directory is refused.",
+                      "opened or followed), and a warning says what it was; a directory is refused.\n"
+                      "Without NAME the default segment is removed only when it is yours; another user's\n"
+                      "must be named explicitly (exit 2 otherwise). Many at once: ipcdemo rm.",
                   .examples = {"ipcdemo shm unlink",
                                "ipcdemo shm unlink demo && ipcdemo sem unlink demo-lock"},
                   .arguments = {name_argument(ObjectKind::shm)},

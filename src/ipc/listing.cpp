@@ -1,28 +1,114 @@
 #include "ipc/listing.hpp"
 
 #include "base/error.hpp"
-#include "base/escape.hpp"
-#include "base/json.hpp"
 #include "ipc/mqueue_fs.hpp"
-#include "ipc/owner.hpp"
-#include "ipc/planted.hpp"
+#include "ipc/objects.hpp"
+#include "ipc/pattern.hpp"
+#include "ipc/sem_word.hpp"
 #include "sys/fd.hpp"
 #include "sys/message_queue.hpp"
 #include "sys/semaphore.hpp"
 
+#include <semaphore.h>
+
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 #include <algorithm>
-#include <filesystem>
+#include <tuple>
 
 namespace ipcdemo::ls {
 
-namespace fs = std::filesystem;
-
 namespace {
+
+// The attributes every row has, from stat(2) of the file that shows the object
+// (or fstat of a descriptor already open).
+void set_status(Row& row, const struct stat& info) {
+  row.mode = info.st_mode & 07777;
+  row.uid = info.st_uid;
+  row.gid = info.st_gid;
+  row.mtime = info.st_mtime;
+  row.ctime = info.st_ctime;
+  if (row.kind == ObjectKind::shm) row.bytes = info.st_size;
+  if (!S_ISREG(info.st_mode) && row.kind != ObjectKind::mq) row.problem = "not a regular file";
+}
+
+Row row_of(const ObjectFile& file, long long& file_size) {
+  Row row{.kind = file.kind, .name = file.name, .path = file.path};
+  try {
+    const struct stat info = sys::stat(row.path);
+    file_size = info.st_size;
+    set_status(row, info);
+  } catch (const SysError& error) {
+    row.problem = error.what();
+  }
+  return row;
+}
+
+// A semaphore is glibc's sem_t in a file: its value and waiters are the first
+// word (ipc/sem_word.hpp), read with one pread instead of sem_open's open, mmap
+// and munmap, which would cost three times as much at 10,000 semaphores; and
+// read permission is enough. Elsewhere sem_open and sem_getvalue.
+void read_semaphore(Row& row, long long file_size) {
+  if (file_size < static_cast<long long>(sizeof(sem_t))) {
+    row.problem =
+        fmt::format("damaged: {} has {} bytes, a semaphore needs {}", row.path, file_size, sizeof(sem_t));
+    return;
+  }
+  try {
+    if constexpr (semaphore_word_known) {
+      if (const auto word = read_semaphore_word(row.path)) {
+        row.value = word->value;
+        row.waiters = word->waiters;
+      }
+    } else {
+      // No O_CREAT: opening never creates or changes it.
+      row.value = sys::Semaphore::open(row.name, 0).value();
+    }
+  } catch (const Error& error) {
+    row.problem = error.what();
+  }
+}
+
+// A queue is opened read-only for mq_getattr, and its descriptor's fstat gives
+// what stat of its file would (one path walk instead of two: 1,000 queues show it).
+// One we may not open is stat'ed by its path and listed with the reason.
+Row queue_row(const ObjectFile& file, const std::string& directory, bool notify) {
+  Row row{.kind = file.kind, .name = file.name, .path = file.path};
+  try {
+    const auto queue = sys::Queue::open(row.name, O_RDONLY);
+    set_status(row, queue.status());
+    const mq_attr attributes = queue.attributes();
+    row.curmsgs = attributes.mq_curmsgs;
+    row.maxmsg = attributes.mq_maxmsg;
+    row.msgsize = attributes.mq_msgsize;
+  } catch (const Error& error) {
+    long long ignored = 0;
+    row = row_of(file, ignored);
+    if (row.problem.empty()) row.problem = error.what();
+    return row;
+  }
+  if (notify)
+    if (const auto queue_file = mq::read_queue_file(directory, row.name))
+      row.notify_pid = queue_file->notify_pid.value_or(0);
+  return row;
+}
+
+// Objects that only /proc still knows: unlinked, but mapped or open somewhere.
+void add_deleted(Listing& listing, const Request& request) {
+  for (const auto& hold : listing.scan->holds) {
+    if (!hold.deleted || !any_matches(request.patterns, hold.name)) continue;
+    if (std::find(request.kinds.begin(), request.kinds.end(), hold.kind) == request.kinds.end()) continue;
+    const bool known = std::any_of(listing.rows.begin(), listing.rows.end(), [&](const Row& row) {
+      return row.deleted && row.kind == hold.kind && row.name == hold.name;
+    });
+    if (known) continue;
+    listing.rows.push_back({.kind = hold.kind, .name = hold.name, .path = "", .deleted = true});
+  }
+}
+
+} // namespace
 
 std::string_view kind_name(ObjectKind kind) {
   switch (kind) {
@@ -34,150 +120,45 @@ std::string_view kind_name(ObjectKind kind) {
   return "?";
 }
 
-bool wanted(const std::vector<ObjectKind>& kinds, ObjectKind kind) {
-  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
-}
-
-std::string_view what_kind(ObjectKind kind) {
-  switch (kind) {
-    case ObjectKind::shm: return "a shared memory segment";
-    case ObjectKind::sem: return "a semaphore";
-    case ObjectKind::mq: return "a message queue";
-    case ObjectKind::none: break;
-  }
-  return "an IPC object";
-}
-
-// The attributes every row has, from lstat(2) of the file that shows the object:
-// a symbolic link is shown as one, never followed; anything but a regular file is
-// listed with what it is instead.
-Row row_of(ObjectKind kind, std::string name, const fs::path& path) {
-  Row row{.kind = kind, .name = std::move(name), .path = path.string()};
-  struct stat info {};
-  try {
-    info = sys::lstat(row.path);
-  } catch (const SysError& error) {
-    row.problem = error.what();
-    return row;
-  }
-  row.mode = info.st_mode & 07777;
-  row.uid = info.st_uid;
-  row.changed = info.st_ctime;
-  if (!S_ISREG(info.st_mode)) {
-    row.problem = not_an_object(row.path, info, what_kind(kind)).what();
-    return row;
-  }
-  if (kind == ObjectKind::shm) row.bytes = info.st_size;
-  return row;
-}
-
-// A directory that cannot be read is an error, never an empty listing.
-[[noreturn]] void unreadable(const std::string& directory, const std::error_code& error) {
-  throw SysError("opendir", directory, error.value());
-}
-
-void read_semaphore(Row& row) {
-  try {
-    // No O_CREAT: opening never creates or changes it; the wrapper refuses a damaged file.
-    const auto semaphore = sys::Semaphore::open(row.name, 0);
-    row.value = semaphore.value();
-  } catch (const Error& error) {
-    row.problem = error.what();
-  }
-}
-
-void read_queue(Row& row) {
-  try {
-    const auto queue = sys::Queue::open(row.name, O_RDONLY);
-    const mq_attr attributes = queue.attributes();
-    row.curmsgs = attributes.mq_curmsgs;
-    row.maxmsg = attributes.mq_maxmsg;
-    row.msgsize = attributes.mq_msgsize;
-  } catch (const Error& error) {
-    row.problem = error.what();
-  }
-}
-
-std::string size_text(const Row& row) {
-  if (row.bytes) return std::to_string(*row.bytes);
-  if (row.value) return fmt::format("value {}", *row.value);
-  if (row.curmsgs) return fmt::format("{}/{} x {}B", *row.curmsgs, *row.maxmsg, *row.msgsize);
-  return "-";
-}
-
-std::string json_number(const std::optional<long long>& value) {
-  return value ? std::to_string(*value) : "null";
-}
-
-std::string iso_time(std::time_t time) { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(time)); }
-
-} // namespace
-
-Listing list(const std::vector<ObjectKind>& kinds) {
+Listing list(const Request& request) {
   Listing listing;
-  std::error_code error;
-  if (wanted(kinds, ObjectKind::shm) || wanted(kinds, ObjectKind::sem)) {
-    fs::directory_iterator entries("/dev/shm", error);
-    if (error) unreadable("/dev/shm", error);
-    for (auto entry = fs::begin(entries); entry != fs::end(entries); entry.increment(error)) {
-      const std::string file = entry->path().filename().string();
-      const bool is_sem = file.starts_with("sem.");
-      const ObjectKind kind = is_sem ? ObjectKind::sem : ObjectKind::shm;
-      if (!wanted(kinds, kind)) continue;
-      Row row = row_of(kind, "/" + (is_sem ? file.substr(4) : file), entry->path());
-      if (is_sem && row.problem.empty()) read_semaphore(row);
-      listing.rows.push_back(std::move(row));
-    }
-    if (error) unreadable("/dev/shm", error);
+  auto files = scan_object_files(request.kinds, request.private_mqueue);
+  listing.mqueue_read = files.mqueue.has_value();
+  listing.mqueue_private = files.mqueue && files.mqueue->private_mount;
+  listing.mqueue_problem = files.mqueue_problem;
+  for (const auto& file : files.files) {
+    if (!any_matches(request.patterns, file.name)) continue;
+    long long file_size = 0;
+    const bool open_queue = file.kind == ObjectKind::mq && request.queue_attributes;
+    Row row = open_queue ? queue_row(file, files.mqueue->path, request.notify || request.holders)
+                         : row_of(file, file_size);
+    if (row.problem.empty() && file.kind == ObjectKind::sem) read_semaphore(row, file_size);
+    // A private mount's path (/proc/self/fd/N) means nothing once we exit.
+    if (listing.mqueue_private && file.kind == ObjectKind::mq) row.path = "mqueue:" + row.name;
+    listing.rows.push_back(std::move(row));
   }
-  if (wanted(kinds, ObjectKind::mq)) {
-    if (const auto mount_point = mq::mqueue_mount_point()) {
-      listing.mqueue_mounted = true;
-      fs::directory_iterator entries(*mount_point, error);
-      if (error) unreadable(*mount_point, error);
-      for (auto entry = fs::begin(entries); entry != fs::end(entries); entry.increment(error)) {
-        Row row = row_of(ObjectKind::mq, "/" + entry->path().filename().string(), entry->path());
-        if (row.problem.empty()) read_queue(row);
-        listing.rows.push_back(std::move(row));
-      }
-      if (error) unreadable(*mount_point, error);
+  if (request.holders) {
+    listing.scan = holders::scan();
+    add_deleted(listing, request);
+    for (auto& row : listing.rows)
+      row.holders = holders::holds_of(*listing.scan, row.kind, row.name, row.deleted);
+    // mq_notify registrations are no descriptor: the queue's file names the process.
+    for (auto& row : listing.rows) {
+      if (!row.notify_pid || *row.notify_pid == 0) continue;
+      holders::Hold hold{.kind = row.kind,
+                         .name = row.name,
+                         .pid = static_cast<pid_t>(*row.notify_pid),
+                         .way = holders::Way::notify};
+      holders::fill_process(hold);
+      row.holders.push_back(std::move(hold));
     }
   }
-  std::sort(listing.rows.begin(), listing.rows.end(),
-            [](const Row& a, const Row& b) { return std::tie(a.kind, a.name) < std::tie(b.kind, b.name); });
+  // The files came sorted; only the unlinked objects that holders added need placing.
+  if (request.holders)
+    std::sort(listing.rows.begin(), listing.rows.end(), [](const Row& a, const Row& b) {
+      return std::tie(a.kind, a.name, a.deleted) < std::tie(b.kind, b.name, b.deleted);
+    });
   return listing;
-}
-
-std::string format_table(const Listing& listing) {
-  std::string out = fmt::format("{:<4} {:<32} {:>16} {:<5} {:<10} {}\n", "TYPE", "NAME", "SIZE", "MODE",
-                                "OWNER", "CHANGED");
-  for (const auto& row : listing.rows) {
-    // Names are anyone's choice: escaped, a newline in one cannot start a row.
-    out +=
-        fmt::format("{:<4} {:<32} {:>16} {:04o}  {:<10} {}", kind_name(row.kind), escape::visible(row.name),
-                    size_text(row), row.mode, escape::visible(user_name(row.uid)), iso_time(row.changed));
-    if (!row.problem.empty()) out += "  (" + escape::line(row.problem) + ")";
-    out += "\n";
-  }
-  return out;
-}
-
-std::string format_json(const Listing& listing) {
-  std::string out = "[";
-  bool first = true;
-  for (const auto& row : listing.rows) {
-    out += first ? "\n" : ",\n";
-    first = false;
-    out += fmt::format(
-        "  {{\"type\":\"{}\",\"name\":{},\"path\":{},\"size\":{},\"value\":{},\"curmsgs\":{},\"maxmsg\":{},"
-        "\"msgsize\":{},\"mode\":\"{:04o}\",\"uid\":{},\"owner\":{},\"changed\":\"{}\",\"problem\":{}}}",
-        kind_name(row.kind), json_string(row.name), json_string(row.path), json_number(row.bytes),
-        json_number(row.value), json_number(row.curmsgs), json_number(row.maxmsg), json_number(row.msgsize),
-        row.mode, row.uid, json_string(user_name(row.uid)), iso_time(row.changed),
-        row.problem.empty() ? "null" : json_string(row.problem));
-  }
-  out += first ? "]\n" : "\n]\n";
-  return out;
 }
 
 } // namespace ipcdemo::ls

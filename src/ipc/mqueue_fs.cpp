@@ -2,8 +2,10 @@
 
 #include "base/error.hpp"
 #include "sys/fd.hpp"
+#include "sys/private_mount.hpp"
 
 #include <fcntl.h>
+#include <unistd.h>
 
 #include <charconv>
 
@@ -92,6 +94,21 @@ std::optional<QueueFile> read_queue_file(const std::string& mount_point, std::st
   } catch (const SysError&) {
     return std::nullopt;
   }
+}
+
+std::optional<MqueueDirectory> mqueue_directory(bool allow_private, std::string* why) {
+  if (auto mount_point = mqueue_mount_point()) return MqueueDirectory{.path = std::move(*mount_point)};
+  std::string reason = "the mqueue file system is not mounted";
+  if (allow_private && ::geteuid() == 0) {
+    std::string failure;
+    if (auto fd = sys::mount_privately("mqueue", failure)) {
+      const std::string path = "/proc/self/fd/" + std::to_string(fd->get());
+      return MqueueDirectory{.path = path, .private_mount = true, .held = std::move(*fd)};
+    }
+    reason += " and a private mount failed (" + failure + ")";
+  }
+  if (why != nullptr) *why = reason;
+  return std::nullopt;
 }
 
 } // namespace ipcdemo::mq

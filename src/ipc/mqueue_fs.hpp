@@ -3,6 +3,8 @@
 // mounts it to look into the queues; `mq info` and `mq notify` read it.
 #pragma once
 
+#include "sys/fd.hpp"
+
 #include <sys/types.h>
 
 #include <optional>
@@ -27,6 +29,16 @@ QueueFile parse_queue_file(std::string_view text);
 // The queue's file under `mount_point` (canonical name "/x" -> MOUNT/x), or
 // nullopt when it cannot be read.
 std::optional<QueueFile> read_queue_file(const std::string& mount_point, std::string_view canonical_name);
+
+// Where the queues' files can be read: the host's mount point, or (as root, when
+// none is mounted) a private mount reached as /proc/self/fd/N (sys/private_mount.hpp).
+struct MqueueDirectory {
+  std::string path;
+  bool private_mount = false;
+  sys::Fd held; // keeps the private mount alive
+};
+// Nothing when queues cannot be read; `why` then says why (not mounted, not root, ...).
+std::optional<MqueueDirectory> mqueue_directory(bool allow_private, std::string* why = nullptr);
 
 // How to mount it, for the hints when it is not mounted.
 inline constexpr const char* mount_command = "mkdir -p /dev/mqueue && mount -t mqueue none /dev/mqueue";

@@ -1,34 +1,72 @@
 #include "ipc/objects.hpp"
 
-#include "ipc/mqueue_fs.hpp"
+#include "base/error.hpp"
+#include "sys/directory.hpp"
+
+#include <dirent.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <tuple>
 
 namespace ipcdemo {
 
-namespace fs = std::filesystem;
+namespace {
+
+bool wanted(const std::vector<ObjectKind>& kinds, ObjectKind kind) {
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+// A directory we cannot read lists nothing; the caller's listing says what it could.
+std::vector<sys::DirEntry> entries_of(const std::string& directory) {
+  try {
+    return sys::list_directory(directory);
+  } catch (const SysError&) {
+    return {};
+  }
+}
+
+// Directories and links are not objects (tmpfs allows both; glibc never makes them).
+bool may_be_object(const sys::DirEntry& entry) { return entry.type == DT_REG || entry.type == DT_UNKNOWN; }
+
+} // namespace
+
+ObjectFiles scan_object_files(const std::vector<ObjectKind>& kinds, bool private_mqueue) {
+  ObjectFiles result;
+  if (wanted(kinds, ObjectKind::shm) || wanted(kinds, ObjectKind::sem)) {
+    for (const auto& entry : entries_of("/dev/shm")) {
+      if (!may_be_object(entry)) continue;
+      const bool is_sem = entry.name.starts_with("sem.");
+      const ObjectKind kind = is_sem ? ObjectKind::sem : ObjectKind::shm;
+      if (!wanted(kinds, kind)) continue;
+      result.files.push_back({.kind = kind,
+                              .name = "/" + (is_sem ? entry.name.substr(4) : entry.name),
+                              .path = "/dev/shm/" + entry.name});
+    }
+  }
+  if (wanted(kinds, ObjectKind::mq)) {
+    result.mqueue = mq::mqueue_directory(private_mqueue, &result.mqueue_problem);
+    if (result.mqueue)
+      for (const auto& entry : entries_of(result.mqueue->path))
+        if (may_be_object(entry))
+          result.files.push_back({.kind = ObjectKind::mq,
+                                  .name = "/" + entry.name,
+                                  .path = result.mqueue->path + "/" + entry.name});
+  }
+  std::sort(result.files.begin(), result.files.end(), [](const ObjectFile& a, const ObjectFile& b) {
+    return std::tie(a.kind, a.name) < std::tie(b.kind, b.name);
+  });
+  return result;
+}
 
 std::vector<std::string> live_object_names(ObjectKind kind) {
-  std::string directory = "/dev/shm";
-  if (kind == ObjectKind::mq) {
-    const auto mount_point = mq::mqueue_mount_point();
-    if (!mount_point) return {};
-    directory = *mount_point;
-  }
+  // none: a pattern over every kind (ls, who, rm).
+  const std::vector<ObjectKind> kinds = kind == ObjectKind::none
+                                            ? std::vector{ObjectKind::shm, ObjectKind::sem, ObjectKind::mq}
+                                            : std::vector{kind};
   std::vector<std::string> names;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(directory, error)) {
-    if (!entry.is_regular_file(error)) continue;
-    const std::string file = entry.path().filename().string();
-    const bool is_sem_file = file.starts_with("sem.");
-    if (kind == ObjectKind::sem && is_sem_file) names.push_back("/" + file.substr(4));
-    if (kind == ObjectKind::shm && !is_sem_file) names.push_back("/" + file);
-    if (kind == ObjectKind::mq) names.push_back("/" + file);
-  }
+  for (auto& file : scan_object_files(kinds, false).files) names.push_back(std::move(file.name));
   std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
 

@@ -1,9 +1,11 @@
 // The POSIX IPC objects this process can see: shared memory and semaphores in
-// /dev/shm (the mount namespace's), queues in a mounted mqueue file system (the
-// IPC namespace's). Used by completion to offer live names.
+// /dev/shm (the mount namespace's), queues in the mqueue file system (the IPC
+// namespace's). The one scan of these directories: ls, who, rm, watch and
+// completion all start here.
 #pragma once
 
 #include "ipc/kind.hpp"
+#include "ipc/mqueue_fs.hpp"
 
 #include <optional>
 #include <string>
@@ -11,7 +13,25 @@
 
 namespace ipcdemo {
 
-// Canonical names ("/x"), sorted. Empty for queues when no mqueue fs is mounted.
+struct ObjectFile {
+  ObjectKind kind = ObjectKind::none;
+  std::string name; // canonical, "/x"
+  std::string path; // the file that shows it: /dev/shm/sem.x, /dev/mqueue/x
+};
+
+struct ObjectFiles {
+  std::vector<ObjectFile> files; // sorted by kind, then name
+  // Set when queues were asked for and could be read (mounted, or privately as root).
+  std::optional<mq::MqueueDirectory> mqueue;
+  std::string mqueue_problem; // why queues could not be read
+};
+
+// The files of the kinds asked for. `private_mqueue`: as root, read queues
+// through a private mount when the host has none (see sys/private_mount.hpp).
+ObjectFiles scan_object_files(const std::vector<ObjectKind>& kinds, bool private_mqueue);
+
+// Canonical names ("/x"), sorted, for completion: never mounts anything, so empty
+// for queues when no mqueue fs is mounted.
 std::vector<std::string> live_object_names(ObjectKind kind);
 
 } // namespace ipcdemo

@@ -1,6 +1,7 @@
 #include "mmap/proc_maps.hpp"
 
 #include "base/escape.hpp"
+#include "base/size_text.hpp"
 
 #include <fmt/format.h>
 
@@ -91,19 +92,7 @@ std::string_view kind_name(Kind kind) {
 
 bool is_file_backed(Kind kind) { return kind == Kind::file || kind == Kind::shm; }
 
-std::string human_size(std::uint64_t bytes) {
-  static constexpr const char* units = "BKMGTPE";
-  double value = static_cast<double>(bytes);
-  int unit = 0;
-  while (value >= 1024 && unit < 6) {
-    value /= 1024;
-    ++unit;
-  }
-  if (unit == 0) return fmt::format("{}B", bytes);
-  if (value < 10 && value != static_cast<double>(static_cast<std::uint64_t>(value)))
-    return fmt::format("{:.1f}{}", value, units[unit]);
-  return fmt::format("{:.0f}{}", value, units[unit]);
-}
+std::string human_size(std::uint64_t bytes) { return ipcdemo::human_size(bytes); }
 
 std::string format_table(const std::vector<Region>& regions, const std::vector<Marker>& markers) {
   std::string out =

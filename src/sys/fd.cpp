@@ -162,4 +162,20 @@ int poll(std::span<pollfd> fds, int timeout_ms) {
   return 0;
 }
 
+std::size_t pread(int fd, const std::string& name, void* buffer, std::size_t size, off_t offset) {
+  for (;;) {
+    const ssize_t got = ::pread(fd, buffer, size, offset);
+    const int err = errno;
+    if (narrate::on())
+      narrate::emit("pread64", fmt::format("{}, {}, {}, {}", fd, narrate::pointer(buffer), size, offset),
+                    narrate::result(got, err));
+    if (got >= 0) return static_cast<std::size_t>(got);
+    if (err == EINTR) {
+      signals::throw_if_interrupted();
+      continue;
+    }
+    throw SysError("pread", name, err);
+  }
+}
+
 } // namespace ipcdemo::sys

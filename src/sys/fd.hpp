@@ -63,4 +63,7 @@ Pipe pipe(const std::string& name);
 // (nothing ready), so that the caller's loop looks again.
 int poll(std::span<pollfd> fds, int timeout_ms);
 
+// pread(2) once at `offset`, retrying on EINTR like read; 0 at end of file.
+std::size_t pread(int fd, const std::string& name, void* buffer, std::size_t size, off_t offset);
+
 } // namespace ipcdemo::sys

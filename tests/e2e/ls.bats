@@ -23,12 +23,12 @@ ls_with_mqueue() { "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"; }
   "$IPCDEMO" sem create "$SEM" --value 5 >/dev/null
   run --separate-stderr "$IPCDEMO" ls
   [ "$status" -eq 0 ]
-  [[ "${lines[0]}" == "TYPE"*"NAME"*"SIZE"*"MODE"*"OWNER"*"CHANGED" ]]
-  [[ "$output" =~ shm\ +$SHM\ +8192\ 0600\ +root ]]
+  [[ "${lines[0]}" == "TYPE"*"NAME"*"SIZE"*"MODE"*"OWNER"*"GROUP"*"MTIME"*"CTIME" ]]
+  [[ "$output" =~ shm\ +$SHM\ +8K\ 0600\ +root\ +root\ +[0-9]{4}-[0-9]{2}-[0-9]{2}\ [0-9:]{8}\ +[0-9]{4}- ]]
   [[ "$output" =~ sem\ +$SEM\ +value\ 5\ 0600\ +root ]]
   run --separate-stderr "$IPCDEMO" -v ls --type sem
   [[ "$stderr" == *"stat(\"/dev/shm/sem.${SEM#/}\", {st_mode=S_IFREG|0600"*") = 0"* ]]
-  [[ "$stderr" == *"sem_getvalue("* ]]
+  [[ "$stderr" == *"pread64("*", 8, 0) = 8"* ]]
   [[ "$output" != *"$SHM"* ]]
   [[ "$output" == *"$SEM"* ]]
 }
@@ -59,13 +59,80 @@ ls_with_mqueue() { "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"; }
   [[ "$output" == *"$SHM"* ]]
 }
 
-@test "without the mqueue file system, queues are not listed and the output says how to mount it" {
+@test "without the mqueue file system, a user's ls does not list queues and says how to mount it" {
   grep -q " mqueue " /proc/self/mounts && skip "an mqueue fs is mounted here"
   "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
-  run --separate-stderr "$IPCDEMO" ls
+  chmod 755 "$TEST_DIR"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" ls
   [ "$status" -eq 0 ]
   [[ "$stderr" == *"mount -t mqueue none /dev/mqueue"* ]]
   [[ "$output" != *"$Q"* ]]
+}
+
+@test "without the mqueue file system, root's ls lists queues through a private mount and mounts nothing" {
+  grep -q " mqueue " /proc/self/mounts && skip "an mqueue fs is mounted here"
+  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
+  "$IPCDEMO" -q mq send "$Q" --value 1
+  local before
+  before="$(cat /proc/self/mounts)"
+  run --separate-stderr "$IPCDEMO" ls --type mq
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [[ "$output" =~ mq\ +$Q\ +1/10\ x\ 24B\ 0600 ]]
+  [[ "$stderr" != *"not listed"* ]]
+  [ "$(cat /proc/self/mounts)" = "$before" ]
+}
+
+@test "patterns choose objects by name, with or without the slash" {
+  "$IPCDEMO" shm create "/$PREFIX-a1" >/dev/null
+  "$IPCDEMO" shm create "/$PREFIX-b1" >/dev/null
+  "$IPCDEMO" sem create "/$PREFIX-a2" >/dev/null
+  run --separate-stderr "$IPCDEMO" ls "$PREFIX-a*"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"/$PREFIX-a1"* && "$output" == *"/$PREFIX-a2"* && "$output" != *"/$PREFIX-b1"* ]]
+  run --separate-stderr "$IPCDEMO" ls "/$PREFIX-?1" "/$PREFIX-a2"
+  [ "${#lines[@]}" -eq 4 ]
+}
+
+@test "--type is repeatable and takes a list; a bad one in a list is a usage error" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  "$IPCDEMO" sem create "$SEM" >/dev/null
+  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
+  run --separate-stderr "$IPCDEMO" ls --type shm --type sem "$PREFIX-*"
+  [[ "$output" == *"$SHM"* && "$output" == *"$SEM"* && "$output" != *"$Q"* ]]
+  run --separate-stderr "$IPCDEMO" ls --type sem,mq "$PREFIX-*"
+  [[ "$output" != *"$SHM"* && "$output" == *"$SEM"* && "$output" == *"$Q"* ]]
+  run --separate-stderr "$IPCDEMO" ls --type sem,pipe
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"--type: 'pipe' is not one of"* ]]
+}
+
+@test "--output chooses columns, --noheadings drops the header, --bytes gives exact sizes" {
+  "$IPCDEMO" shm create "$SHM" --size 1536 >/dev/null
+  run --separate-stderr "$IPCDEMO" ls -o NAME,SIZE "$SHM"
+  [[ "${lines[0]}" =~ ^NAME\ +SIZE$ ]]
+  [[ "${lines[1]}" =~ ^$SHM\ +1.5K$ ]]
+  run --separate-stderr "$IPCDEMO" ls -o name,size,uid --bytes --noheadings "$SHM"
+  [ "${#lines[@]}" -eq 1 ]
+  [[ "${lines[0]}" =~ ^$SHM\ +1536\ +0$ ]]
+  run --separate-stderr "$IPCDEMO" ls -o +PATH "$SHM"
+  [[ "${lines[0]}" == "TYPE"*"CTIME"*"PATH" ]]
+  [[ "${lines[1]}" == *" 0600 "*"/dev/shm/${SHM#/}" ]]
+  run --separate-stderr "$IPCDEMO" ls -o NAME,COLOUR
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"unknown column 'COLOUR'"*"TYPE,NAME"* ]]
+}
+
+@test "--json types every column: numbers, strings and null; --output keeps only its columns" {
+  "$IPCDEMO" shm create "$SHM" --size 1536 >/dev/null
+  "$IPCDEMO" sem create "$SEM" --value 4 >/dev/null
+  run --separate-stderr "$IPCDEMO" ls --json "$PREFIX-*"
+  jq -e --arg s "$SHM" --arg m "$SEM" '
+    (.[] | select(.name == $s) | .size == 1536 and .value == null and .uid == 0 and .gid == 0
+      and (.mtime | test("^[0-9-]+T[0-9:]+Z$")) and (.ctime | type) == "string" and .holders == null
+      and .deleted == false and .path == "/dev/shm/" + ($s | ltrimstr("/"))) and
+    (.[] | select(.name == $m) | .value == 4 and .waiters == 0 and .size == null and .group == "root")' <<<"$output"
+  run --separate-stderr "$IPCDEMO" ls --json -o name,size "$SHM"
+  [ "$(jq -c '.[0] | keys' <<<"$output")" = '["deleted","name","size"]' ]
 }
 
 @test "with the mqueue file system mounted, queues are listed with their attributes" {
@@ -95,4 +162,26 @@ ls_with_mqueue() { "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"; }
     setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" ls --type mq
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   [[ "$output" == *"$Q"*"Permission denied"* ]]
+}
+
+@test "a name holding escape codes is shown with '?' in tables, escaped in JSON, and rm says it the same way" {
+  local evil="$PREFIX-"$'\e'"[31mred"
+  printf x >"/dev/shm/$evil"
+  run --separate-stderr "$IPCDEMO" ls "$PREFIX-*"
+  [[ "$output" == *"/$PREFIX-?[31mred"* ]]
+  [[ "$output" != *$'\e'* ]]
+  run --separate-stderr "$IPCDEMO" ls --json "$PREFIX-*"
+  [ "$(jq -r '.[0].name' <<<"$output")" = "/$evil" ]
+  run --separate-stderr "$IPCDEMO" rm "$PREFIX-*"
+  [ "$output" = "removed shm /$PREFIX-?[31mred" ]
+}
+
+@test "queues are opened for their attributes only when a column needs them" {
+  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
+  run --separate-stderr ls_with_mqueue -v --type mq -o NAME,MODE "$Q"
+  [ "$status" -eq 0 ]
+  [[ "$output" =~ $Q\ +0600 ]]
+  [[ "$stderr" != *"mq_open("* ]]
+  run --separate-stderr ls_with_mqueue -v --type mq "$Q"
+  [[ "$stderr" == *"mq_open("* ]]
 }

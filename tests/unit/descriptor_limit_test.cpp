@@ -51,7 +51,7 @@ class DescriptorLimit : public ::testing::Test {
 
 TEST_F(DescriptorLimit, LsFailsInsteadOfListingNothing) {
   try {
-    ls::list({ObjectKind::shm});
+    ls::list(ls::Request{.kinds = {ObjectKind::shm}});
     FAIL() << "an unreadable /dev/shm must not list as empty";
   } catch (const SysError& error) {
     EXPECT_EQ(error.err(), EMFILE);

@@ -121,3 +121,8 @@ TEST(Invocation, ReadingAnAbsentValueWithoutDefaultIsAnInternalError) {
 TEST(Invocation, AGivenKeyTheCommandDoesNotDeclareIsAnInternalError) {
   EXPECT_THROW(Invocation(ref, {{"colour", {"red"}}}), InternalError);
 }
+
+TEST(SplitList, CommaListsAndRepeatsBecomeOneList) {
+  EXPECT_EQ(ipcdemo::split_list({"shm,sem", "mq"}), (std::vector<std::string>{"shm", "sem", "mq"}));
+  EXPECT_EQ(ipcdemo::split_list({"a,"}), (std::vector<std::string>{"a", ""}));
+}

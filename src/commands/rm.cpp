@@ -1,0 +1,115 @@
+// rm: remove many POSIX IPC objects by pattern, carefully: every removal is
+// printed, --unused spares what a process holds, --dry-run only says, and no
+// pattern is an error, never "everything".
+#include "commands/groups.hpp"
+
+#include "base/error.hpp"
+#include "base/log.hpp"
+#include "base/printable.hpp"
+#include "cli/invocation.hpp"
+#include "commands/listing_options.hpp"
+#include "sys/message_queue.hpp"
+#include "sys/semaphore.hpp"
+#include "sys/shm.hpp"
+
+#include <fmt/format.h>
+
+namespace ipcdemo::commands {
+
+namespace {
+
+void remove(const ls::Row& row) {
+  switch (row.kind) {
+    case ObjectKind::shm: sys::shm_unlink(row.name); break;
+    case ObjectKind::sem: sys::Semaphore::unlink(row.name); break;
+    case ObjectKind::mq: sys::Queue::unlink(row.name); break;
+    case ObjectKind::none: break;
+  }
+}
+
+std::string held_by(const ls::Row& row) {
+  std::string out;
+  for (const auto& hold : row.holders) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} ({}, {})", hold.pid, hold.command, holders::describe(hold));
+  }
+  return out;
+}
+
+int remove_objects(const Invocation& invocation) {
+  if (!invocation.given("PATTERN"))
+    throw UsageError("rm needs at least one PATTERN: it never removes everything unasked",
+                     "to remove every object you can, say so: ipcdemo rm '*'");
+  ls::Request request = listing_request(invocation);
+  const bool unused = invocation.flag("unused");
+  const bool dry_run = invocation.flag("dry-run");
+  request.holders = unused;
+  const auto listing = ls::list(request);
+  warn_unlisted_queues(request, listing);
+  std::size_t matched = 0;
+  std::size_t failed = 0;
+  for (const auto& row : listing.rows) {
+    if (row.deleted) continue; // already unlinked: nothing to remove
+    ++matched;
+    const std::string_view kind = ls::kind_name(row.kind);
+    if (unused && !row.holders.empty()) {
+      fmt::print("kept {} {}: held by {}\n", kind, printable(row.name), held_by(row));
+      continue;
+    }
+    if (dry_run) {
+      fmt::print("would remove {} {}\n", kind, printable(row.name));
+      continue;
+    }
+    try {
+      remove(row);
+      fmt::print("removed {} {}\n", kind, printable(row.name));
+    } catch (const Error& error) {
+      ++failed;
+      log::at(log::Level::error, "{}", error.line());
+    }
+  }
+  if (unused) warn_uninspectable(listing);
+  if (matched == 0) {
+    log::warn("no object matches {}", fmt::join(request.patterns, " "));
+    return exit_code::failure;
+  }
+  return failed == 0 ? exit_code::ok : exit_code::failure;
+}
+
+} // namespace
+
+GroupSpec rm_group() {
+  return {
+      .name = "rm",
+      .summary = "Remove the POSIX IPC objects whose names match shell patterns",
+      .commands = {{
+          .action = "",
+          .summary = "Remove the POSIX IPC objects whose names match shell patterns",
+          .description =
+              "Every object whose name matches a PATTERN (shell style: * ? [...], with or without\n"
+              "the leading slash; quote it) is removed with shm_unlink, sem_unlink or mq_unlink, and\n"
+              "each removal is printed: removed shm /x. At least one PATTERN is required: rm never\n"
+              "removes everything unasked ('*' says so explicitly).\n\n"
+              "--unused keeps objects that a process maps or holds open (one pass over /proc, as in\n"
+              "ipcdemo who) and says who holds them. A process may open an object between that\n"
+              "look and the removal; and processes this user may not inspect are not seen (they\n"
+              "are counted on stderr). --dry-run only says what would be removed.\n\n"
+              "Unlinking removes a name: processes that have the object open or mapped keep it\n"
+              "until they let go. Exit status 1 when nothing matched or a removal failed (each\n"
+              "failure is said, and the others are still removed).",
+          .examples = {"ipcdemo rm 'ipcdemo-test-*' --dry-run", "ipcdemo rm --type sem 'demo*' --unused",
+                       "ipcdemo rm /a /b /c"},
+          .options = {type_option(),
+                      {.flags = "-u,--unused",
+                       .type = ValueType::flag,
+                       .help = "Remove only objects no process maps or holds open"},
+                      {.flags = "-n,--dry-run",
+                       .type = ValueType::flag,
+                       .help = "Print what would be removed, remove nothing"}},
+          .arguments = {pattern_argument()},
+          .handler = remove_objects,
+      }},
+  };
+}
+
+} // namespace ipcdemo::commands

@@ -1,0 +1,108 @@
+// watch: the objects, their values and holders, redrawn in place — what a
+// lecture wants on the projector while producers and consumers run.
+#include "commands/groups.hpp"
+
+#include "base/error.hpp"
+#include "base/output.hpp"
+#include "cli/invocation.hpp"
+#include "commands/listing_options.hpp"
+#include "sys/terminal.hpp"
+#include "watch/frame.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace ipcdemo::commands {
+
+namespace {
+
+// The alternate screen without a cursor while it lives; the terminal as it was
+// afterwards, also when Ctrl-C or an error ends the command.
+class FullScreen {
+ public:
+  FullScreen() { write("\x1b[?1049h\x1b[?25l\x1b[2J"); }
+  ~FullScreen() { write("\x1b[?25h\x1b[?1049l"); }
+  FullScreen(const FullScreen&) = delete;
+  FullScreen& operator=(const FullScreen&) = delete;
+  FullScreen(FullScreen&&) = delete;
+  FullScreen& operator=(FullScreen&&) = delete;
+
+  static void write(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+  }
+};
+
+int watch_objects(const Invocation& invocation) {
+  const ls::Request request = listing_request(invocation);
+  const auto interval = invocation.duration("interval");
+  if (interval.count() <= 0) throw UsageError("--interval must be more than 0");
+  const std::uint64_t count = invocation.count("count");
+  const bool screen = sys::stdout_is_terminal() && !invocation.flag("json");
+  sys::ResizeSignal resize;
+  std::optional<FullScreen> full_screen;
+  if (screen) full_screen.emplace();
+  std::map<std::string, std::vector<std::string>> previous;
+  for (std::uint64_t frames = 1;; ++frames) {
+    const auto frame = watch::capture(request);
+    if (screen) {
+      const auto size = sys::window_size();
+      const std::string title = fmt::format(
+          "ipcdemo watch: every {}, {:%H:%M:%S}, {} objects; changes in reverse video; Ctrl-C quits",
+          invocation.text("interval"), fmt::localtime(frame.time), frame.objects.size());
+      FullScreen::write(watch::render(frame, previous, size.columns, size.rows, title));
+      previous = watch::remember(frame);
+    } else {
+      fmt::print("{}", watch::json_line(frame));
+      std::fflush(stdout);
+    }
+    if (count != 0 && frames >= count) break;
+    if (resize.wait_or_resize(interval) && screen) FullScreen::write("\x1b[2J"); // redraw at the new size now
+  }
+  return exit_code::ok;
+}
+
+} // namespace
+
+GroupSpec watch_group() {
+  return {
+      .name = "watch",
+      .summary = "Watch objects, their values and holders change live, full-screen",
+      .commands = {{
+          .action = "",
+          .summary = "Watch objects, their values and holders change live, full-screen",
+          .description =
+              "Redraws, every interval, one line per object: a segment's counter (its first 8\n"
+              "bytes), a semaphore's value and waiters, a queue's depth, how many processes hold\n"
+              "it and who they are (as ipcdemo who finds them). What changed since the previous\n"
+              "frame, and any new object, is shown in reverse video. Plain ANSI escape codes: the\n"
+              "alternate screen, cursor home, clear to end of line; a window resize (SIGWINCH)\n"
+              "redraws at once, and Ctrl-C ends it with the terminal as it was (exit 130).\n\n"
+              "When standard output is not a terminal (or with --json) it prints one JSON object\n"
+              "per interval on a line of its own instead, for scripts and plots.",
+          .examples = {"ipcdemo watch", "ipcdemo watch 'demo*' --interval 250ms",
+                       "ipcdemo watch --type shm --count 10 | jq -c '.objects[] | [.name, .counter]'"},
+          .options =
+              {
+                  type_option(),
+                  {.flags = "-i,--interval",
+                   .type = ValueType::duration,
+                   .help = "Time between frames",
+                   .default_value = "1s"},
+                  {.flags = "-c,--count",
+                   .type = ValueType::count,
+                   .help = "Frames to show; 0 means until interrupted",
+                   .default_value = "0"},
+                  {.flags = "-j,--json",
+                   .type = ValueType::flag,
+                   .help = "One JSON line per frame even on a terminal"},
+              },
+          .arguments = {pattern_argument()},
+          .handler = watch_objects,
+      }},
+  };
+}
+
+} // namespace ipcdemo::commands

@@ -1,0 +1,84 @@
+// Who holds a POSIX IPC object: the processes that map a segment or semaphore
+// (/proc/PID/maps), hold a descriptor of a segment or queue (/proc/PID/fd and
+// fdinfo), found in one pass over /proc. An object that was unlinked but is still
+// mapped or open shows up here with `deleted` set: only /proc still knows it.
+// Processes this user may not inspect are counted, not silently skipped.
+// `ipcdemo who`, `ls --holders`, `rm --unused`, `watch` and `shm resize` use it.
+#pragma once
+
+#include "ipc/kind.hpp"
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ipcdemo::holders {
+
+enum class Way {
+  mapped,     // mmap of the object's file (shm segment, glibc semaphore)
+  descriptor, // an open descriptor (shm_open, mq_open)
+  notify,     // registered with mq_notify (from the queue file's NOTIFY_PID)
+};
+
+struct Hold {
+  ObjectKind kind = ObjectKind::none;
+  std::string name;     // canonical "/x"
+  bool deleted = false; // unlinked: the name is gone, the object is not
+  pid_t pid = 0;
+  std::string command; // /proc/PID/comm
+  uid_t uid = 0;       // the owner of /proc/PID
+  Way way = Way::mapped;
+  bool writable = false;   // mapped with PROT_WRITE / opened for writing
+  std::uint64_t bytes = 0; // mapped: bytes mapped in all its regions
+  int fd = -1;             // descriptor: its number
+  int flags = 0;           // descriptor: the open flags from fdinfo
+};
+
+struct Scan {
+  std::vector<Hold> holds; // sorted by kind, name, pid
+  std::size_t processes = 0;
+  std::size_t uninspectable = 0; // processes whose maps or fds this user may not read
+};
+
+// One pass over `proc_root` (every process but this one).
+Scan scan(const std::string& proc_root = "/proc");
+
+// The holds of one object (deleted ones excluded unless asked for).
+std::vector<Hold> holds_of(const Scan& scan, ObjectKind kind, std::string_view name, bool deleted = false);
+// Sets `command` and `uid` of a hold made from a bare pid (mq_notify's NOTIFY_PID).
+void fill_process(Hold& hold, const std::string& proc_root = "/proc");
+// Whether any process holds the object by its name (deleted holds don't count).
+bool is_held(const Scan& scan, ObjectKind kind, std::string_view name);
+
+// ---- pure parts, for tests ------------------------------------------------
+struct MappedFile {
+  std::string path; // without " (deleted)"
+  bool deleted = false;
+  bool writable = false;
+  std::uint64_t bytes = 0;
+};
+// The mappings of files under /dev/shm in one /proc/PID/maps text, one per file
+// (regions of the same file merged; writable if any region is).
+std::vector<MappedFile> shm_mappings(std::string_view maps);
+
+struct ObjectRef {
+  ObjectKind kind = ObjectKind::none;
+  std::string name;
+  bool deleted = false;
+};
+// "/dev/shm/sem.x (deleted)" -> sem "/x", deleted; nothing for other paths.
+std::optional<ObjectRef> object_of_shm_path(std::string_view path);
+// A descriptor link of a queue: "/x" or "/x (deleted)" (the mqueue fs's own root).
+std::optional<ObjectRef> object_of_queue_link(std::string_view link);
+// The "flags:" field of /proc/PID/fdinfo/N (octal).
+std::optional<int> fdinfo_flags(std::string_view text);
+// "O_RDONLY", "O_WRONLY|O_NONBLOCK", ...
+std::string access_mode(int flags);
+// "mapped rw 4K", "fd 3 O_RDONLY", "mq_notify".
+std::string describe(const Hold& hold);
+
+} // namespace ipcdemo::holders

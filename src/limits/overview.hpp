@@ -1,0 +1,30 @@
+// `ipcdemo limits`: every kernel and per-user limit on POSIX IPC, its value, how
+// much of it is in use where that can be known, where it comes from and how to
+// raise it (lsipc -g, for POSIX IPC and with the per-user limits too).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ipcdemo::limits {
+
+struct Limit {
+  std::string resource;               // "mq queues_max"
+  std::string description;            // one line
+  std::optional<std::uint64_t> value; // nothing: unlimited (see `unlimited`) or unknown
+  bool unlimited = false;
+  std::optional<std::uint64_t> used; // nothing: cannot be known here
+  std::string used_note;             // what `used` counts, or why it is unknown
+  std::string unit;                  // "queues", "bytes", ...
+  std::string from;                  // the file or call it comes from
+  std::string raise;                 // how to raise it
+};
+
+std::vector<Limit> read_all();
+
+std::string format_table(const std::vector<Limit>& limits);
+std::string format_json(const std::vector<Limit>& limits);
+
+} // namespace ipcdemo::limits

@@ -1,0 +1,43 @@
+// `shm dump`: a segment's bytes as `hexdump -C` prints them (16 per line, offsets
+// from the start of the segment, repeated lines folded into "*", the end offset on
+// a line of its own), or as JSON. Read with pread, never mapped: a segment truncated
+// meanwhile ends the dump early instead of raising SIGBUS.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace ipcdemo::shm {
+
+// Feed it bytes in pieces of any size; it returns the lines each piece completes.
+class HexDump {
+ public:
+  explicit HexDump(std::uint64_t start) : offset_(start) {}
+  std::string feed(std::span<const unsigned char> bytes);
+  // The last, partial line and the end offset ("" when nothing was fed).
+  std::string finish();
+
+ private:
+  std::string line(std::span<const unsigned char> bytes) const;
+  std::string emit_full_line();
+
+  std::uint64_t offset_;
+  std::vector<unsigned char> pending_;
+  std::optional<std::vector<unsigned char>> previous_;
+  bool folding_ = false;
+  bool any_ = false;
+};
+
+struct DumpRange {
+  std::uint64_t offset = 0;
+  std::optional<std::uint64_t> length; // to the end when not given
+};
+
+// Writes the dump of the segment to stdout (as text or one JSON document).
+// Throws UsageError when the offset lies past the end of the segment.
+void dump(const std::string& name, const DumpRange& range, bool json);
+
+} // namespace ipcdemo::shm

@@ -1,0 +1,82 @@
+#include "sys/directory.hpp"
+
+#include "base/error.hpp"
+#include "sys/fd.hpp"
+#include "sys/narrate.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace ipcdemo::sys {
+
+std::vector<DirEntry> list_directory(const std::string& path) {
+  Fd fd = open(path, O_RDONLY | O_DIRECTORY);
+  // fdopendir takes the descriptor over; closedir closes it.
+  const int copy = ::fcntl(fd.get(), F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) throw SysError("fcntl(F_DUPFD_CLOEXEC)", path, errno);
+  DIR* dir = ::fdopendir(copy);
+  if (dir == nullptr) {
+    const int err = errno;
+    ::close(copy);
+    throw SysError("fdopendir", path, err);
+  }
+  std::vector<DirEntry> entries;
+  errno = 0;
+  while (const dirent* entry = ::readdir(dir)) {
+    if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+      entries.push_back({entry->d_name, entry->d_type});
+    errno = 0;
+  }
+  const int err = errno;
+  ::closedir(dir);
+  if (narrate::on())
+    narrate::emit("getdents64", fmt::format("{}, ...", fd.get()),
+                  narrate::result(static_cast<long long>(entries.size()), err));
+  if (err != 0) throw SysError("readdir", path, err);
+  return entries;
+}
+
+std::optional<std::string> read_link(const std::string& path) {
+  char buffer[4096];
+  const ssize_t got = ::readlink(path.c_str(), buffer, sizeof buffer);
+  if (got < 0) return std::nullopt;
+  return std::string(buffer, static_cast<std::size_t>(got));
+}
+
+std::optional<long> file_system_type(const std::string& path) {
+  struct statfs info {};
+  if (::statfs(path.c_str(), &info) != 0) return std::nullopt;
+  return static_cast<long>(info.f_type);
+}
+
+std::optional<std::string> read_small_file(const std::string& path, int* err, std::size_t limit) {
+  // O_NONBLOCK: a FIFO planted under /dev/shm must not hang a listing.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    if (err != nullptr) *err = errno;
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[16384];
+  while (text.size() < limit) {
+    const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, limit - text.size()));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      if (err != nullptr) *err = errno;
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return text;
+}
+
+} // namespace ipcdemo::sys

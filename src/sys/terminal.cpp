@@ -1,0 +1,68 @@
+#include "sys/terminal.hpp"
+
+#include "base/signals.hpp"
+
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace ipcdemo::sys {
+
+namespace {
+sigset_t resize_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGWINCH);
+  return set;
+}
+} // namespace
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+WindowSize window_size() {
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0 || size.ws_row == 0) return {};
+  return {.columns = size.ws_col, .rows = size.ws_row};
+}
+
+ResizeSignal::ResizeSignal() {
+  const sigset_t set = resize_set();
+  ::sigprocmask(SIG_BLOCK, &set, nullptr);
+}
+
+ResizeSignal::~ResizeSignal() {
+  const sigset_t set = resize_set();
+  ::sigprocmask(SIG_UNBLOCK, &set, nullptr);
+}
+
+bool ResizeSignal::wait_or_resize(std::chrono::nanoseconds timeout) {
+  const sigset_t set = resize_set();
+  timespec due{};
+  ::clock_gettime(CLOCK_MONOTONIC, &due);
+  const auto add = [](timespec t, std::chrono::nanoseconds d) {
+    const auto total = std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec) + d;
+    t.tv_sec = std::chrono::duration_cast<std::chrono::seconds>(total).count();
+    t.tv_nsec = (total - std::chrono::seconds(t.tv_sec)).count();
+    return t;
+  };
+  due = add(due, timeout);
+  for (;;) {
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    const auto left =
+        std::chrono::seconds(due.tv_sec - now.tv_sec) + std::chrono::nanoseconds(due.tv_nsec - now.tv_nsec);
+    if (left.count() <= 0) return false;
+    const timespec wait{.tv_sec = std::chrono::duration_cast<std::chrono::seconds>(left).count(),
+                        .tv_nsec = (left - std::chrono::duration_cast<std::chrono::seconds>(left)).count()};
+    if (::sigtimedwait(&set, nullptr, &wait) == SIGWINCH) return true;
+    if (errno == EINTR)
+      signals::throw_if_interrupted(); // SIGINT's handler ran
+    else if (errno == EAGAIN)
+      return false;
+  }
+}
+
+} // namespace ipcdemo::sys

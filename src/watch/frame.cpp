@@ -1,0 +1,166 @@
+#include "watch/frame.hpp"
+
+#include "base/json.hpp"
+#include "base/printable.hpp"
+#include "base/size_text.hpp"
+#include "sys/directory.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <cstring>
+
+namespace ipcdemo::watch {
+
+namespace {
+
+constexpr const char* reverse = "\x1b[7m";
+constexpr const char* normal = "\x1b[0m";
+constexpr const char* clear_line = "\x1b[K";
+
+std::optional<std::uint64_t> read_counter(const std::string& path) {
+  const auto text = sys::read_small_file(path, nullptr, sizeof(std::uint64_t));
+  if (!text || text->size() < sizeof(std::uint64_t)) return std::nullopt;
+  std::uint64_t value = 0;
+  std::memcpy(&value, text->data(), sizeof value);
+  return value;
+}
+
+std::string key_of(const Object& object) {
+  return fmt::format("{}{}{}", ls::kind_name(object.kind), object.name, object.deleted ? " (deleted)" : "");
+}
+
+std::string optional_json(const std::optional<long long>& value) {
+  return value ? std::to_string(*value) : "null";
+}
+
+} // namespace
+
+Frame capture(const ls::Request& request) {
+  ls::Request wanted = request;
+  wanted.holders = true;
+  const auto listing = ls::list(wanted);
+  Frame frame{.time = std::time(nullptr), .uninspectable = listing.scan ? listing.scan->uninspectable : 0};
+  for (const auto& row : listing.rows) {
+    Object object{.kind = row.kind,
+                  .name = row.name,
+                  .deleted = row.deleted,
+                  .bytes = row.bytes,
+                  .value = row.value,
+                  .waiters = row.waiters,
+                  .curmsgs = row.curmsgs,
+                  .maxmsg = row.maxmsg,
+                  .holders = row.holders,
+                  .problem = row.problem};
+    if (row.kind == ObjectKind::shm && !row.deleted) object.counter = read_counter(row.path);
+    frame.objects.push_back(std::move(object));
+  }
+  return frame;
+}
+
+std::vector<std::string> cells(const Object& object) {
+  std::string value = "-";
+  if (!object.problem.empty())
+    value = "?";
+  else if (object.kind == ObjectKind::shm && object.counter)
+    value = fmt::format("counter {}", *object.counter);
+  else if (object.kind == ObjectKind::shm && object.bytes)
+    value = fmt::format("{} (no counter)", human_size(static_cast<std::uint64_t>(*object.bytes)));
+  else if (object.value)
+    value = fmt::format(
+        "value {}{}", *object.value,
+        object.waiters && *object.waiters > 0 ? fmt::format(", {} waiting", *object.waiters) : "");
+  else if (object.curmsgs)
+    value = fmt::format("{}/{} msgs", *object.curmsgs, *object.maxmsg);
+  std::string who;
+  for (const auto& hold : object.holders) {
+    if (!who.empty()) who += ", ";
+    who += fmt::format("{} {} {}", hold.pid, hold.command,
+                       hold.way == holders::Way::mapped       ? (hold.writable ? "rw" : "ro")
+                       : hold.way == holders::Way::descriptor ? "fd"
+                                                              : "notify");
+  }
+  return {std::string(ls::kind_name(object.kind)),
+          printable(object.name) + (object.deleted ? " (deleted)" : ""), value,
+          std::to_string(object.holders.size()), who.empty() ? "-" : printable(who)};
+}
+
+std::map<std::string, std::vector<std::string>> remember(const Frame& frame) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& object : frame.objects) out.emplace(key_of(object), cells(object));
+  return out;
+}
+
+std::string render(const Frame& frame, const std::map<std::string, std::vector<std::string>>& previous,
+                   int columns, int rows, const std::string& title) {
+  const auto width = static_cast<std::size_t>(std::max(columns, 20));
+  std::vector<std::vector<std::string>> table;
+  table.push_back({"TYPE", "NAME", "VALUE", "HOLDERS", "WHO"});
+  for (const auto& object : frame.objects) table.push_back(cells(object));
+  std::vector<std::size_t> widths(5, 0);
+  for (const auto& line : table)
+    for (std::size_t i = 0; i < 4; ++i) widths[i] = std::max(widths[i], line[i].size());
+  widths[1] = std::min<std::size_t>(widths[1], 40);
+
+  std::string out = "\x1b[H"; // home; every line then clears its own rest
+  const auto put_line = [&](const std::string& text) { out += text + clear_line + "\r\n"; };
+  put_line(printable(title).substr(0, width));
+  const std::size_t room = rows > 3 ? static_cast<std::size_t>(rows) - 2 : 1; // title and the last line
+  for (std::size_t row = 0; row < table.size() && row < room; ++row) {
+    if (row + 1 == room && table.size() > room) {
+      put_line(
+          fmt::format("... and {} more (narrow them with a PATTERN)", table.size() - row).substr(0, width));
+      break;
+    }
+    const auto& line = table[row];
+    const std::vector<std::string>* before = nullptr;
+    if (row > 0) {
+      const auto found = previous.find(key_of(frame.objects[row - 1]));
+      if (found != previous.end()) before = &found->second;
+    }
+    std::string text;
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < line.size() && used < width; ++i) {
+      std::string cell = line[i];
+      if (i == 3) cell = fmt::format("{:>{}}", cell, widths[i]);
+      if (i < 3) cell = fmt::format("{:<{}}", cell.substr(0, widths[i]), widths[i]);
+      if (used + cell.size() > width) cell = cell.substr(0, width - used);
+      // New objects and changed values stand out until the next frame.
+      const bool changed = row > 0 && !previous.empty() && (before == nullptr || (*before)[i] != line[i]);
+      text += changed ? reverse + cell + normal : cell;
+      used += cell.size();
+      if (i + 1 < line.size() && used < width) {
+        text += ' ';
+        ++used;
+      }
+    }
+    put_line(text);
+  }
+  if (frame.uninspectable > 0)
+    put_line(fmt::format("{} process{} could not be inspected: their holds are not shown",
+                         frame.uninspectable, frame.uninspectable == 1 ? "" : "es")
+                 .substr(0, width));
+  return out + "\x1b[J"; // clear whatever the previous frame left below
+}
+
+std::string json_line(const Frame& frame) {
+  std::string out =
+      fmt::format("{{\"time\":\"{:%Y-%m-%dT%H:%M:%SZ}\",\"objects\":[", fmt::gmtime(frame.time));
+  bool first = true;
+  for (const auto& object : frame.objects) {
+    if (!first) out += ",";
+    first = false;
+    std::string pids;
+    for (const auto& hold : object.holders) pids += (pids.empty() ? "" : ",") + std::to_string(hold.pid);
+    out += fmt::format(
+        "{{\"type\":\"{}\",\"name\":{},\"deleted\":{},\"size\":{},\"counter\":{},\"value\":{},\"waiters\":{},"
+        "\"curmsgs\":{},\"maxmsg\":{},\"holders\":[{}]}}",
+        ls::kind_name(object.kind), json_string(object.name), object.deleted ? "true" : "false",
+        optional_json(object.bytes), object.counter ? std::to_string(*object.counter) : "null",
+        optional_json(object.value), optional_json(object.waiters), optional_json(object.curmsgs),
+        optional_json(object.maxmsg), pids);
+  }
+  return out + fmt::format("],\"uninspectable\":{}}}\n", frame.uninspectable);
+}
+
+} // namespace ipcdemo::watch

@@ -1,0 +1,118 @@
+#!/usr/bin/env bats
+# ipcdemo rm: patterns, --unused, --dry-run, no pattern is no removal; and unlink
+# without NAME refuses another user's default object.
+load helpers
+load ipc_helpers
+
+setup_file() { ipc_setup_file; }
+teardown_file() { ipc_teardown_file; }
+setup() {
+  ipc_setup
+  Q="/$PREFIX-q"
+}
+teardown() {
+  "$IPCDEMO" -q mq unlink "$Q" 2>/dev/null || true
+  [ -z "${NOBODY_QUEUE:-}" ] || "$IPCDEMO" -q mq unlink "$NOBODY_QUEUE" 2>/dev/null || true
+  ipc_teardown
+}
+
+make_three() {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  "$IPCDEMO" sem create "$SEM" >/dev/null
+  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
+}
+
+@test "no pattern is a usage error and removes nothing" {
+  make_three
+  run --separate-stderr "$IPCDEMO" rm
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"at least one PATTERN"* ]]
+  run --separate-stderr "$IPCDEMO" rm --type shm
+  [ "$status" -eq 2 ]
+  [ -e "/dev/shm/${SHM#/}" ] && [ -e "/dev/shm/sem.${SEM#/}" ]
+}
+
+@test "a pattern removes every kind that matches and prints each removal" {
+  make_three
+  "$IPCDEMO" shm create "/other-$PREFIX" >/dev/null
+  run --separate-stderr "$IPCDEMO" rm "$PREFIX-*"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [[ "$output" == *"removed shm $SHM"* && "$output" == *"removed sem $SEM"* && "$output" == *"removed mq $Q"* ]]
+  [ "${#lines[@]}" -eq 3 ]
+  [ ! -e "/dev/shm/${SHM#/}" ] && [ ! -e "/dev/shm/sem.${SEM#/}" ]
+  run "$IPCDEMO" mq info "$Q"
+  [ "$status" -ne 0 ]
+  [ -e "/dev/shm/other-$PREFIX" ]
+  rm -f "/dev/shm/other-$PREFIX"
+}
+
+@test "--type limits the kinds; --dry-run removes nothing" {
+  make_three
+  run --separate-stderr "$IPCDEMO" rm --type sem,mq "$PREFIX-*" --dry-run
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"would remove sem $SEM"* && "$output" == *"would remove mq $Q"* && "$output" != *"$SHM"* ]]
+  [ -e "/dev/shm/sem.${SEM#/}" ]
+  run --separate-stderr "$IPCDEMO" rm --type sem "$PREFIX-*"
+  [ "$output" = "removed sem $SEM" ]
+  [ -e "/dev/shm/${SHM#/}" ]
+}
+
+@test "--unused keeps what a process holds and says who" {
+  make_three
+  background "$IPCDEMO" shm consume "$SHM" --interval 1h
+  wait_until_blocked "$BG"
+  run --separate-stderr "$IPCDEMO" rm --unused "$PREFIX-*"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"kept shm $SHM: held by $BG (ipcdemo, mapped ro 4K)"* ]]
+  [[ "$output" == *"removed sem $SEM"* ]]
+  [ -e "/dev/shm/${SHM#/}" ]
+}
+
+@test "nothing matching is exit 1 with a warning" {
+  run --separate-stderr "$IPCDEMO" rm "$PREFIX-nothing-*"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"no object matches"* ]]
+}
+
+@test "unlink without NAME refuses another user's default object (exit 2), and removes it when named" {
+  [ -e /dev/shm/mein-shared-dings ] && skip "a default segment exists already"
+  plant_as_nobody mein-shared-dings
+  run --separate-stderr "$IPCDEMO" shm unlink
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"/mein-shared-dings is the default name and the object is not yours (owner: nobody)"* ]]
+  [[ "$stderr" == *"ipcdemo shm unlink /mein-shared-dings"* ]]
+  [ -e /dev/shm/mein-shared-dings ]
+  "$IPCDEMO" -q shm unlink /mein-shared-dings
+  [ ! -e /dev/shm/mein-shared-dings ]
+}
+
+@test "unlink without NAME of another user's default queue asks for the name too" {
+  "$IPCDEMO" mq info /meine-queue >/dev/null 2>&1 && skip "a default queue exists already"
+  chmod 755 "$TEST_DIR"
+  NOBODY_QUEUE=/meine-queue
+  setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" -q mq create
+  run --separate-stderr "$IPCDEMO" mq unlink
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"not yours"* ]]
+  "$IPCDEMO" -q mq unlink /meine-queue
+}
+
+@test "unlink without NAME still removes the default object when it is ours" {
+  [ -e /dev/shm/sem.meine-semaphore ] && skip "a default semaphore exists already"
+  "$IPCDEMO" sem create >/dev/null
+  run --separate-stderr "$IPCDEMO" sem unlink
+  [ "$status" -eq 0 ]
+  [ ! -e /dev/shm/sem.meine-semaphore ]
+}
+
+@test "a removal that fails is said, the others are still done, and the status is 1" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  plant_as_nobody "$PREFIX-nobodys"
+  chmod 755 "$TEST_DIR"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" rm --type shm "$PREFIX-*"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"removed shm /$PREFIX-nobodys"* ]]
+  [[ "$stderr" == *"shm_unlink"*"$SHM"*"denied"* ]] || [[ "$stderr" == *"shm_unlink"*"$SHM"*"not permitted"* ]]
+  [ -e "/dev/shm/${SHM#/}" ]
+  [ ! -e "/dev/shm/$PREFIX-nobodys" ]
+}

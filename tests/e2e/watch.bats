@@ -1,0 +1,57 @@
+#!/usr/bin/env bats
+# ipcdemo watch: JSON lines when not on a terminal; on a real terminal (tmux) a
+# full screen that marks changes, redraws on resize and gives the terminal back.
+load helpers
+load ipc_helpers
+
+setup_file() { ipc_setup_file; }
+teardown_file() { ipc_teardown_file; }
+setup() { ipc_setup; }
+teardown() { ipc_teardown; }
+
+tmux_format() { tmux -S "$TTY_SOCKET" display-message -p -t ipcdemo-test "$1"; }
+
+@test "not on a terminal: one JSON line per frame, with values and holders" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  "$IPCDEMO" -q shm produce "$SHM" --count 7 --interval 0 >/dev/null
+  "$IPCDEMO" sem create "$SEM" --value 2 >/dev/null
+  background "$IPCDEMO" shm consume "$SHM" --interval 1h
+  wait_until_blocked "$BG"
+  run --separate-stderr "$IPCDEMO" watch "$PREFIX-*" --count 3 --interval 10ms
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "${#lines[@]}" -eq 3 ]
+  for line in "${lines[@]}"; do
+    jq -e --arg s "$SHM" --arg m "$SEM" --argjson pid "$BG" '
+      (.time | test("Z$")) and
+      (.objects[] | select(.name == $s) | .counter == 7 and .size == 4096 and (.holders | index($pid) != null)) and
+      (.objects[] | select(.name == $m) | .value == 2 and .waiters == 0)' <<<"$line" >/dev/null
+  done
+}
+
+@test "a bad interval is a usage error" {
+  run --separate-stderr "$IPCDEMO" watch --interval 0 --count 1
+  [ "$status" -eq 2 ]
+}
+
+@test "on a terminal: full screen, a change marked after a resize redraws it, Ctrl-C restores the terminal" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  tty_start bash --norc --noprofile
+  tty_type "echo before-watch" Enter
+  tty_wait_for "before-watch"
+  # An hour between frames: only the resize below can bring the second frame.
+  tty_type "$IPCDEMO watch '$PREFIX-*' --interval 1h; echo watch-ended=\$?" Enter
+  tty_wait_for "counter 0"
+  [ "$(tmux_format '#{alternate_on}')" = 1 ]
+  [ "$(tmux_format '#{cursor_flag}')" = 0 ]
+  tty_screen | grep -q "ipcdemo watch: every 1h"
+  "$IPCDEMO" -q shm produce "$SHM" --count 5 --interval 0 >/dev/null
+  tmux -S "$TTY_SOCKET" resize-window -t ipcdemo-test -x 120 -y 30
+  tty_wait_for "counter 5"
+  # The changed value is in reverse video (SGR 7) on the screen tmux holds.
+  tmux -S "$TTY_SOCKET" capture-pane -p -e -t ipcdemo-test | grep -q $'\e\\[7mcounter 5'
+  tty_type C-c
+  tty_wait_for "watch-ended=130"
+  [ "$(tmux_format '#{alternate_on}')" = 0 ]
+  [ "$(tmux_format '#{cursor_flag}')" = 1 ]
+  tty_screen | grep -q "before-watch"
+}

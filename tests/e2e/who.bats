@@ -1,0 +1,100 @@
+#!/usr/bin/env bats
+# ipcdemo who (and ls --holders): the processes that map, hold or wait on each
+# object, found in /proc, with real processes holding real objects.
+load helpers
+load ipc_helpers
+
+setup_file() { ipc_setup_file; }
+teardown_file() { ipc_teardown_file; }
+setup() {
+  ipc_setup
+  Q="/$PREFIX-q"
+}
+teardown() {
+  "$IPCDEMO" -q mq unlink "$Q" 2>/dev/null || true
+  ipc_teardown
+}
+
+@test "a consumer maps a segment read-only, a producer read-write; each is named with its command and user" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  background "$IPCDEMO" shm consume "$SHM" --interval 1h
+  local consumer=$BG
+  wait_until_blocked "$consumer"
+  background "$IPCDEMO" shm produce "$SHM" --interval 1h
+  local producer=$BG
+  wait_until_blocked "$producer"
+  run --separate-stderr "$IPCDEMO" who "$SHM"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [[ "${lines[0]}" =~ ^TYPE\ +NAME\ +PID\ +USER\ +COMMAND\ +HOW$ ]]
+  [[ "$output" =~ shm\ +$SHM\ +$consumer\ root\ +ipcdemo\ +mapped\ ro\ 4K ]]
+  [[ "$output" =~ shm\ +$SHM\ +$producer\ root\ +ipcdemo\ +mapped\ rw\ 4K ]]
+  run --separate-stderr "$IPCDEMO" who --json "$SHM"
+  jq -e --argjson c "$consumer" --argjson p "$producer" '
+    .processes > 0 and (.objects | length) == 1 and
+    (.objects[0].holders | map(select(.pid == $c)) | .[0] | .writable == false and .way == "mapped" and .bytes == 4096) and
+    (.objects[0].holders | map(select(.pid == $p)) | .[0] | .writable == true and .command == "ipcdemo" and .user == "root")' <<<"$output"
+  run --separate-stderr "$IPCDEMO" ls --holders "$SHM"
+  [[ "$output" == *"HOLDERS"* && "$output" == *"$consumer/ipcdemo"* && "$output" == *"$producer/ipcdemo"* ]]
+}
+
+@test "an object no one holds is 'not held' when named, and left out without a pattern" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  run --separate-stderr "$IPCDEMO" who "$SHM"
+  [[ "$output" =~ shm\ +$SHM\ +-\ +-\ +-\ +not\ held ]]
+  run --separate-stderr "$IPCDEMO" who
+  [ "$status" -eq 0 ]
+  [[ "$output" != *"$SHM"* ]]
+}
+
+@test "a segment unlinked while mapped is listed as deleted, by who and ls --holders" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  background "$IPCDEMO" shm consume "$SHM" --interval 1h
+  wait_until_blocked "$BG"
+  "$IPCDEMO" -q shm unlink "$SHM"
+  run --separate-stderr "$IPCDEMO" who "$SHM"
+  [[ "$output" =~ shm\ +$SHM\ \(deleted\)\ +$BG\ root\ +ipcdemo\ +mapped\ ro ]]
+  run --separate-stderr "$IPCDEMO" ls --holders --json "$SHM"
+  jq -e --argjson pid "$BG" '.[0].deleted == true and .[0].holders[0].pid == $pid and .[0].size == null' <<<"$output"
+}
+
+@test "a queue's descriptor and its mode; a blocked receiver holds it O_RDONLY" {
+  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
+  background "$IPCDEMO" mq recv "$Q"
+  wait_until_blocked "$BG" wq_sleep
+  run --separate-stderr "$IPCDEMO" who --type mq "$Q"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [[ "$output" =~ mq\ +$Q\ +$BG\ root\ +ipcdemo\ +fd\ [0-9]+\ O_RDONLY ]]
+}
+
+@test "the process registered with mq_notify is named, from the queue's file" {
+  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
+  background "$IPCDEMO" mq notify "$Q"
+  wait_until_blocked "$BG"
+  run --separate-stderr "$IPCDEMO" who "$Q"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [[ "$output" =~ mq\ +$Q\ +$BG\ root\ +ipcdemo\ +mq_notify ]]
+}
+
+@test "a semaphore's waiters are counted from its file, its holders from their maps" {
+  "$IPCDEMO" sem create "$SEM" --value 0 >/dev/null
+  background "$IPCDEMO" sem wait "$SEM"
+  wait_until_blocked "$BG" futex
+  run --separate-stderr "$IPCDEMO" who "$SEM"
+  [[ "$output" =~ sem\ +$SEM\ +$BG\ root\ +ipcdemo\ +mapped\ rw ]]
+  [[ "$output" =~ sem\ +$SEM\ +-\ +-\ +-\ +1\ waiting\ in\ sem_wait ]]
+  run --separate-stderr "$IPCDEMO" who --json "$SEM"
+  [ "$(jq '.objects[0].waiters' <<<"$output")" = 1 ]
+}
+
+@test "processes this user may not inspect are counted and said, not skipped in silence" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  chmod 644 "/dev/shm/${SHM#/}"
+  background "$IPCDEMO" shm consume "$SHM" --interval 1h
+  wait_until_blocked "$BG"
+  chmod 755 "$TEST_DIR"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" who --json "$SHM"
+  [ "$status" -eq 0 ]
+  [ "$(jq '.objects[0].holders | length' <<<"$output")" = 0 ]
+  [ "$(jq '.uninspectable > 0' <<<"$output")" = true ]
+  [[ "$stderr" == *"processes could not be inspected"*"run as root"* ]]
+}
