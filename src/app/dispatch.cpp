@@ -6,6 +6,7 @@
 #include "base/output.hpp"
 #include "base/signals.hpp"
 #include "cli/command_line.hpp"
+#include "cli/diagnose.hpp"
 #include "cli/spec.hpp"
 #include "completion/complete.hpp"
 #include "docs/man_page.hpp"
@@ -71,11 +72,8 @@ int run(int argc, char** argv) {
   const std::string_view program = basename_of(argc > 0 ? argv[0] : "ipcdemo");
   const auto args = arguments_for(program, argc, argv, commands);
   if (!args) {
-    fmt::print(stderr,
-               "ipcdemo: {}: applet not found\nTool names (run them as links to ipcdemo, or as 'ipcdemo "
-               "GROUP ACTION'):\n",
-               program);
-    for (const auto& name : tool_names()) fmt::print(stderr, "  {}\n", name);
+    // As POSIX shells do for a command not found: exit 127.
+    fmt::print(stderr, "ipcdemo: {}\n", cli::unknown_tool_message(program, tool_names()));
     return exit_code::not_found;
   }
 
@@ -103,7 +101,7 @@ int run(int argc, char** argv) {
   if (line.globals.install_dir)
     return install_links(*line.globals.install_dir, self_executable(), tool_names());
   if (!line.invocation) {
-    fmt::print(stderr, "{}", cli::top_level_help(commands));
+    fmt::print(stderr, "{}", cli::overview(commands));
     return exit_code::usage;
   }
   return line.invocation->command().command->handler(*line.invocation);
