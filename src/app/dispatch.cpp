@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <string_view>
 #include <system_error>
 
@@ -119,6 +120,14 @@ int main(int argc, char** argv) {
   } catch (const BrokenPipe&) {
     // The reader of our output left: end quietly, as cat does.
     return exit_code::ok;
+  } catch (const Interrupted& interrupted) {
+    // The user's own Ctrl-C needs no error line: the command said what it did,
+    // and the shell shows ^C. A signal sent by someone else is reported.
+    if (interrupted.signo() == SIGINT && signals::from_terminal()) {
+      std::fflush(stdout);
+      return interrupted.exit_code();
+    }
+    return report(interrupted);
   } catch (const Error& error) {
     return report(error);
   } catch (const std::system_error& error) {

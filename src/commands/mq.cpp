@@ -15,6 +15,7 @@
 #include "mq/limits.hpp"
 #include "mq/message_format.hpp"
 #include "mq/sample.hpp"
+#include "mq/wait_note.hpp"
 #include "sys/message_queue.hpp"
 #include "sys/narrate.hpp"
 
@@ -170,6 +171,8 @@ int send(const Invocation& invocation) {
   timespec start{};
   clock_gettime(CLOCK_MONOTONIC, &start);
   std::uint64_t sent = 0;
+  const mq::SendProgress progress(name, count, sent);
+  bool said_waiting = false;
   for (; count == 0 || sent < count; ++sent) {
     if (sent > 0 && interval.count() > 0)
       sleep_until(monotonic_plus(start, static_cast<std::int64_t>(sent) * interval.count()));
@@ -186,6 +189,9 @@ int send(const Invocation& invocation) {
                                  .reserved = 0});
       message = sample_bytes;
     }
+    // A full queue is likely once as many were sent as it had room for.
+    if (!nonblock && !said_waiting && attr.mq_curmsgs + static_cast<long>(sent) >= attr.mq_maxmsg)
+      said_waiting = mq::note_if_full(queue, name, timed ? invocation.text("timeout") : "");
     const timespec deadline = timed ? deadline_after(timeout) : timespec{};
     int err = 0;
     if (!queue.send(message, static_cast<unsigned>(prio), timed ? &deadline : nullptr, &err)) {
@@ -276,7 +282,11 @@ int recv(const Invocation& invocation) {
   const mq_attr attr = queue.attributes();
   std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
   Printer printer(invocation.flag("json"));
+  bool said_waiting = false;
   for (std::uint64_t received = 0; count == 0 || received < count; ++received) {
+    // An empty queue is likely once as many were received as it held.
+    if (!nonblock && !said_waiting && attr.mq_curmsgs <= static_cast<long>(received))
+      said_waiting = mq::note_if_empty(queue, name, timed ? invocation.text("timeout") : "");
     const timespec deadline = timed ? deadline_after(timeout) : timespec{};
     int err = 0;
     const auto got = queue.receive(buffer, timed ? &deadline : nullptr, &err);
