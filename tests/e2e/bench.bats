@@ -75,6 +75,8 @@ PY
   for mechanism in sem-open-new sem-open-existing shm-create mq-open; do
     grep -qx "$mechanism -" "$TEST_DIR/seen" || { echo "missing: $mechanism"; return 1; }
   done
+  # Floor, wake-up and depth at least (placement needs two CPUs), in words.
+  python3 -c 'import json,sys; c = json.load(open(sys.argv[1]))["conclusions"]; assert len(c) >= 3 and all(isinstance(x, str) for x in c), c' "$TEST_DIR/bench.json"
   # Progress at the default level says what is being measured, never the figures:
   # the table says them once.
   grep -q '^ipcdemo: info: bench: two processes ' <<<"$stderr"
