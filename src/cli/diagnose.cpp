@@ -75,7 +75,7 @@ std::string shell_word(std::string_view word) {
 
 std::string command_line(const std::vector<std::string>& words) {
   std::string line = "ipcdemo";
-  for (const auto& word : words) line += " " + shell_word(word);
+  for (const auto& word : words) line += " " + visible(shell_word(word));
   return line;
 }
 
@@ -115,7 +115,8 @@ UsageError unknown_option(std::string_view word, const std::vector<OptionName>& 
     }
   }
   const std::string name(word.substr(0, word.find('=')));
-  std::string message = fmt::format("{}unknown option '{}';{}", prefix, name, did_you_mean(name, candidates));
+  std::string message =
+      fmt::format("{}unknown option '{}';{}", prefix, visible(name), did_you_mean(name, candidates));
   if (listed.empty())
     message += fmt::format(" options: {}",
                            join(std::vector<std::string>{"--help", "--version", "--verbose", "--quiet",
@@ -154,8 +155,8 @@ UsageError unknown_group(const std::vector<std::string>& args, std::size_t at,
         fmt::format("'{}' is a tool name; as a command it is '{}'", word, "ipcdemo " + tool->path()));
   std::vector<std::string> names;
   for (const GroupSpec* group : groups_of(commands)) names.emplace_back(group->name);
-  return UsageError(
-      fmt::format("unknown command '{}';{} commands: {}", word, did_you_mean(word, names), join(names)));
+  return UsageError(fmt::format("unknown command '{}';{} commands: {}", visible(word),
+                                did_you_mean(word, names), join(names)));
 }
 
 UsageError unknown_action(std::string_view word, const GroupSpec& group,
@@ -167,7 +168,7 @@ UsageError unknown_action(std::string_view word, const GroupSpec& group,
     for (const GroupSpec* other : groups_of(commands))
       if (other->name == word) hint = fmt::format(" did you mean 'ipcdemo {}'?", word);
   return UsageError(
-      fmt::format("{}: unknown action '{}';{} actions: {}", group.name, word, hint, join(actions)));
+      fmt::format("{}: unknown action '{}';{} actions: {}", group.name, visible(word), hint, join(actions)));
 }
 
 } // namespace
@@ -243,7 +244,7 @@ std::optional<UsageError> diagnose(const std::vector<std::string>& args,
 }
 
 std::string unknown_tool_message(std::string_view name, const std::vector<std::string>& tools) {
-  return fmt::format("'{}' is not an ipcdemo tool name;{} 'ipcdemo --list' shows them", name,
+  return fmt::format("'{}' is not an ipcdemo tool name;{} 'ipcdemo --list' shows them", visible(name),
                      did_you_mean(name, tools));
 }
 

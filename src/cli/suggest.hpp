@@ -21,6 +21,10 @@ std::vector<std::string> suggestions(std::string_view word, const std::vector<st
 // " did you mean 'a'?" or " did you mean 'a' or 'b'?", or "" when nothing is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// `word` safe to echo in a one-line message: control characters (a newline, an
+// escape sequence in a hostile argv) as \xNN.
+std::string visible(std::string_view word);
+
 // "a, b, c": for "one of: ..." lists.
 std::string join(const std::vector<std::string>& words);
 

@@ -78,3 +78,12 @@ TEST(RewriteHelp, HelpTopicIsTopicHelp) {
             (Args{"-v", "shm", "produce", "--help"}));
   EXPECT_EQ(rewrite_help({"mq", "send", "help"}, commands), (Args{"mq", "send", "help"})) << "a message text";
 }
+
+TEST(Diagnose, EchoesNoControlCharacters) {
+  EXPECT_EQ(visible("a\nb\x1b[31m"), "a\\x0ab\\x1b[31m");
+  const std::string line = diagnosis({"sh\x1b]0;x\x07"});
+  EXPECT_EQ(line.find('\x1b'), std::string::npos) << line;
+  EXPECT_NE(line.find("unknown command 'sh\\x1b]0;x\\x07'"), std::string::npos) << line;
+  EXPECT_EQ(unknown_tool_message("x\ny", {}),
+            "'x\\x0ay' is not an ipcdemo tool name; 'ipcdemo --list' shows them");
+}
