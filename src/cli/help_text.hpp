@@ -29,15 +29,16 @@ inline constexpr std::string_view pointer_to_top =
 
 // The first commands to try, for the short overview a bare `ipcdemo` prints.
 inline constexpr std::string_view first_steps =
-    "  ipcdemo tour              the screenplay, scene by scene, run for you\n"
-    "  ipcdemo shm produce       then in a second terminal: ipcdemo shm consume\n"
-    "  ipcdemo ls                the POSIX IPC objects of this host\n";
+    "  ipcdemo tour                                  the screenplay, scene by scene, run for you\n"
+    "  ipcdemo shm create && ipcdemo shm produce     then in a 2nd terminal: ipcdemo shm consume\n"
+    "  ipcdemo ls                                    the POSIX IPC objects of this host\n";
 
 // The most useful full command lines, for the top-level help and the man page.
 inline constexpr std::string_view top_examples =
     "  ipcdemo tour                                        the screenplay, run for you\n"
-    "  ipcdemo shm produce        (and in a 2nd terminal)  ipcdemo shm consume\n"
-    "  for i in 1 2 3 4; do ipcdemo shm produce -i 0 -c 100000 >/dev/null & done; wait; ipcdemo shm info\n"
+    "  ipcdemo shm create && ipcdemo shm produce          (in a 2nd terminal: ipcdemo shm consume)\n"
+    "  ipcdemo shm create /race; for i in 1 2 3 4; do ipcdemo shm produce /race -i 0 -c 100000 >/dev/null & "
+    "done; wait; ipcdemo shm info /race\n"
     "  ipcdemo sem create --value 0 && ipcdemo sem wait    (elsewhere: ipcdemo sem post)\n"
     "  ipcdemo mq create && ipcdemo mq send -c 3 && ipcdemo mq recv -c 3\n"
     "  ipcdemo -v mmap cat /etc/hostname                   every system call narrated\n"

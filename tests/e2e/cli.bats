@@ -134,7 +134,7 @@ CASES
   examples=$(awk '/^Examples:/ {f = 1; next} /^$/ {f = 0} f' <<<"$output")
   [ "$(wc -l <<<"$examples")" -le 8 ]
   [ "$(wc -l <<<"$examples")" -ge 5 ]
-  grep -q "ipcdemo shm produce -i 0 -c 100000" <<<"$examples"
+  grep -q "ipcdemo shm produce /race -i 0 -c 100000" <<<"$examples"
   ! grep -qx ' *ipcdemo [a-z]* [a-z]*' <<<"$examples"
 }
 
