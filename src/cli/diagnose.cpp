@@ -117,11 +117,11 @@ UsageError unknown_option(std::string_view word, const std::vector<OptionName>& 
   const std::string name(word.substr(0, word.find('=')));
   std::string message =
       fmt::format("{}unknown option '{}';{}", prefix, visible(name), did_you_mean(name, candidates));
-  if (listed.empty())
-    message += fmt::format(" options: {}",
-                           join(std::vector<std::string>{"--help", "--version", "--verbose", "--quiet",
-                                                         "--log-level", "--list", "--install"}));
-  else
+  if (listed.empty()) {
+    for (const auto& option : global_options)
+      listed.emplace_back(option.flags.substr(option.flags.rfind(',') + 1));
+    message += fmt::format(" options: {}", join(listed));
+  } else
     message += fmt::format(" options: {}, and the global ones ('ipcdemo --help')", join(listed));
   return UsageError(message);
 }
