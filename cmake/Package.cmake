@@ -33,7 +33,14 @@ string(TIMESTAMP IPCDEMO_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
 configure_file(${PROJECT_SOURCE_DIR}/packaging/changelog.in ${PROJECT_BINARY_DIR}/packaging/changelog @ONLY)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright ${PROJECT_BINARY_DIR}/packaging/changelog
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The static release binary is intended (start-up time): say so to lintian.
+if(IPCDEMO_STATIC)
+  install(FILES ${PROJECT_SOURCE_DIR}/packaging/lintian-overrides DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides
+          RENAME ipcdemo)
+endif()
 # gzip -9n the man pages and the changelog in the staging tree, as policy asks.
 set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/PackageCompress.cmake)
+# Installed-Size counted right (CMake 3.25 counts each tool link as the binary).
+set(CPACK_POST_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/PackageInstalledSize.cmake)
 
 include(CPack)

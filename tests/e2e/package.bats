@@ -53,4 +53,10 @@ build_package() { DEB=$(ls "$BATS_FILE_TMPDIR"/pkg/ipcdemo_*.deb); }
   ! grep -q "\.1$" <<<"$output" || { echo "an uncompressed man page"; return 1; }
   run dpkg-deb -f "$DEB" Package Section Maintainer
   [[ "$output" == *"Package: ipcdemo"* && "$output" == *"Section: utils"* ]]
+  # The tool links count as links, not as copies of the binary.
+  dpkg -x "$DEB" "$TEST_DIR/root"
+  local kib binary_kib
+  kib=$(dpkg-deb -f "$DEB" Installed-Size)
+  binary_kib=$(($(stat -c %s "$TEST_DIR/root/usr/bin/ipcdemo") / 1024))
+  [ "$kib" -ge "$binary_kib" ] && [ "$kib" -lt $((binary_kib * 2)) ] || { echo "Installed-Size $kib"; return 1; }
 }
