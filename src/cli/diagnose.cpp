@@ -88,6 +88,7 @@ std::vector<const GroupSpec*> groups_of(const std::vector<CommandRef>& commands)
 
 std::vector<std::string> quoted_alternatives(const std::vector<std::string>& lines) {
   std::vector<std::string> out;
+  out.reserve(lines.size());
   for (const auto& line : lines) out.push_back("'" + line + "'");
   return out;
 }
@@ -104,6 +105,7 @@ std::string either(const std::vector<std::string>& choices) {
 UsageError unknown_option(std::string_view word, const std::vector<OptionName>& names,
                           const CommandRef* where) {
   std::vector<std::string> candidates;
+  candidates.reserve(names.size());
   std::vector<std::string> listed; // long names of the command's own options, for the list
   for (const auto& option : names) candidates.push_back(option.name);
   std::string prefix;
@@ -146,6 +148,7 @@ UsageError unknown_group(const std::vector<std::string>& args, std::size_t at,
       }
   if (!owners.empty()) {
     std::vector<std::string> lines;
+    lines.reserve(owners.size());
     for (const GroupSpec* owner : owners) lines.push_back(fmt::format("ipcdemo {} {}", owner->name, word));
     return UsageError(fmt::format("'{}' is an action, not a group; did you mean {}?", word,
                                   either(quoted_alternatives(lines))));

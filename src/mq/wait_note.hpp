@@ -27,6 +27,8 @@ class SendProgress {
   SendProgress(std::string_view name, std::uint64_t count, const std::uint64_t& sent);
   SendProgress(const SendProgress&) = delete;
   SendProgress& operator=(const SendProgress&) = delete;
+  SendProgress(SendProgress&&) = delete;
+  SendProgress& operator=(SendProgress&&) = delete;
   ~SendProgress();
 
  private:
