@@ -1,38 +1,27 @@
 # cmake --install: the binary, a link per tool name beside it (names asked of
 # the binary itself, so the registry stays the only list), the man pages and
 # the shell completions in their conventional places.
+#
+# Everything is placed relative to the prefix given at install time
+# (`cmake --install build --prefix /usr`) and under $DESTDIR, as packagers
+# expect: install(FILES/TARGETS) with relative destinations do that themselves;
+# the links and the zsh directory, made in install(CODE) below, read
+# CMAKE_INSTALL_PREFIX when the install runs, not when the build was configured.
 install(TARGETS ipcdemo RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-
-install(CODE "
-  execute_process(COMMAND \"$<TARGET_FILE:ipcdemo>\" --list
-                  OUTPUT_VARIABLE tool_names RESULT_VARIABLE listed)
-  if(NOT listed EQUAL 0)
-    message(FATAL_ERROR \"ipcdemo --list failed: cannot install the tool links\")
-  endif()
-  string(REPLACE \"\\n\" \";\" tool_names \"\${tool_names}\")
-  set(bindir \"\$ENV{DESTDIR}${CMAKE_INSTALL_FULL_BINDIR}\")
-  # bash-completion loads a command's script by the command's name: one link each.
-  set(bashdir \"\$ENV{DESTDIR}${CMAKE_INSTALL_FULL_DATADIR}/bash-completion/completions\")
-  foreach(name IN LISTS tool_names)
-    if(name)
-      message(STATUS \"Installing link: \${bindir}/\${name} -> ipcdemo\")
-      file(CREATE_LINK ipcdemo \"\${bindir}/\${name}\" SYMBOLIC)
-      file(MAKE_DIRECTORY \"\${bashdir}\")
-      file(CREATE_LINK ipcdemo \"\${bashdir}/\${name}\" SYMBOLIC)
-    endif()
-  endforeach()
-")
 
 file(GLOB man_pages ${PROJECT_SOURCE_DIR}/man/*.1)
 install(FILES ${man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 # Completion scripts, generated from the registry into completions/.
-foreach(pair "bash;ipcdemo;bash-completion/completions"
-             "zsh;_ipcdemo;zsh/site-functions"
-             "fish;ipcdemo.fish;fish/vendor_completions.d")
-  list(GET pair 1 file)
-  list(GET pair 2 dir)
-  if(EXISTS ${PROJECT_SOURCE_DIR}/completions/${file})
-    install(FILES ${PROJECT_SOURCE_DIR}/completions/${file} DESTINATION ${CMAKE_INSTALL_DATADIR}/${dir})
-  endif()
-endforeach()
+install(FILES ${PROJECT_SOURCE_DIR}/completions/ipcdemo DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+install(FILES ${PROJECT_SOURCE_DIR}/completions/ipcdemo.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+
+install(CODE "
+  set(ipcdemo_binary \"$<TARGET_FILE:ipcdemo>\")
+  set(ipcdemo_zsh_script \"${PROJECT_SOURCE_DIR}/completions/_ipcdemo\")
+  set(ipcdemo_bindir \"${CMAKE_INSTALL_BINDIR}\")
+  set(ipcdemo_datadir \"${CMAKE_INSTALL_DATADIR}\")
+  set(ipcdemo_mandir \"${CMAKE_INSTALL_MANDIR}\")
+")
+install(SCRIPT ${CMAKE_CURRENT_LIST_DIR}/InstallLinks.cmake)

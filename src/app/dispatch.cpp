@@ -7,6 +7,7 @@
 #include "base/output.hpp"
 #include "base/signals.hpp"
 #include "cli/command_line.hpp"
+#include "cli/diagnose.hpp"
 #include "cli/spec.hpp"
 #include "completion/complete.hpp"
 #include "docs/man_page.hpp"
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <string_view>
 #include <system_error>
 
@@ -82,11 +84,8 @@ int run(int argc, char** argv) {
   const std::string_view program = basename_of(argc > 0 ? argv[0] : "ipcdemo");
   const auto args = arguments_for(program, argc, argv, commands);
   if (!args) {
-    fmt::print(stderr,
-               "ipcdemo: {}: applet not found\nTool names (run them as links to ipcdemo, or as 'ipcdemo "
-               "GROUP ACTION'):\n",
-               escape::visible(program));
-    for (const auto& name : tool_names()) fmt::print(stderr, "  {}\n", name);
+    // As POSIX shells do for a command not found: exit 127.
+    fmt::print(stderr, "ipcdemo: {}\n", cli::unknown_tool_message(program, tool_names()));
     return exit_code::not_found;
   }
 
@@ -117,7 +116,7 @@ int run(int argc, char** argv) {
   if (line.globals.install_dir)
     return install_links(*line.globals.install_dir, self_executable(), tool_names());
   if (!line.invocation) {
-    fmt::print(stderr, "{}", cli::top_level_help(commands));
+    fmt::print(stderr, "{}", cli::overview(commands));
     return exit_code::usage;
   }
   if (line.globals.strace)
@@ -137,6 +136,14 @@ int main(int argc, char** argv) {
   } catch (const BrokenPipe&) {
     // The reader of our output left: end quietly, as cat does.
     return exit_code::ok;
+  } catch (const Interrupted& interrupted) {
+    // The user's own Ctrl-C needs no error line: the command said what it did,
+    // and the shell shows ^C. A signal sent by someone else is reported.
+    if (interrupted.signo() == SIGINT && signals::from_terminal()) {
+      std::fflush(stdout);
+      return interrupted.exit_code();
+    }
+    return output::report(interrupted);
   } catch (const Error& error) {
     return output::report(error);
   } catch (const std::system_error& error) {

@@ -12,6 +12,8 @@ namespace ipcdemo::signals {
 void install();
 // The signal that arrived, or 0.
 int pending();
+// Whether the signal came from the terminal (Ctrl-C typed by the user), not from kill(2).
+bool from_terminal();
 // Throws Interrupted when a signal arrived; wrappers call it on EINTR.
 void throw_if_interrupted();
 

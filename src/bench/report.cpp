@@ -1,6 +1,7 @@
 #include "bench/report.hpp"
 
 #include "base/json.hpp"
+#include "bench/conclusions.hpp"
 
 #include <fmt/format.h>
 
@@ -108,6 +109,7 @@ std::string format_table(const std::vector<Result>& results, const RunInfo& info
       "for streams) in the same placement. Every round trip and sample was counted by both processes.\n"
       "Took {:.1f} s.\n",
       info.seconds);
+  out += format_conclusions(conclusions(results));
   return out;
 }
 
@@ -138,6 +140,14 @@ std::string format_json(const std::vector<Result>& results, const RunInfo& info)
     if (r.peer_operations) out += fmt::format(", \"peer_operations\": {}", *r.peer_operations);
     out += fmt::format(", \"floor_ratio\": {}", r.floor_ratio ? json_number(*r.floor_ratio) : "null");
     out += fmt::format(", \"note\": {}}}", json_string(r.note));
+  }
+  out += first ? "]" : "\n  ]";
+  out += ",\n  \"conclusions\": [";
+  first = true;
+  for (const auto& conclusion : conclusions(results)) {
+    out += first ? "\n    " : ",\n    ";
+    first = false;
+    out += json_string(conclusion);
   }
   out += first ? "]\n}\n" : "\n  ]\n}\n";
   return out;

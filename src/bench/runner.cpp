@@ -192,10 +192,20 @@ Result measure_object(const Mechanism& mechanism, const Plan& plan, const Budget
           .pid = getpid()};
 }
 
+// Each figure at debug level (-v): at the default level the table says them once.
 void log_progress(const Result& result, std::size_t done, std::size_t total) {
-  log::info("bench [{}/{}] {}{}: {}", done, total, result.label,
-            result.placement.empty() ? "" : ", " + result.placement,
-            format_value(result.summary.median, result.unit));
+  log::debug("bench [{}/{}] {}{}: {}", done, total, result.label,
+             result.placement.empty() ? "" : ", " + result.placement,
+             format_value(result.summary.median, result.unit));
+}
+
+std::string_view placement_phrase(Placement placement) {
+  switch (placement) {
+    case Placement::split: return "on two CPUs (split)";
+    case Placement::same: return "sharing one CPU (same)";
+    case Placement::any: return "where the scheduler puts them (any)";
+  }
+  return "";
 }
 
 double bytes_per_second(const Result& result) {
@@ -245,8 +255,18 @@ std::vector<Result> run(const Plan& plan) {
             plan.repetitions, std::max(1.0, estimate));
 
   std::vector<Result> results;
+  std::optional<Placement> section;
+  bool objects_announced = false;
   for (const auto& [mechanism, pinning] : steps) {
     signals::throw_if_interrupted();
+    // Progress at the default level: what is being measured, not the figures.
+    if (pinning && section != pinning->placement) {
+      section = pinning->placement;
+      log::info("bench: two processes {}...", placement_phrase(pinning->placement));
+    } else if (!pinning && !objects_announced) {
+      objects_announced = true;
+      log::info("bench: object costs, one process...");
+    }
     results.push_back(pinning ? measure_pair(*mechanism, *pinning, plan, budget)
                               : measure_object(*mechanism, plan, budget));
     log_progress(results.back(), results.size(), steps.size());

@@ -1,6 +1,8 @@
 #include "cli/command_line.hpp"
 
 #include "base/error.hpp"
+#include "cli/diagnose.hpp"
+#include "cli/globals.hpp"
 #include "cli/help_text.hpp"
 #include "version.hpp"
 
@@ -20,22 +22,16 @@ std::string command_footer(const CommandSpec& command) {
     for (const auto& example : command.examples) footer += fmt::format("  {}\n", example);
     footer += "\n";
   }
-  footer += help::global_options_note;
-  footer += "\nExit status:\n";
-  footer += help::exit_status;
+  footer += help::pointer_to_top;
   return footer;
 }
 
-std::string top_footer(const std::vector<CommandRef>& commands) {
+std::string top_footer() {
   std::string footer =
       "Every GROUP ACTION pair is also a tool name: a link named shm-produce (or\n"
       "ipcdemo-shm-produce) to this binary runs 'ipcdemo shm produce'. --list prints\n"
       "the tool names, --install DIR creates the links.\n\nExamples:\n";
-  for (const auto& ref : commands)
-    for (const auto& example : ref.command->examples) {
-      footer += fmt::format("  {}\n", example);
-      break; // the first example of each command is enough here
-    }
+  footer += help::top_examples;
   footer += "\nExit status:\n";
   footer += help::exit_status;
   footer += "\nEnvironment:\n";
@@ -88,7 +84,7 @@ std::string group_footer(const GroupSpec& group) {
   for (const auto& command : group.commands)
     if (!command.examples.empty()) footer += fmt::format("  {}\n", command.examples.front());
   footer += fmt::format("\nRun 'ipcdemo {} ACTION --help' for an action's options.\n\n", group.name);
-  footer += help::global_options_note;
+  footer += help::pointer_to_top;
   return footer;
 }
 
@@ -106,8 +102,10 @@ BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const Command
       option->type_name(value_placeholder(spec.type, spec.choices));
       option->multi_option_policy(spec.many ? CLI::MultiOptionPolicy::TakeAll
                                             : CLI::MultiOptionPolicy::TakeLast);
-      if (!spec.default_value.empty()) option->default_str(std::string(spec.default_value));
     }
+    // "(default: racy)" in the text, not CLI11's "racy|atomic|sem=racy", which reads as "sem=racy".
+    if (!spec.default_value.empty())
+      option->description(fmt::format("{} (default: {})", help, spec.default_value));
     bound.bindings.push_back({std::string(spec.key()), option, is_flag});
   }
   for (const auto& spec : command.arguments) {
@@ -204,25 +202,27 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const Focus
   app.description(
       "ipcdemo - explore POSIX inter-process communication from a shell:\n"
       "file mappings, shared memory, named semaphores and message queues.");
-  app.set_help_flag("-h,--help", "Show help (for a group or command: its help) and exit");
-  app.set_version_flag("-V,--version", "ipcdemo " IPCDEMO_VERSION, "Show the version and exit");
-  const std::string verbose_help =
-      "More log output: -v narrates calls (sys: system calls, lib: C library functions), -vv also "
-      "says what each library function asks of the kernel";
-  const std::string quiet_help = "Less log output: -q warnings and errors, -qq errors only";
-  const std::string list_help = "Print every tool name, one a line";
-  tree->verbose = app.add_flag("-v,--verbose", verbose_help);
-  tree->quiet = app.add_flag("-q,--quiet", quiet_help);
-  tree->level =
-      app.add_option("--log-level", "Log level: trace, debug, info, warn, error or off")->type_name("LEVEL");
-  tree->list = app.add_flag("--list", list_help);
-  tree->install = app.add_option("--install", "Create a link per tool name in DIR, pointing at this binary")
-                      ->type_name("DIR");
+  const auto text = [](std::string_view view) { return std::string(view); };
+  app.set_help_flag(text(global::help.flags), text(global::help.help));
+  app.set_version_flag(text(global::version.flags), "ipcdemo " IPCDEMO_VERSION, text(global::version.help));
+  // add_flag and add_option take the help text as a const lvalue (an rvalue picks a binding overload).
+  const std::string verbose_help = text(global::verbose.help);
+  const std::string quiet_help = text(global::quiet.help);
+  const std::string list_help = text(global::list.help);
+  const std::string level_help = text(global::log_level.help);
+  const std::string install_help = text(global::install.help);
+  tree->verbose = app.add_flag(text(global::verbose.flags), verbose_help);
+  tree->quiet = app.add_flag(text(global::quiet.flags), quiet_help);
+  tree->level = app.add_option(text(global::log_level.flags), level_help)
+                    ->type_name(text(global::log_level.placeholder));
+  tree->list = app.add_flag(text(global::list.flags), list_help);
+  tree->install =
+      app.add_option(text(global::install.flags), install_help)->type_name(text(global::install.placeholder));
   const std::string strace_help =
       "Run the command under strace(1), showing its IPC system calls as the kernel sees them (files in "
       "/dev/shm, mmap, ftruncate, futex, mq_*)";
   tree->strace = app.add_flag("--strace", strace_help);
-  app.footer([&commands] { return top_footer(commands); });
+  app.footer(top_footer);
   app.require_subcommand(0, 1);
 
   const GroupSpec* current_group = nullptr;
@@ -251,9 +251,27 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const Focus
 
 } // namespace
 
-std::string top_level_help(const std::vector<CommandRef>& commands) { return build(commands)->app.help(); }
+std::string overview(const std::vector<CommandRef>& commands) {
+  std::string text =
+      "ipcdemo - explore POSIX inter-process communication from a shell:\n"
+      "file mappings, shared memory, named semaphores and message queues.\n\n"
+      "Usage: ipcdemo GROUP [ACTION] [OPTIONS] [ARGS]   (or a link named GROUP-ACTION)\n\nGroups:\n";
+  const GroupSpec* last = nullptr;
+  for (const auto& ref : commands)
+    if (ref.group != last) {
+      last = ref.group;
+      text += fmt::format("  {:<11} {}\n", ref.group->name, ref.group->summary);
+    }
+  text += "\nStart with:\n";
+  text += help::first_steps;
+  text +=
+      "\nMore: 'ipcdemo --help' (options, examples, exit codes), 'ipcdemo GROUP --help',\n"
+      "'ipcdemo help GROUP ACTION', 'man ipcdemo'.\n";
+  return text;
+}
 
-CommandLine parse(const std::vector<std::string>& args, const std::vector<CommandRef>& commands) {
+CommandLine parse(const std::vector<std::string>& given, const std::vector<CommandRef>& commands) {
+  const std::vector<std::string> args = rewrite_help(given, commands);
   auto tree = build(commands, find_focus(args, commands));
   CLI::App& app = tree->app;
   std::vector<const char*> argv{"ipcdemo"};
@@ -262,10 +280,16 @@ CommandLine parse(const std::vector<std::string>& args, const std::vector<Comman
   CommandLine result;
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::Success& done) { // --help, --version
+  } catch (const CLI::CallForHelp& done) {
+    // `ipcdemo shn --help` (or `help shn`) should not answer with the top-level help.
+    if (auto better = diagnose(args, commands)) throw *better;
+    result.finished = app.exit(done);
+    return result;
+  } catch (const CLI::Success& done) { // --version
     result.finished = app.exit(done);
     return result;
   } catch (const CLI::ParseError& error) {
+    if (auto better = diagnose(args, commands)) throw *better;
     const std::string where = entered_path(app);
     throw UsageError(where.empty() ? error.what() : fmt::format("{}: {}", where.substr(1), error.what()),
                      fmt::format("see 'ipcdemo{} --help'", where));

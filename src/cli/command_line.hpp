@@ -32,7 +32,8 @@ struct CommandLine {
 // UsageError for anything it cannot accept.
 CommandLine parse(const std::vector<std::string>& args, const std::vector<CommandRef>& commands);
 
-// The help text of the whole tool, for `ipcdemo` run with nothing to do.
-std::string top_level_help(const std::vector<CommandRef>& commands);
+// The short overview for `ipcdemo` run with nothing to do: the groups, the first
+// commands to try and where to read more (the whole help is `ipcdemo --help`).
+std::string overview(const std::vector<CommandRef>& commands);
 
 } // namespace ipcdemo::cli

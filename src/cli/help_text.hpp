@@ -24,4 +24,25 @@ inline constexpr std::string_view global_options_note =
     "  -q, --quiet        less log output (-q warnings and errors only, -qq errors only)\n"
     "  --log-level LEVEL  trace, debug, info, warn, error or off\n";
 
+// Lower levels of help point here instead of repeating the global options and exit codes.
+inline constexpr std::string_view pointer_to_top =
+    "Global options (-v, -q, --log-level; in any position) and exit codes: 'ipcdemo --help'.\n";
+
+// The first commands to try, for the short overview a bare `ipcdemo` prints.
+inline constexpr std::string_view first_steps =
+    "  ipcdemo tour                                  the screenplay, scene by scene, run for you\n"
+    "  ipcdemo shm create && ipcdemo shm produce     then in a 2nd terminal: ipcdemo shm consume\n"
+    "  ipcdemo ls                                    the POSIX IPC objects of this host\n";
+
+// The most useful full command lines, for the top-level help and the man page.
+inline constexpr std::string_view top_examples =
+    "  ipcdemo tour                                        the screenplay, run for you\n"
+    "  ipcdemo shm create && ipcdemo shm produce          (in a 2nd terminal: ipcdemo shm consume)\n"
+    "  ipcdemo shm create /race; for i in 1 2 3 4; do ipcdemo shm produce /race -i 0 -c 100000 >/dev/null & "
+    "done; wait; ipcdemo shm info /race\n"
+    "  ipcdemo sem create --value 0 && ipcdemo sem wait    (elsewhere: ipcdemo sem post)\n"
+    "  ipcdemo mq create && ipcdemo mq send -c 3 && ipcdemo mq recv -c 3\n"
+    "  ipcdemo -v mmap cat /etc/hostname                   every system call narrated\n"
+    "  ipcdemo bench --quick                               what each mechanism costs here\n";
+
 } // namespace ipcdemo::help

@@ -118,7 +118,11 @@ GroupSpec bench_group() {
               "\n"
               "Objects are named /ipcdemo-bench-PID-..., and unlinked as soon as both processes have\n"
               "them open: nothing is left behind, even when ipcdemo is killed. Progress goes to\n"
-              "standard error, one line per measurement; the report to standard output.\n"
+              "standard error (what is being measured; each figure too with -v); the report to\n"
+              "standard output. The report ends with what its own figures say on this machine:\n"
+              "the floor, the cost of a wake-up, placement and queue depth, computed from this run\n"
+              "(and in --json as \"conclusions\"); a conclusion whose figures were not measured is\n"
+              "left out.\n"
               "\n"
               "bench/compare-ipc.sh runs each mechanism beside a plain C program doing the same loop.",
           .examples = {"ipcdemo bench --quick", "ipcdemo bench --cpus split --only sem-spin",

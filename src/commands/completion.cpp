@@ -31,8 +31,13 @@ GroupSpec completion_group() {
                          "PIDs, and the names of live objects (shm names for shm commands, semaphore\n"
                          "names for sem commands, queue names for mq commands) for ipcdemo and for every\n"
                          "tool link. It asks ipcdemo itself for the answers, so it never goes stale.\n"
-                         "cmake --install puts the scripts where the shells look for them.",
-          .examples = {"source <(ipcdemo completion bash)", "ipcdemo completion zsh > ~/.zfunc/_ipcdemo",
+                         "A live name is offered as typed: without its '/' unless the word starts with\n"
+                         "one, and described by what ls shows (size, value, messages, owner).\n"
+                         "--option=value works as well as --option value. The zsh script, sourced into\n"
+                         "a shell that has not loaded the completion system, runs compinit itself.\n"
+                         "cmake --install and the Debian package put the scripts where the shells look.",
+          .examples = {"source <(ipcdemo completion bash)", "source <(ipcdemo completion zsh)",
+                       "ipcdemo completion zsh > ~/.zfunc/_ipcdemo",
                        "ipcdemo completion fish > ~/.config/fish/completions/ipcdemo.fish"},
           .arguments = {{.name = "SHELL",
                          .type = ValueType::choice,

@@ -1,6 +1,7 @@
 #include "completion/complete.hpp"
 
-#include "ipc/objects.hpp"
+#include "ipc/listing.hpp"
+#include "ipc/owner.hpp"
 
 #include <fmt/format.h>
 
@@ -71,18 +72,48 @@ bool offerable(std::string_view name) {
   });
 }
 
+// What Tab shows beside a live name: what `ls` would say of it, in a few words.
+std::string describe(const ls::Row& row) {
+  std::string text;
+  if (!row.problem.empty())
+    text = row.problem;
+  else if (row.bytes)
+    text = fmt::format("{} bytes", *row.bytes);
+  else if (row.value)
+    text = fmt::format("value {}", *row.value);
+  else if (row.curmsgs && row.maxmsg)
+    text = fmt::format("{} of {} messages", *row.curmsgs, *row.maxmsg);
+  if (row.uid) text += (text.empty() ? "" : ", ") + fmt::format("owner {}", user_name(*row.uid));
+  // The description is one field of one line: nothing in it may break the line.
+  for (char& c : text)
+    if (!offerable(std::string_view(&c, 1))) c = '?';
+  return text;
+}
+
+// Live names as the user is typing them: with the leading '/' when the word has
+// one, without it otherwise (ipcdemo adds it). A name that would start with '-'
+// keeps its '/', or it would be read as an option.
+void add_objects(Answer& answer, ObjectKind kind, std::string_view current) {
+  std::vector<ObjectKind> kinds{kind};
+  if (kind == ObjectKind::none) kinds = {ObjectKind::shm, ObjectKind::sem, ObjectKind::mq};
+  // No private mount of the mqueue file system for a Tab press.
+  for (const auto& row : ls::list(ls::Request{.kinds = kinds, .private_mqueue = false}).rows) {
+    if (!offerable(row.name)) continue;
+    std::string word = row.name;
+    if (!current.starts_with('/') && word.size() > 1 && word[1] != '-') word.erase(0, 1);
+    answer.candidates.emplace_back(std::move(word), describe(row));
+  }
+}
+
 void add_values(Answer& answer, ValueType type, const std::vector<std::string_view>& choices,
-                ObjectKind object) {
+                ObjectKind object, std::string_view current) {
   switch (type) {
     case ValueType::choice:
       for (const auto& choice : choices) answer.candidates.emplace_back(choice, "");
       break;
     case ValueType::path: answer.files = true; break;
     case ValueType::pid: add_pids(answer); break;
-    case ValueType::object:
-      for (auto& name : live_object_names(object))
-        if (offerable(name)) answer.candidates.emplace_back(std::move(name), "live object");
-      break;
+    case ValueType::object: add_objects(answer, object, current); break;
     default: break;
   }
 }
@@ -152,7 +183,21 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
     return answer;
   }
   if (pending != nullptr) {
-    add_values(answer, pending->type, pending->choices, pending->object);
+    add_values(answer, pending->type, pending->choices, pending->object, current);
+    return answer;
+  }
+  // --option=value: the values, each as the whole word "--option=value".
+  if (const auto equals = current.find('='); current.starts_with("--") && equals != std::string::npos) {
+    const std::string name = current.substr(0, equals + 1);
+    const std::string_view value = std::string_view(current).substr(equals + 1);
+    Answer values;
+    if (name == "--log-level=")
+      for (const auto& level : log_levels) values.candidates.emplace_back(level, "");
+    if (const OptionSpec* option = command != nullptr ? find_option(*command, current) : nullptr)
+      if (option->type != ValueType::path)
+        add_values(values, option->type, option->choices, option->object, value);
+    for (auto& [word, description] : values.candidates)
+      answer.candidates.emplace_back(name + word, description);
     return answer;
   }
   if (current.starts_with("-")) {
@@ -172,7 +217,7 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
   if (arguments.empty()) return answer;
   const auto& argument = positional < arguments.size() ? arguments[positional] : arguments.back();
   if (positional < arguments.size() || argument.many)
-    add_values(answer, argument.type, argument.choices, argument.object);
+    add_values(answer, argument.type, argument.choices, argument.object, current);
   return answer;
 }
 

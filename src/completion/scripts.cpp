@@ -11,7 +11,20 @@ namespace {
 // named 'x-$(touch f)' would run its command as whoever pressed Tab. The %q
 // quoting makes the inserted word stand for the literal name.
 constexpr std::string_view bash_body = R"(_ipcdemo_complete() {
-  local cur=${COMP_WORDS[COMP_CWORD]} line word quoted files=0
+  local cur=${COMP_WORDS[COMP_CWORD]} line word quoted before files=0 i
+  local -a words=()
+  # Bash splits --opt=value at the '=' (COMP_WORDBREAKS): join the pieces again,
+  # so that ipcdemo sees the word as typed, then offer only what follows $cur.
+  for ((i = 0; i <= COMP_CWORD; i++)); do
+    word=${COMP_WORDS[i]}
+    if ((${#words[@]})) && [[ ${words[-1]} == --* ]] &&
+      [[ ($word == "=" && ${words[-1]} != *=*) || (${words[-1]} == *= && ${COMP_WORDS[i-1]} == "=") ]]; then
+      words[-1]+=$word
+    else
+      words+=("$word")
+    fi
+  done
+  before=${words[-1]%"$cur"}
   COMPREPLY=()
   while IFS= read -r line; do
     case $line in
@@ -19,10 +32,12 @@ constexpr std::string_view bash_body = R"(_ipcdemo_complete() {
       :done) ;;
       *)
         word=${line%%$'\t'*}
+        [[ $word == "$before"* ]] || continue
+        word=${word#"$before"}
         printf -v quoted '%q' "$word"
         if [[ $word == "$cur"* || $quoted == "$cur"* ]]; then COMPREPLY+=("$quoted"); fi ;;
     esac
-  done < <("${COMP_WORDS[0]}" __complete "${COMP_WORDS[@]:0:COMP_CWORD+1}" 2>/dev/null)
+  done < <("${COMP_WORDS[0]}" __complete "${words[@]}" 2>/dev/null)
   if ((files)); then
     compopt -o filenames 2>/dev/null
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -73,7 +88,11 @@ std::string script(std::string_view shell, const std::vector<std::string>& comma
     return header + std::string(bash_body) + "complete -F _ipcdemo_complete " + names + "\n";
   if (shell == "zsh")
     return "#compdef " + names + "\n" + header + std::string(zsh_body) +
-           "if [ \"$funcstack[1]\" = \"_ipcdemo\" ]; then\n  _ipcdemo \"$@\"\nelse\n  compdef _ipcdemo " +
+           "if [ \"$funcstack[1]\" = \"_ipcdemo\" ]; then\n  _ipcdemo \"$@\"\nelse\n"
+           "  # Sourced into a shell whose completion system is not loaded (a stock Debian\n"
+           "  # zsh runs no compinit): load it, or compdef does not exist.\n"
+           "  (( $+functions[compdef] )) || { autoload -Uz compinit && compinit -u }\n"
+           "  compdef _ipcdemo " +
            names + "\nfi\n";
   if (shell == "fish")
     return header + std::string(fish_body) + "for command in " + names +

@@ -65,8 +65,9 @@ std::string normalize_ipc_name(std::string_view given, ObjectKind kind) {
   std::string canonical(1, '/');
   canonical += bare;
   if (!had_slash)
-    log::info("{} name '{}' is taken as '{}' (POSIX names start with '/')", kind_label(kind), given,
-              canonical);
+    // Said at -v only: before every command that names an object it doubled the output.
+    log::debug("{} name '{}' is taken as '{}' (POSIX names start with '/')", kind_label(kind), given,
+               canonical);
   return canonical;
 }
 

@@ -5,6 +5,7 @@
 #include "mq/clock.hpp"
 #include "mq/message_format.hpp"
 #include "mq/queue.hpp"
+#include "mq/wait_note.hpp"
 
 #include <fcntl.h>
 
@@ -52,11 +53,18 @@ void receive(const std::string& name, const ReceiveSettings& settings) {
   const mq_attr attr = queue.attributes();
   std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
   Printer printer(settings.json, !settings.nonblock, settings.raw ? Decode::raw : Decode::samples);
+  bool said_waiting = false;
   for (std::uint64_t received = 0; settings.count == 0 || received < settings.count; ++received) {
+    // An empty queue is likely once as many were received as it held.
+    if (!settings.nonblock && !said_waiting && attr.mq_curmsgs <= static_cast<long>(received)) {
+      printer.finish(); // what was received is out before we say we wait
+      said_waiting = note_if_empty(queue, name, settings.timeout ? settings.timeout_text : "");
+    }
     const timespec deadline = settings.timeout ? deadline_after(*settings.timeout) : timespec{};
     int err = 0;
     const auto got = queue.receive(buffer, settings.timeout ? &deadline : nullptr, &err);
     if (!got) {
+      printer.finish();
       const std::string done = received > 0 ? fmt::format(" (after receiving {})", received) : std::string();
       if (err == EAGAIN)
         throw WouldBlock(

@@ -1,5 +1,7 @@
 #include "mq/send.hpp"
 
+#include "mq/wait_note.hpp"
+
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/signals.hpp"
@@ -40,6 +42,8 @@ void send(const std::string& name, const SendSettings& settings) {
 
   Ticker ticker(settings.interval);
   std::uint64_t sent = 0;
+  const SendProgress progress(name, settings.count, sent);
+  bool said_waiting = false;
   for (; settings.count == 0 || sent < settings.count; ++sent) {
     if (sent > 0) ticker.wait();
     signals::throw_if_interrupted();
@@ -53,6 +57,9 @@ void send(const std::string& name, const SendSettings& settings) {
           {.timestamp = realtime_ns(), .value = settings.value, .channel = settings.channel, .reserved = 0});
       message = sample_bytes;
     }
+    // A full queue is likely once as many were sent as it had room for.
+    if (!settings.nonblock && !said_waiting && attr.mq_curmsgs + static_cast<long>(sent) >= attr.mq_maxmsg)
+      said_waiting = note_if_full(queue, name, settings.timeout ? settings.timeout_text : "");
     const timespec deadline = settings.timeout ? deadline_after(*settings.timeout) : timespec{};
     int err = 0;
     if (!queue.send(message, settings.priority, settings.timeout ? &deadline : nullptr, &err)) {

@@ -84,8 +84,13 @@ PY
   for mechanism in sem-open-new sem-open-existing shm-create mq-open; do
     grep -qx "$mechanism -" "$TEST_DIR/seen" || { echo "missing: $mechanism"; return 1; }
   done
-  # Progress: one line per measurement on stderr, none on stdout.
-  [ "$(grep -c '^ipcdemo: info: bench \[' <<<"$stderr")" -eq "$(wc -l <"$TEST_DIR/seen")" ]
+  # Floor, wake-up and depth at least (placement needs two CPUs), in words.
+  python3 -c 'import json,sys; c = json.load(open(sys.argv[1]))["conclusions"]; assert len(c) >= 3 and all(isinstance(x, str) for x in c), c' "$TEST_DIR/bench.json"
+  # Progress at the default level says what is being measured, never the figures:
+  # the table says them once.
+  grep -q '^ipcdemo: info: bench: two processes ' <<<"$stderr"
+  ! grep -q 'bench \[' <<<"$stderr"
+  ! grep -qE '[0-9] (ns|µs|ms)' <<<"$stderr" || { echo "$stderr"; return 1; }
   [ -z "$(leftovers)" ]
 }
 
@@ -99,6 +104,12 @@ PY
   [[ "$output" == *"POSIX mq at full depth"* ]]
   [[ "$output" == *"sem_open, new semaphore"* ]]
   [[ "$output" == *"x floor"* ]]
+  # The conclusions at the end quote this run's own figures.
+  local floor said
+  floor=$(grep -E '^  shm cache line, spin \(floor\) +same ' <<<"$output" | awk '{print $7, $8}')
+  said=$(sed -n '/^What these figures say/,$p' <<<"$output" | tr -s ' \n' ' ')
+  [[ "$said" == *"- Floor: "*"spinning on one CPU, takes $floor per round trip"* ]] || { echo "$said"; return 1; }
+  [[ "$said" == *"- Wake-up: a blocking named semaphore "* ]]
 }
 
 @test "--cpus same on one usable CPU ends (the spins are bounded)" {
@@ -124,8 +135,10 @@ PY
 }
 
 @test "--only runs one mechanism, in the placement asked for" {
-  run --separate-stderr "$IPCDEMO" bench --quick --json --only mq --cpus any -r 3
+  run --separate-stderr "$IPCDEMO" -v bench --quick --json --only mq --cpus any -r 3
   [ "$status" -eq 0 ]
+  # With -v, each figure as it is measured.
+  [ "$(grep -c 'debug: bench \[1/1\] POSIX mq, any: ' <<<"$stderr")" -eq 1 ]
   echo "$output" >"$TEST_DIR/bench.json"
   [ "$(check_json "$TEST_DIR/bench.json")" = "mq any" ]
   python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["repetitions"] == 3' "$TEST_DIR/bench.json"

@@ -107,12 +107,82 @@ teardown() { common_teardown; }
   [ "$output" = "prefixed" ]
 }
 
-@test "an unknown tool name exits 127 and lists the tool names" {
+@test "an unknown tool name exits 127, says so in one line and suggests the close one" {
   ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/frobnicate"
-  run -127 --separate-stderr "$TEST_DIR/frobnicate"
-  [ "$status" -eq 127 ]
-  [[ "$stderr" == "ipcdemo: frobnicate: applet not found"* ]]
-  [[ "$stderr" == *"mmap-cat"* ]]
+  run -127 --separate-stderr "$TEST_DIR/frobnicate" --help
+  [ "$stderr" = "ipcdemo: 'frobnicate' is not an ipcdemo tool name; 'ipcdemo --list' shows them" ]
+  ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/shm-prodcue"
+  run -127 --separate-stderr "$TEST_DIR/shm-prodcue"
+  [ "$stderr" = "ipcdemo: 'shm-prodcue' is not an ipcdemo tool name; did you mean 'shm-produce'? 'ipcdemo --list' shows them" ]
+}
+
+# One line per case: the arguments, then what the one-line error must contain.
+@test "mistyped or misordered words get 'did you mean' and the valid words, exit 2" {
+  while IFS='|' read -r args expected; do
+    run --separate-stderr "$IPCDEMO" $args
+    [ "$status" -eq 2 ] || { echo "$args: status $status"; return 1; }
+    [ "${#stderr_lines[@]}" -eq 1 ] || { echo "$args: ${#stderr_lines[@]} lines: $stderr"; return 1; }
+    [[ "$stderr" == *"$expected"* ]] || { echo "$args: got: $stderr"; return 1; }
+  done <<'CASES'
+shn create|unknown command 'shn'; did you mean 'shm'? commands: mmap, shm, sem, mq, ls
+shm rm|shm: unknown action 'rm'; did you mean 'unlink'? actions: create, produce, consume, info, unlink
+shm ls|did you mean 'ipcdemo ls'?
+mq receive|mq: unknown action 'receive'; did you mean 'recv'?
+mmap frob|mmap: unknown action 'frob'; actions: cat, maps
+produce shm x|'produce shm': the group comes before the action; did you mean 'ipcdemo shm produce x'?
+create|'create' is an action, not a group; did you mean 'ipcdemo shm create', 'ipcdemo sem create' or 'ipcdemo mq create'?
+-version|unknown option '-version'; did you mean '--version'?
+shm create --sizee 4|shm create: unknown option '--sizee'; did you mean '--size'? options: --size
+mmap-cat|'mmap-cat' is a tool name; as a command it is 'ipcdemo mmap cat'
+help shn|unknown command 'shn'; did you mean 'shm'?
+CASES
+}
+
+@test "a tool link diagnoses its options too" {
+  install_links
+  run --separate-stderr "$TEST_DIR/bin/shm-create" --sizee 4
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"unknown option '--sizee'; did you mean '--size'?"* ]]
+}
+
+@test "help TOPIC is TOPIC --help, at every level" {
+  for topic in "" "shm" "shm produce" "ls"; do
+    run --separate-stderr "$IPCDEMO" $topic --help
+    local expected=$output
+    run --separate-stderr "$IPCDEMO" help $topic
+    [ "$status" -eq 0 ] || { echo "help $topic: status $status"; return 1; }
+    [ "$output" = "$expected" ] || { echo "help $topic differs"; return 1; }
+  done
+  run --separate-stderr "$IPCDEMO" shm help produce
+  [ "$output" = "$("$IPCDEMO" shm produce --help)" ]
+}
+
+@test "global options and exit codes are described at the top only; lower levels point there" {
+  run "$IPCDEMO" --help
+  [[ "$output" == *"--log-level LEVEL"* && "$output" == *"Exit status:"* ]]
+  for level in "shm" "shm produce" "ls"; do
+    run --separate-stderr "$IPCDEMO" $level --help
+    [[ "$output" != *"Exit status:"* && "$output" != *"--verbose"* ]] || { echo "$level repeats"; return 1; }
+    [[ "$output" == *"exit codes: 'ipcdemo --help'"* ]] || { echo "$level: no pointer"; return 1; }
+  done
+}
+
+@test "defaults read unambiguously: (default: racy), never =racy" {
+  run "$IPCDEMO" shm produce --help
+  [[ "$output" == *"--sync racy|atomic|sem "* ]]
+  [[ "$output" == *"(default: racy)"* ]]
+  [[ "$output" != *"=racy"* ]]
+  [[ "$output" == *"-i,--interval DURATION "*"(default: 1s)"* ]]
+}
+
+@test "the top-level examples are full command lines, at most eight" {
+  run "$IPCDEMO" --help
+  local examples
+  examples=$(awk '/^Examples:/ {f = 1; next} /^$/ {f = 0} f' <<<"$output")
+  [ "$(wc -l <<<"$examples")" -le 8 ]
+  [ "$(wc -l <<<"$examples")" -ge 5 ]
+  grep -q "ipcdemo shm produce /race -i 0 -c 100000" <<<"$examples"
+  ! grep -qx ' *ipcdemo [a-z]* [a-z]*' <<<"$examples"
 }
 
 @test "--help works at every level and shows examples" {
@@ -151,11 +221,16 @@ teardown() { common_teardown; }
   done
 }
 
-@test "no command at all prints the help on stderr and exits 2" {
+@test "no command at all prints a short overview on stderr and exits 2, as git does" {
   run --separate-stderr "$IPCDEMO"
   [ "$status" -eq 2 ]
   [ -z "$output" ]
   [[ "$stderr" == *"Usage: ipcdemo"* ]]
+  [ "${#stderr_lines[@]}" -le 25 ]
+  for group in mmap shm sem mq ls tour bench completion; do
+    grep -q "^  $group  " <<<"$stderr" || { echo "no $group"; return 1; }
+  done
+  [[ "$stderr" == *"ipcdemo tour"* && "$stderr" == *"ipcdemo --help"* && "$stderr" == *"man ipcdemo"* ]]
 }
 
 @test "global options work after the command and through a link" {

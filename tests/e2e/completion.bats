@@ -12,6 +12,9 @@ setup() {
 }
 teardown() { common_teardown; }
 
+# Paths removed in teardown even when the test fails.
+plant_cleanup() { printf '%s\0' "$@" >>"$TEST_DIR/planted"; }
+
 # Runs the bash completion function on a command line given as words; the last
 # word is the one being completed. Prints COMPREPLY, one a line.
 bash_complete() {
@@ -61,6 +64,34 @@ bash_complete() {
   [[ "$output" == *"$sleeper"* ]]
 }
 
+@test "bash offers live names without the / unless it is typed, and keeps it before a -" {
+  local name="ipcdemo-test-$$-bare"
+  "$IPCDEMO" -q shm create "/$name" >/dev/null
+  "$IPCDEMO" -q shm create "/-$name" >/dev/null
+  run bash_complete shm-info "ipcdemo-test-$$-"
+  local bare=$output
+  run bash_complete shm-info "/-ipcdemo-test-$$-"
+  local dashed=$output
+  run bash_complete shm-info ""
+  "$IPCDEMO" -q shm unlink "/$name"
+  "$IPCDEMO" -q shm unlink "/-$name"
+  [ "$bare" = "$name" ]
+  [ "$dashed" = "/-$name" ]
+  grep -qx "/-$name" <<<"$output"
+  ! grep -qx -- "-$name" <<<"$output"
+}
+
+@test "bash completes --opt=value as bash splits it: --opt, =, value" {
+  run bash_complete ipcdemo shm produce --sync = at
+  [ "$output" = "atomic" ]
+  run bash_complete ipcdemo shm produce --sync =
+  [ "$output" = "$(printf '=racy\n=atomic\n=sem')" ]
+  run bash_complete ipcdemo --log-level = w
+  [ "$output" = "warn" ]
+  run bash_complete ipcdemo shm produce --sync=at
+  [ "$output" = "--sync=atomic" ]
+}
+
 @test "bash completes file names where a command takes a FILE" {
   touch "$TEST_DIR/some-file.txt"
   run bash_complete ipcdemo mmap cat "$TEST_DIR/some-f"
@@ -107,37 +138,82 @@ bash_complete() {
   "$IPCDEMO" -q shm create "/$name" >/dev/null
   run env PATH="$TEST_DIR/bin:$PATH" fish --no-config -c "source $ROOT/completions/ipcdemo.fish; complete -C 'shm-info /ipcdemo-test-$$-'"
   "$IPCDEMO" -q shm unlink "/$name"
-  [[ "$output" == "/$name"$'\t'"live object" ]]
+  [[ "$output" == "/$name"$'\t'"4096 bytes, owner $(id -un)" ]]
 }
 
-# Runs the real zsh with the real _ipcdemo function on `words`/CURRENT; only the
-# completion system's display functions are stubbed, to print what they are given.
-zsh_complete() {
-  PATH="$TEST_DIR/bin:$PATH" zsh -f -c '
-    _describe() { local array=${@[-1]}; print -rl -- "${(@P)array}"; }
-    _files() { print -r -- "<files>"; }
-    compdef() { :; }
-    source "$1"; shift
-    words=("$@"); CURRENT=$#
-    _ipcdemo' _ "$ROOT/completions/_ipcdemo" "$@"
+# Types a command line and Tab into the real interactive shell started by
+# tty_start, then runs printf on the completed words: the screen shows each as
+# <word>. $1: what to type before Tab; $2: the word the last one must become.
+typed_completes_to() {
+  tty_type "$1" Tab
+  tty_type C-a "printf '<%s>\\n' " Enter
+  tty_wait_for "<$2>"
+  tty_type "clear" Enter
 }
 
-@test "zsh offers groups, actions, option values and live object names" {
+# The same checks in every shell, typed: groups, --opt=value, live names without
+# and with their '/', and a name starting with '-' keeping its '/'.
+assert_typed_completion_works() {
+  local name="ipcdemo-test-$$-typed"
+  "$IPCDEMO" -q shm create "/$name" --size 64K >/dev/null
+  "$IPCDEMO" -q sem create "/-$name" >/dev/null
+  plant_cleanup "/dev/shm/$name" "/dev/shm/sem.-$name"
+  typed_completes_to "ipcdemo shm produce --sync=at" "--sync=atomic"
+  typed_completes_to "ipcdemo --log-level=deb" "--log-level=debug"
+  typed_completes_to "ipcdemo mm" "mmap"
+  typed_completes_to "shm-info ${name:0:${#name}-2}" "$name"
+  typed_completes_to "shm-info /${name:0:${#name}-2}" "/$name"
+  typed_completes_to "ipcdemo sem value /-${name:0:${#name}-2}" "/-$name"
+}
+
+@test "bash, typed into: groups, --opt=value, live names with and without their /" {
+  tty_start bash --norc --noprofile
+  tty_type "source <(ipcdemo completion bash); echo READY-'42'" Enter
+  tty_wait_for "READY-42"
+  assert_typed_completion_works
+}
+
+@test "zsh -f, typed into: sourcing the script loads the completion system itself" {
   command -v zsh >/dev/null || skip "zsh not installed"
   zsh -n "$ROOT/completions/_ipcdemo"
-  run zsh_complete ipcdemo ""
-  [[ "$output" == *"mmap:File mappings"* ]]
-  run zsh_complete ipcdemo mq ""
-  [[ "$output" == *"recv:"* ]]
-  run zsh_complete ipcdemo --log-level ""
-  [ "$output" = "$(printf 'trace\ndebug\ninfo\nwarn\nerror\noff')" ]
-  run zsh_complete mmap-cat ""
-  [ "$output" = "<files>" ]
-  local name="ipcdemo-test-$$-zsh"
-  "$IPCDEMO" -q shm create "/$name" >/dev/null
-  run zsh_complete shm-info ""
-  "$IPCDEMO" -q shm unlink "/$name"
-  [[ "$output" == *"/$name:live object"* ]]
+  tty_start zsh -f
+  tty_type "source <(ipcdemo completion zsh); echo READY-'42'" Enter
+  tty_wait_for "READY-42"
+  ! tty_screen | grep -q "command not found" || { tty_screen; return 1; }
+  assert_typed_completion_works
+}
+
+@test "zsh, typed into: _ipcdemo installed in fpath works, and candidates carry descriptions" {
+  command -v zsh >/dev/null || skip "zsh not installed"
+  tty_start zsh -f
+  tty_type "fpath=($ROOT/completions \$fpath); autoload -Uz compinit && compinit -u; echo READY-'42'" Enter
+  tty_wait_for "READY-42"
+  assert_typed_completion_works
+  # Two segments: Tab lists both, each with what ls would say of it.
+  local name="ipcdemo-test-$$-described"
+  "$IPCDEMO" -q shm create "/$name-a" --size 8K >/dev/null
+  "$IPCDEMO" -q shm create "/$name-b" --size 12K >/dev/null
+  plant_cleanup "/dev/shm/$name-a" "/dev/shm/$name-b"
+  tty_type "shm-info $name-" Tab
+  tty_wait_for "8192 bytes, owner $(id -un)"
+  tty_wait_for "12288 bytes, owner $(id -un)"
+  tty_type C-u
+  tty_type "ipcdemo " Tab
+  tty_wait_for "POSIX shared memory: a counter"
+}
+
+@test "fish, typed into: groups, --opt=value, live names, descriptions" {
+  command -v fish >/dev/null || skip "fish not installed"
+  tty_start fish --no-config
+  tty_type "source $ROOT/completions/ipcdemo.fish; echo READY-'42'" Enter
+  tty_wait_for "READY-42"
+  assert_typed_completion_works
+  local name="ipcdemo-test-$$-described"
+  "$IPCDEMO" -q shm create "/$name-a" --size 8K >/dev/null
+  "$IPCDEMO" -q shm create "/$name-b" --size 12K >/dev/null
+  plant_cleanup "/dev/shm/$name-a" "/dev/shm/$name-b"
+  tty_type "shm-info $name-" Tab
+  tty_wait_for "8192 bytes, owner $(id -un)"
 }
 
 # Types `shm-info /PREFIX<Tab>` into a real interactive shell (tmux), where a

@@ -8,6 +8,27 @@ setup() {
 }
 teardown() { common_teardown; }
 
+# The prefix given at install time, not the configured one (/usr/local), decides
+# where everything goes, and DESTDIR is honoured for every file and link.
+@test "cmake --install --prefix P with DESTDIR puts every file and link under DESTDIR/P" {
+  DESTDIR="$TEST_DIR/root" run cmake --install "$IPCDEMO_BUILD_DIR" --prefix /opt/ipc
+  [ "$status" -eq 0 ] || { echo "$output"; return 1; }
+  local found
+  found=$(cd "$TEST_DIR/root" && find . ! -type d | grep -v '^./opt/ipc/' || true)
+  [ -z "$found" ] || { echo "outside DESTDIR/opt/ipc: $found"; return 1; }
+  [ -x "$TEST_DIR/root/opt/ipc/bin/ipcdemo" ]
+  [ "$(readlink "$TEST_DIR/root/opt/ipc/bin/shm-produce")" = "ipcdemo" ]
+  [ -f "$TEST_DIR/root/opt/ipc/share/zsh/site-functions/_ipcdemo" ]
+  [ "$(readlink "$TEST_DIR/root/opt/ipc/share/man/man1/mq-recv.1")" = "ipcdemo-mq.1" ]
+}
+
+@test "cmake --install --prefix /usr uses Debian's zsh vendor-completions" {
+  DESTDIR="$TEST_DIR/root" run cmake --install "$IPCDEMO_BUILD_DIR" --prefix /usr
+  [ "$status" -eq 0 ] || { echo "$output"; return 1; }
+  [ -f "$TEST_DIR/root/usr/share/zsh/vendor-completions/_ipcdemo" ]
+  [ -L "$TEST_DIR/root/usr/bin/mmap-cat" ]
+}
+
 @test "cmake --install lays out binary, a link per tool name and man pages" {
   DESTDIR="$TEST_DIR/root" run cmake --install "$IPCDEMO_BUILD_DIR" --prefix /usr/local
   [ "$status" -eq 0 ] || { echo "$output"; return 1; }

@@ -46,9 +46,12 @@ teardown() { ipc_teardown; }
   [ "$(field value "$output")" = 42 ]
 }
 
-@test "a name without the leading / is taken with one, with a note" {
+@test "a name without the leading / is taken with one, with a note at -v only" {
   run --separate-stderr "$IPCDEMO" mq create "${Q#/}"
   [ "$status" -eq 0 ]
+  [[ "$stderr" != *"taken as"* ]]
+  "$IPCDEMO" mq unlink "$Q" 2>/dev/null
+  run --separate-stderr "$IPCDEMO" -v mq create "${Q#/}"
   [[ "$stderr" == *"name '${Q#/}' is taken as '$Q'"* ]]
   "$IPCDEMO" mq send "${Q#/}" --value 5 2>/dev/null
   run --separate-stderr "$IPCDEMO" mq recv "$Q"
@@ -116,6 +119,39 @@ teardown() { ipc_teardown; }
   wait "$LAST_PID" || status=$?
   [ "$status" -eq 130 ]
   grep -q "interrupted by SIGINT" "$TEST_DIR/bg.err"
+}
+
+@test "a blocking recv says what it waits for and how to unblock it" {
+  "$IPCDEMO" mq create "$Q"
+  start "$IPCDEMO" mq recv "$Q"
+  wait_until_blocked "$LAST_PID" wq_sleep
+  grep -q "message queue $Q is empty: waiting until someone sends (ipcdemo mq send $Q); Ctrl-C stops" \
+    "$TEST_DIR/bg.err"
+  "$IPCDEMO" mq send "$Q" 2>/dev/null
+  wait "$LAST_PID"
+}
+
+@test "send -c 11 into a queue of 10 says it waits, and on SIGINT how far it got" {
+  "$IPCDEMO" mq create "$Q" --maxmsg 10
+  start "$IPCDEMO" mq send "$Q" -c 11
+  wait_until_blocked "$LAST_PID" wq_sleep
+  grep -q "message queue $Q is full (10 messages): waiting until a receiver takes one (ipcdemo mq recv $Q)" \
+    "$TEST_DIR/bg.err"
+  kill -INT "$LAST_PID"
+  local status=0
+  wait "$LAST_PID" || status=$?
+  [ "$status" -eq 130 ]
+  grep -q "interrupted after sending 10 of 11 messages to $Q" "$TEST_DIR/bg.err"
+  [ "$(field curmsgs "$("$IPCDEMO" mq info "$Q")")" = 10 ]
+}
+
+@test "a queue that does not fill up is not said to wait" {
+  "$IPCDEMO" mq create "$Q" --maxmsg 10
+  run --separate-stderr "$IPCDEMO" mq send "$Q" -c 10
+  [ "$status" -eq 0 ]
+  [[ "$stderr" != *"waiting"* ]]
+  run --separate-stderr "$IPCDEMO" mq recv "$Q" -c 10
+  [[ "$stderr" != *"waiting"* ]]
 }
 
 @test "SIGINT ends recv --count 0 with 130, and what it received is in its output file" {

@@ -19,7 +19,7 @@ teardown() { ipc_teardown; }
 
 @test "create --size and --mode apply to a new segment; the name may leave out the slash" {
   umask 022
-  run --separate-stderr "$IPCDEMO" shm create "${SHM#/}" --size 64K --mode 0664
+  run --separate-stderr "$IPCDEMO" shm create "${SHM#/}" --size 64K --mode 0664 -v
   [ "$status" -eq 0 ]
   [[ "$stderr" == *"taken as '$SHM'"* ]]
   [ "$(stat -c '%s %a' "/dev/shm$SHM")" = "65536 644" ]
@@ -102,6 +102,17 @@ teardown() { ipc_teardown; }
   kill -INT "$consumer"
   wait_status "$consumer"
   [ "$status" -eq 130 ]
+}
+
+@test "Ctrl-C typed at a terminal ends a producer with its summary and no error line" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  tty_start bash --norc --noprofile
+  tty_type "'$IPCDEMO' shm produce $SHM --interval 1h >out 2>err; echo rc=\$?" Enter
+  wait_for_lines "$TEST_DIR/out" 1
+  tty_type C-c
+  tty_wait_for "rc=130"
+  grep -q "produced 1 increment in" "$TEST_DIR/err"
+  ! grep -q "interrupted" "$TEST_DIR/err" || { cat "$TEST_DIR/err"; return 1; }
 }
 
 @test "SIGINT ends a producer blocked writing to a full pipe with 130" {

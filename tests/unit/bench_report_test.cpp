@@ -88,12 +88,13 @@ TEST(BenchReport, JsonDocumentHasEveryField) {
       "\"placement\": null, \"unit\": \"ns\", \"median\": 2000, \"p10\": 1900, \"p90\": 2100, "
       "\"repetitions\": 5, \"per_repetition\": 10, \"operations\": 50, \"processes\": 1, \"pid\": 10, "
       "\"floor_ratio\": null, \"note\": \"\"}\n"
-      "  ]\n"
+      "  ],\n"
+      "  \"conclusions\": []\n"
       "}\n");
 }
 
 TEST(BenchReport, EmptyResultsStillMakeADocument) {
-  EXPECT_NE(format_json({}, info()).find("\"results\": []\n}"), std::string::npos);
+  EXPECT_NE(format_json({}, info()).find("\"results\": [],\n  \"conclusions\": []\n}"), std::string::npos);
 }
 
 TEST(BenchReport, TableShowsRatioCountsAndRange) {

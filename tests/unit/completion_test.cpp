@@ -73,10 +73,22 @@ TEST(Completion, OffersLiveSharedMemoryNames) {
   const std::string name = "ipcdemo-unit-completion-" + std::to_string(getpid());
   const std::string path = "/dev/shm/" + name;
   std::ofstream(path).put('x');
-  const auto words = words_of(completion::complete({"ipcdemo", "shm", "consume", ""}, groups));
+  const auto bare = words_of(completion::complete({"ipcdemo", "shm", "consume", ""}, groups));
+  const auto slashed = completion::complete({"ipcdemo", "shm", "consume", "/"}, groups);
   std::filesystem::remove(path);
-  EXPECT_TRUE(contains(words, "/" + name));
-  EXPECT_FALSE(contains(words, "/sem." + name));
+  EXPECT_TRUE(contains(bare, name)) << "without the '/' unless it is typed";
+  EXPECT_FALSE(contains(bare, "sem." + name));
+  ASSERT_TRUE(contains(words_of(slashed), "/" + name));
+  for (const auto& [word, description] : slashed.candidates)
+    if (word == "/" + name) {
+      EXPECT_EQ(description.substr(0, 15), "1 bytes, owner ");
+    }
+}
+
+TEST(Completion, OffersOptionEqualsValueAsWholeWords) {
+  EXPECT_EQ(words_of(completion::complete({"shm-consume", "--sync=a"}, groups)),
+            (std::vector<std::string>{"--sync=racy", "--sync=atomic"}));
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "--log-level="}, groups)).front(), "--log-level=trace");
 }
 
 TEST(Completion, FormatsTheProtocol) {

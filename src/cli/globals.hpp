@@ -1,0 +1,34 @@
+// The top-level options, described once: the CLI11 tree, the diagnosis of a
+// mistyped option and the help text all read this table.
+#pragma once
+
+#include <string_view>
+
+namespace ipcdemo::cli {
+
+struct GlobalOption {
+  std::string_view flags;       // "-v,--verbose"
+  std::string_view placeholder; // "LEVEL"; empty for a flag
+  std::string_view help;
+};
+
+namespace global {
+inline constexpr GlobalOption help{"-h,--help", "", "Show help (for a group or command: its help) and exit"};
+inline constexpr GlobalOption version{"-V,--version", "", "Show the version and exit"};
+inline constexpr GlobalOption verbose{"-v,--verbose", "",
+                                      "More log output: -v narrates calls (sys: system calls, lib: C library "
+                                      "functions), -vv also what each library function asks of the kernel"};
+inline constexpr GlobalOption quiet{"-q,--quiet", "",
+                                    "Less log output: -q warnings and errors, -qq errors only"};
+inline constexpr GlobalOption log_level{"--log-level", "LEVEL",
+                                        "Log level: trace, debug, info, warn, error or off"};
+inline constexpr GlobalOption list{"--list", "", "Print every tool name, one a line"};
+inline constexpr GlobalOption install{"--install", "DIR",
+                                      "Create a link per tool name in DIR, pointing at this binary"};
+} // namespace global
+
+inline constexpr GlobalOption global_options[] = {global::help,   global::version,   global::verbose,
+                                                  global::quiet,  global::log_level, global::list,
+                                                  global::install};
+
+} // namespace ipcdemo::cli
