@@ -1,11 +1,11 @@
 #include "cli/command_line.hpp"
 
 #include "base/error.hpp"
+#include "cli/cli11.hpp"
 #include "cli/help_text.hpp"
 #include "version.hpp"
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include <memory>
 
@@ -254,8 +254,17 @@ CommandLine parse(const std::vector<std::string>& args, const std::vector<Comman
   CommandLine result;
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::Success& done) { // --help, --version
-    result.finished = app.exit(done);
+  } catch (const CLI::CallForVersion& version) {
+    fmt::print("{}\n", version.what());
+    result.finished = exit_code::ok;
+    return result;
+  } catch (const CLI::CallForAllHelp&) {
+    fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+    result.finished = exit_code::ok;
+    return result;
+  } catch (const CLI::CallForHelp&) { // the help of the group or command named
+    fmt::print("{}", app.help());
+    result.finished = exit_code::ok;
     return result;
   } catch (const CLI::ParseError& error) {
     const std::string where = entered_path(app);

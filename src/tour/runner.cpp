@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <array>
 #include <chrono>
 #include <cstdio>
-#include <iostream>
 #include <map>
 #include <thread>
 
@@ -185,8 +185,11 @@ int run_tour(const std::vector<Scene>& scenes, const TourNames& names, const Opt
     if (options.pause && number < scenes.size()) {
       fmt::print("\n[Enter for the next scene] ");
       std::fflush(stdout);
-      std::string line;
-      if (!std::getline(std::cin, line)) signals::throw_if_interrupted();
+      // stdio, not std::cin: <iostream>'s static initialiser costs every run of
+      // every command a dozen page faults (bench/startup.sh).
+      std::array<char, 256> line{};
+      if (std::fgets(line.data(), static_cast<int>(line.size()), stdin) == nullptr)
+        signals::throw_if_interrupted();
     }
   }
   if (!found) throw UsageError(fmt::format("--scene: no scene '{}' (see --list-scenes)", options.only_scene));
