@@ -3,11 +3,11 @@
 #include "base/error.hpp"
 #include "cli/diagnose.hpp"
 #include "cli/globals.hpp"
+#include "cli/cli11.hpp"
 #include "cli/help_text.hpp"
 #include "version.hpp"
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include <memory>
 
@@ -280,13 +280,19 @@ CommandLine parse(const std::vector<std::string>& given, const std::vector<Comma
   CommandLine result;
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::CallForHelp& done) {
+  } catch (const CLI::CallForVersion& version) {
+    fmt::print("{}\n", version.what());
+    result.finished = exit_code::ok;
+    return result;
+  } catch (const CLI::CallForAllHelp&) {
+    fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+    result.finished = exit_code::ok;
+    return result;
+  } catch (const CLI::CallForHelp&) { // the help of the group or command named
     // `ipcdemo shn --help` (or `help shn`) should not answer with the top-level help.
     if (auto better = diagnose(args, commands)) throw *better;
-    result.finished = app.exit(done);
-    return result;
-  } catch (const CLI::Success& done) { // --version
-    result.finished = app.exit(done);
+    fmt::print("{}", app.help());
+    result.finished = exit_code::ok;
     return result;
   } catch (const CLI::ParseError& error) {
     if (auto better = diagnose(args, commands)) throw *better;

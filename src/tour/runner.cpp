@@ -13,10 +13,10 @@
 
 #include <fmt/format.h>
 #include <cerrno>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
 #include <map>
 
 namespace ipcdemo::tour {
@@ -122,8 +122,10 @@ class Cleanup {
 void wait_for_enter(const std::string& prompt) {
   fmt::print("\n[{}] ", prompt);
   std::fflush(stdout);
-  std::string line;
-  if (!std::getline(std::cin, line)) {
+  // stdio, not std::cin: <iostream>'s static initialiser costs every run of
+  // every command a dozen page faults (bench/startup.sh).
+  std::array<char, 256> line{};
+  if (std::fgets(line.data(), static_cast<int>(line.size()), stdin) == nullptr) {
     signals::throw_if_interrupted();
     fmt::print("\n");
   }

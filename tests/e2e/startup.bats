@@ -1,0 +1,38 @@
+#!/usr/bin/env bats
+# Start-up stays cheap: the guards that need no clock. The figures themselves are
+# bench/startup.sh's (docs/startup.md); a test never times anything.
+load helpers
+
+setup() { common_setup; }
+teardown() { common_teardown; }
+
+is_static() { ! readelf -lW "$IPCDEMO" | grep -q 'INTERP'; }
+
+@test "no translation unit constructs the standard streams (<iostream>'s initialiser costs every start)" {
+  # Dynamically linked, a user of <iostream> references the constructor; statically, it holds it.
+  run nm "$IPCDEMO"
+  [ "$status" -eq 0 ]
+  if grep -q '_ZNSt8ios_base4InitC[12]Ev' <<<"$output"; then
+    echo "std::ios_base::Init::Init is linked in: some file includes <iostream>; use stdio or fmt"
+    return 1
+  fi
+}
+
+@test "release build: 'mmap cat /etc/passwd' makes no system call beyond the recorded ones" {
+  is_static || skip "the syscall budget is the release (static) build's: scripts/test release"
+  command -v strace >/dev/null || skip "strace not installed"
+  local budget="$BATS_TEST_DIRNAME/startup-syscalls.txt"
+  strace -f -qq -c -U name,calls -o "$TEST_DIR/counts" "$IPCDEMO" mmap cat /etc/passwd >/dev/null
+  # strace -c's table: "name calls" rows between dashed lines, then a total row.
+  awk '/^-/ {table = !table; next} table && $1 != "syscall" {print $1, $2}' "$TEST_DIR/counts" |
+    sort >"$TEST_DIR/actual"
+  local failed=0 name calls allowed
+  while read -r name calls; do
+    allowed=$(awk -v n="$name" '$1 == n {print $2}' "$budget")
+    if [ -z "$allowed" ] || [ "$calls" -gt "$allowed" ]; then
+      echo "$name: $calls calls, budget ${allowed:-0} (tests/e2e/startup-syscalls.txt)"
+      failed=1
+    fi
+  done <"$TEST_DIR/actual"
+  [ "$failed" -eq 0 ] || { echo "all calls:"; cat "$TEST_DIR/actual"; return 1; }
+}
