@@ -37,14 +37,15 @@ order=(busybox-cat c-mmap-cat-dynamic c-mmap-cat-static ipcdemo-mmap-cat
 
 echo "machine: $(machine); $(date -u '+%Y-%m-%d %H:%M UTC'); $runs runs each, pinned to CPU 0"
 arguments=()
-for key in "${order[@]}"; do arguments+=(-n "$key" "taskset -c 0 ${commands[$key]}"); done
-hyperfine -N --warmup 100 --runs "$runs" --output=pipe --export-json "$work/startup.json" "${arguments[@]}" >/dev/null
+for key in "${order[@]}"; do arguments+=(-n "$key" "${commands[$key]}"); done
+# hyperfine itself is pinned: the commands inherit CPU 0, and no taskset start-up is timed.
+taskset -c 0 hyperfine -N --warmup 100 --runs "$runs" --output=pipe --export-json "$work/startup.json" "${arguments[@]}" >/dev/null
 
 # Faults and peak RSS: medians over a few hundred runs of /usr/bin/time each.
 for key in "${order[@]}"; do
   for ((i = 0; i < 200; i++)); do
     # shellcheck disable=SC2086 # the command is words on purpose
-    /usr/bin/time -f '%R %M' -o "$work/time" taskset -c 0 ${commands[$key]} >/dev/null
+    taskset -c 0 /usr/bin/time -f '%R %M' -o "$work/time" ${commands[$key]} >/dev/null
     echo "$key $(cat "$work/time")"
   done
 done >"$work/faults.txt"

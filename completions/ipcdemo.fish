@@ -12,6 +12,6 @@ function __ipcdemo_complete
         end
     end
 end
-for command in ipcdemo mmap-cat mmap-maps shm-create shm-produce shm-consume shm-info shm-dump shm-unlink sem-create sem-wait sem-post sem-value sem-unlink mq-create mq-send mq-recv mq-info mq-unlink mq-notify
+for command in ipcdemo mmap-cat mmap-maps mmap-cow shm-create shm-produce shm-consume shm-info shm-resize shm-dump shm-unlink sem-create sem-wait sem-post sem-value sem-unlink mq-create mq-send mq-recv mq-info mq-unlink mq-notify mq-layout
     complete -c $command -f -a '(__ipcdemo_complete)'
 end
