@@ -1,11 +1,9 @@
 #include "base/printable.hpp"
 
+#include "base/escape.hpp"
+
 namespace ipcdemo {
 
-std::string printable(std::string text) {
-  for (char& c : text)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  return text;
-}
+std::string printable(std::string text) { return escape::visible(text); }
 
 } // namespace ipcdemo

@@ -1,6 +1,7 @@
 // Names under /dev/shm, the mqueue fs and /proc are hostile input: one may hold
-// escape codes that would reprogram the terminal. Tables show them with every
-// control character as '?', as ls(1) does on a terminal; JSON escapes them instead.
+// escape codes that would reprogram the terminal. Tables show them through the one
+// escaper (base/escape.hpp: \e, \x9b, \u202e, ...), so that a name reads back
+// exactly and a newline cannot forge a row; JSON escapes them its own way.
 #pragma once
 
 #include <string>

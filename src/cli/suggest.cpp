@@ -1,5 +1,7 @@
 #include "cli/suggest.hpp"
 
+#include "base/escape.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -91,21 +93,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return text + "?";
 }
 
-std::string visible(std::string_view word) {
-  std::string out;
-  for (const char c : word) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      constexpr std::string_view hex = "0123456789abcdef";
-      out += "\\x";
-      out += hex[byte >> 4];
-      out += hex[byte & 0xf];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+// The one escaper (base/escape.hpp): C0 and C1 controls, DEL, bidi overrides
+// and bytes that are not UTF-8 all become visible escapes.
+std::string visible(std::string_view word) { return escape::visible(word); }
 
 std::string join(const std::vector<std::string>& words) {
   std::string text;

@@ -2,6 +2,8 @@
 
 #include "base/error.hpp"
 #include "ipc/mqueue_fs.hpp"
+#include "ipc/planted.hpp"
+#include "sys/semaphore_file.hpp"
 #include "ipc/objects.hpp"
 #include "ipc/pattern.hpp"
 #include "ipc/sem_word.hpp"
@@ -37,9 +39,16 @@ void set_status(Row& row, const struct stat& info) {
 Row row_of(const ObjectFile& file, long long& file_size) {
   Row row{.kind = file.kind, .name = file.name, .path = file.path};
   try {
-    const struct stat info = sys::stat(row.path);
+    // lstat: a symbolic link someone planted is described, never followed.
+    const struct stat info = sys::lstat(row.path);
     file_size = info.st_size;
     set_status(row, info);
+    if (!S_ISREG(info.st_mode))
+      row.problem = not_an_object(row.path, info,
+                                  file.kind == ObjectKind::sem   ? "a semaphore"
+                                  : file.kind == ObjectKind::shm ? "a shared memory segment"
+                                                                 : "a message queue")
+                        .what();
   } catch (const SysError& error) {
     row.problem = error.what();
   }
@@ -52,11 +61,13 @@ Row row_of(const ObjectFile& file, long long& file_size) {
 // read permission is enough. Elsewhere sem_open and sem_getvalue.
 void read_semaphore(Row& row, long long file_size) {
   if (file_size < static_cast<long long>(sizeof(sem_t))) {
-    row.problem =
-        fmt::format("damaged: {} has {} bytes, a semaphore needs {}", row.path, file_size, sizeof(sem_t));
+    row.problem = fmt::format("semaphore {} is damaged: {} has {} bytes, a semaphore needs {}", row.name,
+                              row.path, file_size, sizeof(sem_t));
     return;
   }
   try {
+    // The layout's checks (sys/semaphore_file.hpp), as every sem command makes them.
+    sys::check_semaphore_file(row.name, row.path);
     if constexpr (semaphore_word_known) {
       if (const auto word = read_semaphore_word(row.path)) {
         row.value = word->value;

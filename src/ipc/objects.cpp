@@ -25,15 +25,17 @@ std::vector<sys::DirEntry> entries_of(const std::string& directory) {
   }
 }
 
-// Directories and links are not objects (tmpfs allows both; glibc never makes them).
-bool may_be_object(const sys::DirEntry& entry) { return entry.type == DT_REG || entry.type == DT_UNKNOWN; }
+// Everything in the directory but . and ..: a FIFO, socket, link or directory
+// planted under an object's name is listed, with what it is (ls shows it).
+bool may_be_object(const sys::DirEntry& entry) { return entry.name != "." && entry.name != ".."; }
 
 } // namespace
 
 ObjectFiles scan_object_files(const std::vector<ObjectKind>& kinds, bool private_mqueue) {
   ObjectFiles result;
   if (wanted(kinds, ObjectKind::shm) || wanted(kinds, ObjectKind::sem)) {
-    for (const auto& entry : entries_of("/dev/shm")) {
+    // An unreadable /dev/shm is an error (exit 1), never an empty listing.
+    for (const auto& entry : sys::list_directory("/dev/shm")) {
       if (!may_be_object(entry)) continue;
       const bool is_sem = entry.name.starts_with("sem.");
       const ObjectKind kind = is_sem ? ObjectKind::sem : ObjectKind::shm;

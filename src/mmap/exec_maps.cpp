@@ -1,5 +1,7 @@
 #include "mmap/exec_maps.hpp"
 
+#include "sys/process.hpp"
+
 #include "base/error.hpp"
 #include "base/signals.hpp"
 #include "mmap/legend.hpp"
@@ -68,11 +70,10 @@ int status_of(int wait_status) {
 
 // waitpid, sitting out EINTR unless a signal asks us to stop; with `hang` false, 0 when nothing changed.
 pid_t wait_child(pid_t pid, int& wait_status, bool hang) {
-  for (;;) {
-    const pid_t got = ::waitpid(pid, &wait_status, hang ? 0 : WNOHANG);
-    if (got >= 0) return got;
-    if (errno != EINTR) throw SysError("waitpid", "--exec", errno);
-  }
+  const auto status = sys::waitpid(pid, hang ? 0 : WNOHANG, "--exec");
+  if (!status) return 0;
+  wait_status = *status;
+  return pid;
 }
 
 bool being_traced() {
@@ -96,8 +97,7 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
   argv.push_back(nullptr);
   std::fflush(stdout);
   std::fflush(stderr);
-  const pid_t child = ::fork();
-  if (child < 0) throw SysError("fork", "--exec", errno);
+  const pid_t child = sys::fork("--exec");
   if (child == 0) {
     const int null = ::open("/dev/null", O_RDWR);
     if (null >= 0) {
@@ -134,7 +134,7 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
     const pid_t got = wait_child(child, wait_status, false);
     if (got == 0) {
       if (std::chrono::steady_clock::now() > deadline && !killed) {
-        ::kill(child, SIGSTOP); // shown as it is, below, then killed
+        sys::kill(child, SIGSTOP); // shown as it is, below, then killed
         killed = true;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -156,7 +156,7 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
                          "   mapped the shared libraries (libc.so.6 ...).",
                          patience_ms);
       }
-      if (killed) ::kill(child, SIGKILL);
+      if (killed) sys::kill(child, SIGKILL);
       ::ptrace(PTRACE_CONT, child, nullptr, nullptr);
       continue;
     }

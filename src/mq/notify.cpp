@@ -1,5 +1,7 @@
 #include "mq/notify.hpp"
 
+#include "sys/signal_wait.hpp"
+
 #include "base/error.hpp"
 #include "base/hint.hpp"
 #include "base/log.hpp"
@@ -44,36 +46,6 @@ std::string busy_hint(const std::string& name) {
                      process_name(*file->notify_pid), *mount, name, rule);
 }
 
-// Blocks the notification signal for as long as the command runs, so that it is
-// taken with sigwaitinfo instead of running a handler.
-class BlockedSignal {
- public:
-  explicit BlockedSignal(int signo) {
-    sigemptyset(&set_);
-    sigaddset(&set_, signo);
-    pthread_sigmask(SIG_BLOCK, &set_, &old_);
-  }
-  BlockedSignal(const BlockedSignal&) = delete;
-  BlockedSignal& operator=(const BlockedSignal&) = delete;
-  BlockedSignal(BlockedSignal&&) = delete;
-  BlockedSignal& operator=(BlockedSignal&&) = delete;
-  ~BlockedSignal() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
-
-  // Waits for the signal; SIGINT/SIGTERM end the wait with Interrupted.
-  siginfo_t wait() const {
-    for (;;) {
-      siginfo_t info{};
-      if (sigwaitinfo(&set_, &info) > 0) return info;
-      if (errno != EINTR) throw SysError("sigwaitinfo", "", errno);
-      signals::throw_if_interrupted();
-    }
-  }
-
- private:
-  sigset_t set_{};
-  sigset_t old_{};
-};
-
 void register_notification(const sys::Queue& queue, const sigevent& event) {
   explained([&] { queue.notify(&event); },
             [&](int err) { return err == EBUSY ? busy_hint(queue.name()) : std::string(); });
@@ -95,7 +67,7 @@ void notify(const std::string& name, const NotifySettings& settings) {
         name, attr.mq_curmsgs, attr.mq_curmsgs == 1 ? "" : "s", name, attr.mq_curmsgs);
 
   const int signo = SIGRTMIN;
-  const BlockedSignal blocked(signo);
+  const sys::BlockedSignal blocked(signo);
   sigevent event{};
   event.sigev_notify = SIGEV_SIGNAL;
   event.sigev_signo = signo;

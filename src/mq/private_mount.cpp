@@ -1,5 +1,9 @@
 #include "mq/private_mount.hpp"
 
+#include "base/error.hpp"
+#include "sys/fd.hpp"
+#include "sys/process.hpp"
+
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/mount.h>
@@ -48,25 +52,25 @@ std::variant<std::string, NotSeen> read_queue_file_privately(std::string_view ca
   if (::stat(private_mount_point, &info) != 0 || !S_ISDIR(info.st_mode))
     return NotSeen{fmt::format("{} is not a directory to mount on", private_mount_point)};
   const std::string path = std::string(private_mount_point) + std::string(canonical_name);
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return NotSeen{fmt::format("pipe2: {}", std::strerror(errno))};
+  std::optional<sys::Pipe> ends;
+  pid_t pid = -1;
   std::fflush(stdout);
   std::fflush(stderr);
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    ::close(fds[0]);
-    ::close(fds[1]);
-    return NotSeen{fmt::format("fork: {}", std::strerror(errno))};
+  try {
+    ends.emplace(sys::pipe("the private mount's report"));
+    pid = sys::fork("the private mount of the mqueue file system");
+  } catch (const SysError& error) {
+    return NotSeen{error.what()};
   }
   if (pid == 0) {
-    ::close(fds[0]);
-    child(fds[1], path, private_mount_point);
+    ::close(ends->read.get());
+    child(ends->write.get(), path, private_mount_point);
   }
-  ::close(fds[1]);
+  ends->write = sys::Fd();
   std::string message;
   char buffer[512];
   for (;;) {
-    const ssize_t got = ::read(fds[0], buffer, sizeof buffer);
+    const ssize_t got = ::read(ends->read.get(), buffer, sizeof buffer);
     if (got > 0) {
       message.append(buffer, static_cast<std::size_t>(got));
       continue;
@@ -74,10 +78,8 @@ std::variant<std::string, NotSeen> read_queue_file_privately(std::string_view ca
     if (got < 0 && errno == EINTR) continue;
     break;
   }
-  ::close(fds[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  ends.reset();
+  sys::reap(pid);
   if (message.starts_with("ok ")) {
     std::string text = message.substr(3);
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();

@@ -1,5 +1,7 @@
 #include "tour/race.hpp"
 
+#include "sys/fd.hpp"
+
 #include "base/error.hpp"
 #include "base/signals.hpp"
 #include "shm/counter.hpp"
@@ -48,10 +50,7 @@ Round run_round(const Race& race) {
       }
     if (fds.empty()) break;
     signals::throw_if_interrupted();
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
-      if (errno == EINTR) signals::throw_if_interrupted();
-      continue;
-    }
+    if (sys::poll(fds, -1) == 0) continue; // a signal that does not end us
     for (std::size_t k = 0; k < fds.size(); ++k) {
       if (fds[k].revents == 0) continue;
       Child& child = *children[which[k]];

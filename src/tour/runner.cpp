@@ -215,10 +215,7 @@ class Runner {
           others.push_back(&other);
         }
       signals::throw_if_interrupted();
-      if (::poll(fds.data(), fds.size(), -1) < 0) {
-        if (errno == EINTR) signals::throw_if_interrupted();
-        continue;
-      }
+      if (sys::poll(fds, -1) == 0) continue; // a signal that does not end us
       if (fds[0].revents != 0)
         for (const auto& line : child.read_lines())
           if (shown(step, line)) fmt::print("  | {}\n", line);
@@ -234,7 +231,7 @@ class Runner {
   void drain_background() {
     for (auto& [label, child] : background_) {
       pollfd fd{child.output_fd(), POLLIN, 0};
-      while (!child.eof() && ::poll(&fd, 1, 0) > 0)
+      while (!child.eof() && sys::poll(std::span(&fd, 1), 0) > 0)
         for (const auto& line : child.read_lines()) fmt::print("  {:>10} | {}\n", label, line);
     }
   }

@@ -82,7 +82,7 @@ teardown() { common_teardown; }
   [ "$("$TEST_DIR/ipcdemo-mmap-cat" "$TEST_DIR/file")" = renamed ]
   ln -s "$(readlink -f "$IPCDEMO")" "$TEST_DIR/ipcdemo-shm-frob"
   run -127 --separate-stderr "$TEST_DIR/ipcdemo-shm-frob"
-  [[ "$stderr" == "ipcdemo: ipcdemo-shm-frob: applet not found"* ]]
+  [[ "$stderr" == "ipcdemo: 'ipcdemo-shm-frob' is not an ipcdemo tool name"* ]]
 }
 
 @test "--install into a missing directory fails with a hint" {
@@ -125,7 +125,7 @@ teardown() { common_teardown; }
     [[ "$stderr" == *"$expected"* ]] || { echo "$args: got: $stderr"; return 1; }
   done <<'CASES'
 shn create|unknown command 'shn'; did you mean 'shm'? commands: mmap, shm, sem, mq, ls
-shm rm|shm: unknown action 'rm'; did you mean 'unlink'? actions: create, produce, consume, info, unlink
+shm rm|shm: unknown action 'rm'; did you mean 'unlink'? actions: create, produce, consume, info, resize, dump, unlink
 shm ls|did you mean 'ipcdemo ls'?
 mq receive|mq: unknown action 'receive'; did you mean 'recv'?
 mmap frob|mmap: unknown action 'frob'; actions: cat, maps

@@ -52,7 +52,7 @@ teardown() { ipc_teardown; }
   [ "$status" -eq 0 ]
   # The writer sees its own values...
   [ "$output" = "$(seq 3 5)" ]
-  [[ "$stderr" == *"shm_open(\"$SHM\", O_RDONLY) = "* ]]
+  [[ "$stderr" == *"shm_open(\"$SHM\", O_RDONLY|O_NONBLOCK) = "* ]]
   [[ "$stderr" =~ mmap\(NULL,\ 16,\ PROT_READ\|PROT_WRITE,\ MAP_PRIVATE, ]]
   [[ "$stderr" == *"a copy of our own after it (Rss 4 kB = Private_Dirty 4 kB (Anonymous 4 kB))"* ]]
   [[ "$stderr" == *"--private: our copy says counter 5 of 5 attempted"*"the segment itself, which no write of ours reached: counter 2 of 2 attempted"* ]]

@@ -121,7 +121,7 @@ PY
   ln -s "$(readlink -f "$IPCDEMO")" "$link"
   run -127 --separate-stderr "$link"
   no_terminal_controls "$stderr"
-  [[ "$stderr" == "ipcdemo: x\\e[2J\\u202e: applet not found"* ]]
+  [[ "$stderr" == "ipcdemo: 'x\\e[2J\\u202e' is not an ipcdemo tool name"* ]]
   local file="$TEST_DIR/f"$'\e[31m\x9b'
   echo data >"$file"
   run --separate-stderr "$IPCDEMO" mmap maps --file "$file"
@@ -133,7 +133,7 @@ PY
 @test "an unexpected argument and a bad IPCDEMO_LOG_LEVEL are shown escaped" {
   run -2 --separate-stderr "$IPCDEMO" shm info --bogus$'\e[2J'
   no_terminal_controls "$stderr"
-  [[ "$stderr" == "ipcdemo: shm info: The following argument was not expected: --bogus\\e[2J"* ]]
+  [[ "$stderr" == "ipcdemo: shm info: unknown option '--bogus\\e[2J'"* ]]
   IPCDEMO_LOG_LEVEL=$'\e]0;x\a' run --separate-stderr "$IPCDEMO" --version
   [ "$status" -eq 0 ]
   no_terminal_controls "$stderr"

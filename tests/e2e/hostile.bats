@@ -126,7 +126,7 @@ victim_intact() {
       done
     done
     victim_intact
-    [ "$("$IPCDEMO" shm info "$SHM" | grep counter)" = "counter: 0" ] # no increment without its lock
+    [ "$("$IPCDEMO" shm info "$SHM" | grep '^counter:')" = "counter: 0" ] # no increment without its lock
     as root ls --type sem
     [ "$status" -eq 0 ]
     [[ "$output" == *"$SEM"*"(/dev/shm/sem.${SEM#/} is $(type_name "$kind"), not a semaphore)"* ]]
@@ -265,7 +265,7 @@ victim_intact() {
   run --separate-stderr unshare -m sh -c 'mount -t tmpfs -o mode=0700 none /dev/shm &&
     exec setpriv --reuid=nobody --regid=nogroup --clear-groups "$1" ls --type shm' _ "$(nobody_ipcdemo)"
   [ "$status" -eq 1 ] || { echo "status $status: $output $stderr"; return 1; }
-  [ "$stderr" = "ipcdemo: opendir /dev/shm: Permission denied" ]
+  [ "$stderr" = "ipcdemo: open /dev/shm: Permission denied" ]
   [ -z "$output" ]
 }
 

@@ -68,7 +68,7 @@ teardown() {
     done
     for pid in "${pids[@]}"; do wait "$pid"; done
     [ "$(cat "$TEST_DIR"/err-* | grep -c "created lock semaphore")" -eq 1 ] || { cat "$TEST_DIR"/err-*; return 1; }
-    [ "$("$IPCDEMO" shm info "$SHM" | grep counter)" = "counter: 2000" ]
+    [ "$("$IPCDEMO" shm info "$SHM" | grep '^counter:')" = "counter: 2000" ]
     [ "$("$IPCDEMO" sem value "$SHM-lock")" = 1 ]
     rm -f "/dev/shm$SHM" "/dev/shm/sem.${SHM#/}-lock"
   done

@@ -20,7 +20,7 @@ needs_strace() {
   [ "$status" -eq 0 ]
   [[ "$stderr" == *"debug: lib: sem_open(\"$SEM\", 0) = 0x"* ]]
   [[ "$stderr" == *"debug: lib: sem_post(0x"* ]]
-  [[ "$stderr" == *"debug: sys: stat(\"/dev/shm/sem.${SEM#/}\""* ]]
+  [[ "$stderr" == *"debug: sys: open(\"/dev/shm/sem.${SEM#/}\", O_RDONLY|O_NONBLOCK|O_NOFOLLOW) = "* ]]
   [[ "$stderr" != *"in the kernel:"* ]]
   run --separate-stderr "$IPCDEMO" -v shm create "$SHM"
   [[ "$stderr" == *"lib: shm_open("* && "$stderr" == *"sys: ftruncate("* ]]

@@ -55,7 +55,7 @@ TEST_F(DescriptorLimit, LsFailsInsteadOfListingNothing) {
     FAIL() << "an unreadable /dev/shm must not list as empty";
   } catch (const SysError& error) {
     EXPECT_EQ(error.err(), EMFILE);
-    EXPECT_EQ(error.line(), fmt::format("opendir /dev/shm: Too many open files; the open-file limit "
+    EXPECT_EQ(error.line(), fmt::format("open /dev/shm: Too many open files; the open-file limit "
                                         "RLIMIT_NOFILE (ulimit -n) is {}",
                                         limit_));
   }

@@ -61,7 +61,7 @@ TEST(IpcHints, OneTableByKindOperationAndErrno) {
             "create it first: ipcdemo mq create /q");
   EXPECT_EQ(ipc_hint(ObjectKind::sem, Operation::unlink, ENOENT, "/s"),
             "there is no such semaphore (ls /dev/shm/sem.* shows those there are)");
-  EXPECT_EQ(ipc_hint(ObjectKind::shm, Operation::unlink, EPERM, "/x"), "");
+  EXPECT_EQ(ipc_hint(ObjectKind::shm, Operation::create, EINVAL, "/x"), "");
 }
 
 TEST(IpcHints, AnErrorThatHasAHintKeepsIt) {

@@ -48,7 +48,7 @@ std::string diagnosis(std::vector<std::string> args) {
 TEST(Diagnose, NamesTheWrongWordAndTheRightOnes) {
   EXPECT_EQ(
       diagnosis({"shn", "create"}),
-      "unknown command 'shn'; did you mean 'shm'? commands: mmap, shm, sem, mq, ls, tour, bench, completion");
+      "unknown command 'shn'; did you mean 'shm'? commands: mmap, shm, sem, mq, ls, who, rm, limits, watch, tour, bench, completion");
   EXPECT_NE(diagnosis({"shm", "rm"}).find("did you mean 'unlink'?"), std::string::npos);
   EXPECT_NE(diagnosis({"shm", "ls"}).find("did you mean 'ipcdemo ls'?"), std::string::npos);
   EXPECT_NE(diagnosis({"-version"}).find("did you mean '--version'?"), std::string::npos);
