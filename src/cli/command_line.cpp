@@ -1,9 +1,9 @@
 #include "cli/command_line.hpp"
 
 #include "base/error.hpp"
+#include "cli/cli11.hpp"
 #include "cli/diagnose.hpp"
 #include "cli/globals.hpp"
-#include "cli/cli11.hpp"
 #include "cli/help_text.hpp"
 #include "version.hpp"
 

@@ -2,14 +2,14 @@
 
 #include "base/error.hpp"
 #include "ipc/mqueue_fs.hpp"
-#include "ipc/planted.hpp"
-#include "sys/semaphore_file.hpp"
 #include "ipc/objects.hpp"
 #include "ipc/pattern.hpp"
+#include "ipc/planted.hpp"
 #include "ipc/sem_word.hpp"
 #include "sys/fd.hpp"
 #include "sys/message_queue.hpp"
 #include "sys/semaphore.hpp"
+#include "sys/semaphore_file.hpp"
 
 #include <semaphore.h>
 

@@ -12,8 +12,8 @@
 #include "tour/race.hpp"
 
 #include <fmt/format.h>
-#include <cerrno>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
