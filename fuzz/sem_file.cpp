@@ -1,8 +1,7 @@
 // libFuzzer target for the semaphore-file check (sys/semaphore_file.hpp): any
 // bytes a neighbour could leave in /dev/shm/sem.NAME must get an answer, never a
 // crash, and the answer must be right about the bytes glibc itself accepts.
-// Build: clang++ -fsanitize=fuzzer,address,undefined with ipcdemo_core; seeds in
-// tests/fuzz/corpus/sem_file/.
+// Seeds in fuzz/corpus/sem_file/.
 #include "sys/semaphore_file.hpp"
 
 #include <linux/futex.h>
