@@ -4,18 +4,14 @@
 #include "commands/groups.hpp"
 
 #include "base/error.hpp"
-#include "base/escape.hpp"
 #include "base/log.hpp"
 #include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
 #include "commands/shared_options.hpp"
-#include "ipc/mqueue_fs.hpp"
-#include "ipc/owner.hpp"
+#include "mq/info.hpp"
 #include "mq/layout.hpp"
 #include "mq/limits.hpp"
-#include "mq/message_format.hpp"
 #include "mq/notify.hpp"
-#include "mq/private_mount.hpp"
 #include "mq/queue.hpp"
 #include "mq/receive.hpp"
 #include "mq/sample.hpp"
@@ -25,7 +21,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <climits>
 #include <vector>
 
 namespace ipcdemo::commands {
@@ -102,29 +97,7 @@ int notify(const Invocation& invocation) {
 }
 
 int info(const Invocation& invocation) {
-  const std::string name = object_name(invocation, kind);
-  const sys::Queue queue = mq::open_to_look(name);
-  const mq_attr attr = queue.attributes();
-  const struct stat status = queue.status();
-  std::string out = fmt::format(
-      "name: {}\nflags: {}\nmaxmsg: {}\nmsgsize: {}\ncurmsgs: {}\nmode: {}\nowner: {} (uid {})\ngroup: {} "
-      "(gid {})\n",
-      escape::visible(name), (attr.mq_flags & O_NONBLOCK) != 0 ? "O_NONBLOCK" : "0", attr.mq_maxmsg,
-      attr.mq_msgsize, attr.mq_curmsgs, narrate::octal(status.st_mode & 07777), user_name(status.st_uid),
-      status.st_uid, group_name(status.st_gid), status.st_gid);
-  if (const auto mount = mq::mqueue_mount_point()) {
-    const auto file = mq::read_queue_file(*mount, name);
-    out += fmt::format("mqueue file: {}: {}\n", escape::visible(*mount + name),
-                       file ? file->text : "(unreadable)");
-  } else if (const auto seen = mq::read_queue_file_privately(name);
-             const auto* text = std::get_if<std::string>(&seen)) {
-    out += fmt::format("mqueue file: {}: {} (mounted in a private mount namespace, not on the host)\n",
-                       escape::visible(std::string(mq::private_mount_point) + name), *text);
-  } else {
-    out += fmt::format("mqueue file: not mounted, and {} (to look into the queues, as root: {})\n",
-                       std::get<mq::NotSeen>(seen).why, mq::mount_command);
-  }
-  fmt::print("{}", out);
+  fmt::print("{}", mq::info(object_name(invocation, kind)));
   return exit_code::ok;
 }
 

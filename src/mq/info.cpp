@@ -1,0 +1,43 @@
+#include "mq/info.hpp"
+
+#include "base/escape.hpp"
+#include "ipc/mqueue_fs.hpp"
+#include "ipc/owner.hpp"
+#include "mq/private_mount.hpp"
+#include "mq/queue.hpp"
+#include "sys/narrate.hpp"
+
+#include <fcntl.h>
+
+#include <fmt/format.h>
+
+#include <variant>
+
+namespace ipcdemo::mq {
+
+std::string info(const std::string& name) {
+  const sys::Queue queue = open_to_look(name);
+  const mq_attr attr = queue.attributes();
+  const struct stat status = queue.status();
+  std::string out = fmt::format(
+      "name: {}\nflags: {}\nmaxmsg: {}\nmsgsize: {}\ncurmsgs: {}\nmode: {}\nowner: {} (uid {})\ngroup: {} "
+      "(gid {})\n",
+      escape::visible(name), (attr.mq_flags & O_NONBLOCK) != 0 ? "O_NONBLOCK" : "0", attr.mq_maxmsg,
+      attr.mq_msgsize, attr.mq_curmsgs, narrate::octal(status.st_mode & 07777), user_name(status.st_uid),
+      status.st_uid, group_name(status.st_gid), status.st_gid);
+  if (const auto mount = mqueue_mount_point()) {
+    const auto file = read_queue_file(*mount, name);
+    out += fmt::format("mqueue file: {}: {}\n", escape::visible(*mount + name),
+                       file ? file->text : "(unreadable)");
+  } else if (const auto seen = read_queue_file_privately(name);
+             const auto* text = std::get_if<std::string>(&seen)) {
+    out += fmt::format("mqueue file: {}: {} (mounted in a private mount namespace, not on the host)\n",
+                       escape::visible(std::string(private_mount_point) + name), *text);
+  } else {
+    out += fmt::format("mqueue file: not mounted, and {} (to look into the queues, as root: {})\n",
+                       std::get<NotSeen>(seen).why, mount_command);
+  }
+  return out;
+}
+
+} // namespace ipcdemo::mq
