@@ -26,14 +26,6 @@ std::string_view as_text(std::span<const std::byte> bytes) {
   return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
 }
 
-// Arrival minus the sample's timestamp; nothing when the sender's timestamp is so
-// far off that the difference does not fit (a sender may write any 8 bytes).
-std::optional<std::int64_t> latency_ns(const ReceivedMessage& message, const Sample& sample) {
-  std::int64_t latency = 0;
-  if (__builtin_sub_overflow(message.received_ns, sample.timestamp, &latency)) return std::nullopt;
-  return latency;
-}
-
 // JSON has no NaN or infinity.
 std::string json_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : "null"; }
 
