@@ -4,6 +4,6 @@
 
 namespace ipcdemo {
 
-std::string printable(std::string text) { return escape::visible(text); }
+std::string printable(std::string_view text) { return escape::visible(text); }
 
 } // namespace ipcdemo

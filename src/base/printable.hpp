@@ -5,9 +5,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace ipcdemo {
 
-std::string printable(std::string text);
+std::string printable(std::string_view text);
 
 } // namespace ipcdemo

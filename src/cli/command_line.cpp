@@ -290,12 +290,12 @@ CommandLine parse(const std::vector<std::string>& given, const std::vector<Comma
     return result;
   } catch (const CLI::CallForHelp&) { // the help of the group or command named
     // `ipcdemo shn --help` (or `help shn`) should not answer with the top-level help.
-    if (auto better = diagnose(args, commands)) throw *better;
+    if (auto better = diagnose(args, commands)) throw UsageError(*better);
     fmt::print("{}", app.help());
     result.finished = exit_code::ok;
     return result;
   } catch (const CLI::ParseError& error) {
-    if (auto better = diagnose(args, commands)) throw *better;
+    if (auto better = diagnose(args, commands)) throw UsageError(*better);
     const std::string where = entered_path(app);
     throw UsageError(where.empty() ? error.what() : fmt::format("{}: {}", where.substr(1), error.what()),
                      fmt::format("see 'ipcdemo{} --help'", where));

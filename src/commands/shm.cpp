@@ -196,6 +196,7 @@ GroupSpec shm_group() {
                       "first write, and what the segment itself still says.",
                   .examples =
                       {"ipcdemo shm produce", "ipcdemo shm produce --interval 0 --count 100000 --sync atomic",
+                       // One example, two literals: NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
                        "for i in 1 2 3 4; do ipcdemo shm produce -i 0 -c 100000 >/dev/null & done; wait; "
                        "ipcdemo shm info",
                        "ipcdemo shm produce -i 0 -c 100000 --sync sem --lock /my-lock",
