@@ -78,7 +78,7 @@ void show_copy_on_write(const std::string& path, const std::string& text) {
   fmt::print("  (Shared: the file's page, mapped by both mappings; Dirty would mean not yet on disk)\n");
 
   const std::size_t written = std::min(text.size(), length);
-  std::memcpy(data, text.data(), written);
+  std::copy_n(text.data(), written, data); // bytes into the page, no terminator wanted
   fmt::print("\n2. after writing {} into the private mapping (the write fault copied the page)\n",
              first_line(text.data(), written));
   fmt::print("  private mapping reads {}\n", first_line(data, length));

@@ -93,6 +93,7 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
                 "a process has one tracer only: run mmap maps --exec without --strace");
   std::vector<char*> argv;
   std::vector<std::string> copies = command;
+  argv.reserve(copies.size() + 1);
   for (auto& arg : copies) argv.push_back(arg.data());
   argv.push_back(nullptr);
   std::fflush(stdout);
@@ -161,7 +162,9 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
       continue;
     }
     // Any other signal belongs to the program: pass it on.
-    ::ptrace(PTRACE_CONT, child, nullptr, reinterpret_cast<void*>(static_cast<long>(signal)));
+    // ptrace's data argument carries the signal number as a pointer-sized integer.
+    ::ptrace(PTRACE_CONT, child, nullptr,
+             reinterpret_cast<void*>(static_cast<long>(signal))); // NOLINT(performance-no-int-to-ptr)
   }
   const int status = status_of(wait_status);
   if (later.empty()) {

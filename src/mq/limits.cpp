@@ -52,8 +52,8 @@ std::optional<std::uint64_t> count_open_fds() {
 }
 
 std::string mib(std::uint64_t bytes) {
-  return bytes % (1024 * 1024) == 0 ? fmt::format("{} MiB", bytes / (1024 * 1024))
-                                    : fmt::format("{} bytes", bytes);
+  constexpr std::uint64_t mebibyte = 1024 * 1024;
+  return bytes % mebibyte == 0 ? fmt::format("{} MiB", bytes / mebibyte) : fmt::format("{} bytes", bytes);
 }
 
 } // namespace
