@@ -52,7 +52,7 @@ std::optional<std::uint64_t> count_open_fds() {
 }
 
 std::string mib(std::uint64_t bytes) {
-  constexpr std::uint64_t mebibyte = 1024 * 1024;
+  constexpr std::uint64_t mebibyte = std::uint64_t{1024} * 1024;
   return bytes % mebibyte == 0 ? fmt::format("{} MiB", bytes / mebibyte) : fmt::format("{} bytes", bytes);
 }
 

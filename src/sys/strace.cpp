@@ -84,6 +84,7 @@ std::optional<int> fork_under_strace() {
   const std::string filter = "trace=" + strace_filter();
   std::vector<std::string> args = {"strace", "-q", "-f", "-e", filter, "-p", child_pid};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   pid_t tracer = -1;
