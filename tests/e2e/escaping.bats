@@ -10,12 +10,9 @@ setup_file() { ipc_setup_file; }
 teardown_file() { ipc_teardown_file; }
 setup() {
   ipc_setup
-  Q="/$PREFIX-q"
+  Q=$MQ # ipc_teardown removes it with the rest of the test's objects
 }
-teardown() {
-  "$IPCDEMO" -q mq unlink "$Q" 2>/dev/null || true
-  ipc_teardown
-}
+teardown() { ipc_teardown; }
 
 # Plants an empty file in /dev/shm as another user would (as nobody when we are root).
 plant() {

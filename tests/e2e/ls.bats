@@ -8,12 +8,9 @@ setup_file() { ipc_setup_file; }
 teardown_file() { ipc_teardown_file; }
 setup() {
   ipc_setup
-  Q="/$PREFIX-q"
+  Q=$MQ # ipc_teardown removes it with the rest of the test's objects
 }
-teardown() {
-  "$IPCDEMO" -q mq unlink "$Q" 2>/dev/null || true
-  ipc_teardown
-}
+teardown() { ipc_teardown; }
 
 # ipcdemo ls in a private mount namespace with the mqueue fs mounted in the test folder.
 ls_with_mqueue() { "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"; }

@@ -8,12 +8,9 @@ setup_file() { ipc_setup_file; }
 teardown_file() { ipc_teardown_file; }
 setup() {
   ipc_setup
-  Q="/$PREFIX-q"
+  Q=$MQ # ipc_teardown removes it with the rest of the test's objects
 }
-teardown() {
-  "$IPCDEMO" -q mq unlink "$Q" 2>/dev/null || true
-  ipc_teardown
-}
+teardown() { ipc_teardown; }
 
 @test "a consumer maps a segment read-only, a producer read-write; each is named with its command and user" {
   "$IPCDEMO" shm create "$SHM" >/dev/null
