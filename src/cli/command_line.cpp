@@ -5,6 +5,8 @@
 #include "cli/diagnose.hpp"
 #include "cli/globals.hpp"
 #include "cli/help_text.hpp"
+#include "cli/mentions.hpp"
+#include "cli/option_names.hpp"
 #include "version.hpp"
 
 #include <fmt/format.h>
@@ -88,12 +90,14 @@ std::string group_footer(const GroupSpec& group) {
   return footer;
 }
 
-BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const CommandRef& ref) {
+BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const CommandRef& ref,
+                          const Mentions& mentions) {
   const CommandSpec& command = *ref.command;
   describe(app, formatter, command.summary, command.description);
   app.footer([&command] { return command_footer(command); });
   BoundCommand bound{&ref, &app, {}};
   for (const auto& spec : command.options) {
+    if (!mentions.binds(spec.flags)) continue;
     const bool is_flag = spec.type == ValueType::flag;
     const std::string help(spec.help);
     CLI::Option* option =
@@ -175,7 +179,7 @@ Focus find_focus(const std::vector<std::string>& args, const std::vector<Command
     }
     if (arg.starts_with("-")) {
       // Only the top-level options that take a value can come before the command.
-      skip_value = arg == "--log-level" || arg == "--install";
+      skip_value = global_takes_next(arg);
       continue;
     }
     for (const auto& ref : commands) {
@@ -191,11 +195,23 @@ Focus find_focus(const std::vector<std::string>& args, const std::vector<Command
   return focus;
 }
 
+// The command `focus` names, if it names one.
+const CommandSpec* focused_command(const std::vector<CommandRef>& commands, const Focus& focus) {
+  for (const auto& ref : commands)
+    if (ref.group->name == focus.group &&
+        (ref.command->action == focus.action || ref.group->is_single_command()))
+      return ref.command;
+  return nullptr;
+}
+
 // Builds only what parsing these arguments needs: binding every option of every
 // command costs more than the rest of a start-up (hundreds of small allocations),
 // and a busybox-style tool is started thousands of times. Without a named group,
-// the groups are listed (for help) but their commands are not built.
-std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const Focus& focus = {}) {
+// the groups are listed (for help) but their commands are not built; with one,
+// only the options the words name are bound (see Mentions).
+std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const std::vector<std::string>& args) {
+  const Focus focus = find_focus(args, commands);
+  const Mentions mentions(args, focus.group.empty() ? nullptr : focused_command(commands, focus));
   auto tree = std::make_unique<Tree>();
   CLI::App& app = tree->app;
   app.formatter(tree->formatter);
@@ -203,25 +219,24 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const Focus
       "ipcdemo - explore POSIX inter-process communication from a shell:\n"
       "file mappings, shared memory, named semaphores and message queues.");
   const auto text = [](std::string_view view) { return std::string(view); };
-  app.set_help_flag(text(global::help.flags), text(global::help.help));
-  app.set_version_flag(text(global::version.flags), "ipcdemo " IPCDEMO_VERSION, text(global::version.help));
-  // add_flag and add_option take the help text as a const lvalue (an rvalue picks a binding overload).
-  const std::string verbose_help = text(global::verbose.help);
-  const std::string quiet_help = text(global::quiet.help);
-  const std::string list_help = text(global::list.help);
-  const std::string level_help = text(global::log_level.help);
-  const std::string install_help = text(global::install.help);
-  tree->verbose = app.add_flag(text(global::verbose.flags), verbose_help);
-  tree->quiet = app.add_flag(text(global::quiet.flags), quiet_help);
-  tree->level = app.add_option(text(global::log_level.flags), level_help)
-                    ->type_name(text(global::log_level.placeholder));
-  tree->list = app.add_flag(text(global::list.flags), list_help);
-  tree->install =
-      app.add_option(text(global::install.flags), install_help)->type_name(text(global::install.placeholder));
-  const std::string strace_help =
-      "Run the command under strace(1), showing its IPC system calls as the kernel sees them (files in "
-      "/dev/shm, mmap, ftruncate, futex, mq_*)";
-  tree->strace = app.add_flag("--strace", strace_help);
+  // No help flag at the top means none in the subcommands either: they copy it.
+  app.set_help_flag(mentions.binds(global::help.flags) ? text(global::help.flags) : "",
+                    text(global::help.help));
+  if (mentions.binds(global::version.flags))
+    app.set_version_flag(text(global::version.flags), "ipcdemo " IPCDEMO_VERSION, text(global::version.help));
+  const auto bind_global = [&](const GlobalOption& global) -> CLI::Option* {
+    if (!mentions.binds(global.flags)) return nullptr;
+    // add_flag and add_option take the help text as a const lvalue (an rvalue picks a binding overload).
+    const std::string help = text(global.help);
+    if (global.placeholder.empty()) return app.add_flag(text(global.flags), help);
+    return app.add_option(text(global.flags), help)->type_name(text(global.placeholder));
+  };
+  tree->verbose = bind_global(global::verbose);
+  tree->quiet = bind_global(global::quiet);
+  tree->level = bind_global(global::log_level);
+  tree->list = bind_global(global::list);
+  tree->install = bind_global(global::install);
+  tree->strace = bind_global(global::strace);
   app.footer(top_footer);
   app.require_subcommand(0, 1);
 
@@ -244,7 +259,7 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const Focus
         ref.command->action.empty()
             ? group_app
             : group_app->add_subcommand(std::string(ref.command->action), std::string(ref.command->summary));
-    tree->commands.push_back(bind_command(*command_app, *tree->formatter, ref));
+    tree->commands.push_back(bind_command(*command_app, *tree->formatter, ref, mentions));
   }
   return tree;
 }
@@ -272,7 +287,7 @@ std::string overview(const std::vector<CommandRef>& commands) {
 
 CommandLine parse(const std::vector<std::string>& given, const std::vector<CommandRef>& commands) {
   const std::vector<std::string> args = rewrite_help(given, commands);
-  auto tree = build(commands, find_focus(args, commands));
+  auto tree = build(commands, args);
   CLI::App& app = tree->app;
   std::vector<const char*> argv{"ipcdemo"};
   for (const auto& arg : args) argv.push_back(arg.c_str());
@@ -302,18 +317,20 @@ CommandLine parse(const std::vector<std::string>& given, const std::vector<Comma
   }
 
   GlobalOptions& globals = result.globals;
-  globals.verbose = tree->verbose->count();
-  globals.quiet = tree->quiet->count();
-  if (tree->level->count() > 0) {
+  // An option not bound was not named.
+  const auto count = [](const CLI::Option* option) { return option == nullptr ? 0 : option->count(); };
+  globals.verbose = count(tree->verbose);
+  globals.quiet = count(tree->quiet);
+  if (count(tree->level) > 0) {
     const std::string text = tree->level->as<std::string>();
     globals.level = log::parse_level(text);
     if (!globals.level)
       throw UsageError(
           fmt::format("--log-level: '{}' is not one of: trace, debug, info, warn, error, off", text));
   }
-  globals.list = tree->list->count() > 0;
-  if (tree->install->count() > 0) globals.install_dir = tree->install->as<std::string>();
-  globals.strace = tree->strace->count() > 0;
+  globals.list = count(tree->list) > 0;
+  if (count(tree->install) > 0) globals.install_dir = tree->install->as<std::string>();
+  globals.strace = count(tree->strace) > 0;
 
   for (const auto& bound : tree->commands) {
     if (!bound.app->parsed()) continue;

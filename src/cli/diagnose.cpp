@@ -1,6 +1,7 @@
 #include "cli/diagnose.hpp"
 
 #include "cli/globals.hpp"
+#include "cli/option_names.hpp"
 #include "cli/suggest.hpp"
 
 #include <fmt/format.h>
@@ -10,56 +11,6 @@
 namespace ipcdemo::cli {
 
 namespace {
-
-struct OptionName {
-  std::string name; // "-c" or "--count"
-  bool takes_value;
-};
-
-void add_flags(std::vector<OptionName>& out, std::string_view flags, bool takes_value) {
-  while (!flags.empty()) {
-    const auto comma = flags.find(',');
-    out.push_back({std::string(flags.substr(0, comma)), takes_value});
-    flags.remove_prefix(comma == std::string_view::npos ? flags.size() : comma + 1);
-  }
-}
-
-// The options valid where `command` (or no command yet) has been named.
-std::vector<OptionName> options_at(const CommandSpec* command) {
-  std::vector<OptionName> names;
-  if (command != nullptr)
-    for (const auto& option : command->options)
-      add_flags(names, option.flags, option.type != ValueType::flag);
-  for (const auto& option : global_options) add_flags(names, option.flags, !option.placeholder.empty());
-  return names;
-}
-
-const OptionName* find_option(const std::vector<OptionName>& names, std::string_view name) {
-  const auto found = std::find_if(names.begin(), names.end(), [&](const auto& o) { return o.name == name; });
-  return found == names.end() ? nullptr : &*found;
-}
-
-// Whether `word` ("--count=3", "-vv", "-c5") names known options; `takes_next` says
-// whether the next word is the value of the last of them.
-bool known_option(const std::vector<OptionName>& names, std::string_view word, bool& takes_next) {
-  takes_next = false;
-  if (word.starts_with("--")) {
-    const auto equals = word.find('=');
-    const OptionName* option = find_option(names, word.substr(0, equals));
-    if (option == nullptr) return false;
-    takes_next = option->takes_value && equals == std::string_view::npos;
-    return true;
-  }
-  for (std::size_t i = 1; i < word.size(); ++i) { // a cluster of short options
-    const OptionName* option = find_option(names, std::string{'-', word[i]});
-    if (option == nullptr) return false;
-    if (option->takes_value) {
-      takes_next = i + 1 == word.size(); // otherwise the rest of the word is the value
-      return true;
-    }
-  }
-  return true;
-}
 
 // `word` as a shell would need it typed, for command lines we suggest.
 std::string shell_word(std::string_view word) {
@@ -186,7 +137,7 @@ std::vector<std::string> rewrite_help(std::vector<std::string> args,
       continue;
     }
     if (args[i].starts_with("-")) {
-      skip = args[i] == "--log-level" || args[i] == "--install";
+      skip = global_takes_next(args[i]);
       continue;
     }
     // `help` first, or second after a group that has actions (`shm help produce`).
@@ -222,7 +173,8 @@ std::optional<UsageError> diagnose(const std::vector<std::string>& args,
     }
     if (!only_arguments && word.size() > 1 && word.front() == '-') {
       const auto names = options_at(command != nullptr ? command->command : nullptr);
-      if (!known_option(names, word, skip_value)) return unknown_option(word, names, command);
+      std::vector<std::string> found;
+      if (!known_option(names, word, skip_value, found)) return unknown_option(word, names, command);
       continue;
     }
     if (group == nullptr) {

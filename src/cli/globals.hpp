@@ -25,10 +25,13 @@ inline constexpr GlobalOption log_level{"--log-level", "LEVEL",
 inline constexpr GlobalOption list{"--list", "", "Print every tool name, one a line"};
 inline constexpr GlobalOption install{"--install", "DIR",
                                       "Create a link per tool name in DIR, pointing at this binary"};
+inline constexpr GlobalOption strace{"--strace", "",
+                                     "Run the command under strace(1), showing its IPC system calls as the "
+                                     "kernel sees them (files in /dev/shm, mmap, ftruncate, futex, mq_*)"};
 } // namespace global
 
-inline constexpr GlobalOption global_options[] = {global::help,   global::version,   global::verbose,
-                                                  global::quiet,  global::log_level, global::list,
-                                                  global::install};
+inline constexpr GlobalOption global_options[] = {global::help,    global::version,   global::verbose,
+                                                  global::quiet,   global::log_level, global::list,
+                                                  global::install, global::strace};
 
 } // namespace ipcdemo::cli

@@ -1,5 +1,7 @@
 #include "completion/complete.hpp"
 
+#include "cli/globals.hpp"
+#include "cli/option_names.hpp"
 #include "ipc/listing.hpp"
 #include "ipc/owner.hpp"
 
@@ -12,19 +14,6 @@ namespace ipcdemo::completion {
 
 namespace {
 
-// Global options and whether each takes a value.
-struct GlobalOption {
-  std::string_view name;
-  std::string_view help;
-  bool takes_value;
-};
-constexpr GlobalOption global_options[] = {
-    {"--verbose", "more log output; narrate system and library calls", false},
-    {"--strace", "run the command under strace, IPC calls only", false},
-    {"--quiet", "less log output", false},
-    {"--log-level", "trace, debug, info, warn, error or off", true},
-    {"--help", "show help", false},
-};
 constexpr std::string_view log_levels[] = {"trace", "debug", "info", "warn", "error", "off"};
 
 std::string_view basename_of(std::string_view path) {
@@ -124,7 +113,11 @@ void add_options(Answer& answer, const CommandSpec* command) {
       const std::string_view flags = option.flags;
       answer.candidates.emplace_back(flags.substr(flags.rfind(',') + 1), option.help);
     }
-  for (const auto& global : global_options) answer.candidates.emplace_back(global.name, global.help);
+  // The long name of each global option, described as help describes it.
+  for (const auto& global : cli::global_options) {
+    const std::string_view flags = global.flags;
+    answer.candidates.emplace_back(flags.substr(flags.rfind(',') + 1), global.help);
+  }
 }
 
 } // namespace
@@ -148,15 +141,15 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
 
   std::size_t positional = 0;
   const OptionSpec* pending = nullptr; // an option still waiting for its value
-  bool pending_log_level = false;
+  std::string_view pending_global;     // --log-level or --install, waiting for its value
   for (const auto& word : rest) {
-    if (pending != nullptr || pending_log_level) {
+    if (pending != nullptr || !pending_global.empty()) {
       pending = nullptr;
-      pending_log_level = false;
+      pending_global = {};
       continue;
     }
     if (word.starts_with("-")) {
-      if (word == "--log-level") pending_log_level = true;
+      if (cli::global_takes_next(word)) pending_global = word;
       if (command != nullptr) {
         const OptionSpec* option = find_option(*command, word);
         if (option != nullptr && option->type != ValueType::flag && word.find('=') == std::string::npos)
@@ -178,8 +171,10 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
     ++positional;
   }
 
-  if (pending_log_level) {
+  if (pending_global == "--log-level")
     for (const auto& level : log_levels) answer.candidates.emplace_back(level, "");
+  if (!pending_global.empty()) {
+    answer.files = pending_global == "--install";
     return answer;
   }
   if (pending != nullptr) {
