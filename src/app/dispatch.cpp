@@ -8,6 +8,7 @@
 #include "base/signals.hpp"
 #include "cli/command_line.hpp"
 #include "cli/diagnose.hpp"
+#include "cli/option_names.hpp"
 #include "cli/spec.hpp"
 #include "completion/complete.hpp"
 #include "docs/man_page.hpp"
@@ -74,14 +75,46 @@ void apply_log_options(const cli::GlobalOptions& globals) {
   log::set_level(static_cast<log::Level>(level));
 }
 
+// The group a run's words name, built alone: describing every group costs a
+// start-up about a third of its instructions. Empty when they name none (help,
+// a typo, the build's plumbing): then every group is built.
+std::span<const GroupSpec> named_group(std::string_view program, int argc, char** argv) {
+  if (program != "ipcdemo") {
+    std::string_view tool = program; // shm-produce, ipcdemo-shm-produce
+    if (tool.starts_with("ipcdemo-")) tool.remove_prefix(std::string_view("ipcdemo-").size());
+    if (const auto group = group_named(tool.substr(0, tool.find('-'))); !group.empty()) return group;
+    if (!program.starts_with("ipcdemo")) return {};
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (!word.starts_with('-')) return group_named(word);
+    if (cli::global_takes_next(word)) ++i;
+  }
+  return {};
+}
+
+// Parses against the named group's commands alone; a usage error is diagnosed
+// again against every command, so that "did you mean" looks across groups.
+cli::CommandLine parse(const std::vector<std::string>& args, const std::vector<CommandRef>& commands,
+                       bool narrowed) {
+  if (narrowed) {
+    try {
+      return cli::parse(args, commands);
+    } catch (const UsageError&) {
+    }
+  }
+  return cli::parse(args, all_commands());
+}
+
 int run(int argc, char** argv) {
-  const auto commands = all_commands();
   // The shells' completion scripts call back here, through ipcdemo or any tool link.
   if (argc > 1 && std::string_view(argv[1]) == "__complete") {
     fmt::print("{}", completion::format(completion::complete({argv + 2, argv + argc}, registry())));
     return exit_code::ok;
   }
   const std::string_view program = basename_of(argc > 0 ? argv[0] : "ipcdemo");
+  const auto group = named_group(program, argc, argv);
+  const auto commands = all_commands(group.empty() ? registry() : group);
   const auto args = arguments_for(program, argc, argv, commands);
   if (!args) {
     // As POSIX shells do for a command not found: exit 127.
@@ -102,7 +135,7 @@ int run(int argc, char** argv) {
     return exit_code::ok;
   }
 
-  cli::CommandLine line = cli::parse(*args, commands);
+  cli::CommandLine line = parse(*args, commands, !group.empty());
   if (line.finished) return *line.finished;
   apply_log_options(line.globals);
 
@@ -116,7 +149,7 @@ int run(int argc, char** argv) {
   if (line.globals.install_dir)
     return install_links(*line.globals.install_dir, self_executable(), tool_names());
   if (!line.invocation) {
-    fmt::print(stderr, "{}", cli::overview(commands));
+    fmt::print(stderr, "{}", cli::overview(all_commands()));
     return exit_code::usage;
   }
   if (line.globals.strace)

@@ -92,6 +92,9 @@ std::string value_placeholder(ValueType type, const std::vector<std::string_view
 
 // The table of command groups, in the order help shows them (src/commands/registry.cpp).
 std::span<const GroupSpec> registry();
+// The one group of that name (the word in groups.def, which is its name), built
+// alone: a start-up builds only the group it runs. Empty when no group has it.
+std::span<const GroupSpec> group_named(std::string_view name);
 
 // A command together with its group, as dispatch and the generators see it.
 struct CommandRef {

@@ -65,3 +65,15 @@ TEST(Registry, DefaultsParseAsTheirType) {
     }
   }
 }
+
+TEST(Registry, AGroupBuiltAloneIsTheGroupOfThatName) {
+  for (const auto& group : registry()) {
+    SCOPED_TRACE(group.name);
+    const auto alone = group_named(group.name);
+    ASSERT_EQ(alone.size(), 1U);
+    EXPECT_EQ(alone.front().name, group.name);
+    EXPECT_EQ(alone.front().commands.size(), group.commands.size());
+  }
+  EXPECT_TRUE(group_named("nosuchgroup").empty());
+  EXPECT_TRUE(group_named("").empty());
+}
