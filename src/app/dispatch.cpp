@@ -152,8 +152,13 @@ int run(int argc, char** argv) {
     fmt::print(stderr, "{}", cli::overview(all_commands()));
     return exit_code::usage;
   }
-  if (line.globals.strace)
-    if (const auto traced_status = sys::fork_under_strace()) return *traced_status; // the parent
+  if (line.globals.strace) {
+    const CommandSpec& command = *line.invocation->command().command;
+    if (!command.strace_follows.empty() && line.invocation->given(command.strace_follows))
+      sys::trace_started_program();
+    else if (const auto traced_status = sys::fork_under_strace())
+      return *traced_status; // the parent
+  }
   return line.invocation->command().command->handler(*line.invocation);
 }
 

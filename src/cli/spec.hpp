@@ -76,6 +76,9 @@ struct CommandSpec {
   std::vector<OptionSpec> options;
   std::vector<ArgumentSpec> arguments;
   Handler handler = nullptr;
+  // The option under which the command starts a program of its own ("exec"): with
+  // --strace and that option given, strace follows that program, not ipcdemo.
+  std::string_view strace_follows = {};
 };
 
 struct GroupSpec {

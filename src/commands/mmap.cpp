@@ -172,10 +172,13 @@ GroupSpec mmap_group() {
                       "spaces, looked up in PATH, its input and output on /dev/null) runs under ptrace,\n"
                       "stopped right after execve (the program, its loader, stack, vdso and vvar: the\n"
                       "kernel's work) and again as it exits (the libraries the loader mapped, the heap).\n"
-                      "A CMD still running after 3 s is shown as it is and killed.",
+                      "A CMD still running after 3 s is shown as it is and killed. With ipcdemo --strace,\n"
+                      "the real strace(1) is attached to CMD itself once it is stopped after execve, and\n"
+                      "its lines (the loader opening and mapping the libraries) come between the two views.",
                   .examples = {"ipcdemo mmap maps", "ipcdemo mmap maps --anon 1M",
                                "ipcdemo mmap maps --file /usr/bin/env", "ipcdemo mmap maps --pid $$",
-                               "ipcdemo mmap maps --exec /bin/true", "ipcdemo mmap maps --exec 'ls -l /'"},
+                               "ipcdemo mmap maps --exec /bin/true", "ipcdemo mmap maps --exec 'ls -l /'",
+                               "ipcdemo --strace mmap maps --exec /bin/true"},
                   .options =
                       {
                           {.flags = "-p,--pid",
@@ -195,6 +198,7 @@ GroupSpec mmap_group() {
                            .help = "Run CMD and show its mappings right after execve and as it exits"},
                       },
                   .handler = maps,
+                  .strace_follows = "exec",
               },
               {
                   .action = "cow",

@@ -1,8 +1,10 @@
 #include "mmap/exec_maps.hpp"
 
 #include "sys/process.hpp"
+#include "sys/strace.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
 #include "base/signals.hpp"
 #include "mmap/legend.hpp"
 #include "mmap/proc_maps.hpp"
@@ -83,14 +85,108 @@ bool being_traced() {
   return false;
 }
 
+// The program's own calls that prepare its address space, for strace's -e trace=.
+constexpr std::string_view loader_calls = "%memory,openat,close,read,pread64,arch_prctl,exit,exit_group";
+
+// After ptrace has let go, PTRACE_O_EXITKILL no longer ends the program with us:
+// this does, on every way out that did not reap it.
+struct KillUnlessReaped {
+  explicit KillUnlessReaped(pid_t child) : pid(child) {}
+  pid_t pid;
+  bool reaped = false;
+  KillUnlessReaped(const KillUnlessReaped&) = delete;
+  KillUnlessReaped& operator=(const KillUnlessReaped&) = delete;
+  KillUnlessReaped(KillUnlessReaped&&) = delete;
+  KillUnlessReaped& operator=(KillUnlessReaped&&) = delete;
+  ~KillUnlessReaped() {
+    if (reaped) return;
+    sys::kill(pid, SIGKILL);
+    sys::reap(pid);
+  }
+};
+
+void print_second_view(const std::vector<maps::Region>& at_exec, const std::vector<maps::Region>& later,
+                       const std::string& program, const std::string& when) {
+  fmt::print("\n{}\n{}", when, maps::format_table(later, markers_for(later, program)));
+  const auto before = paths_of(at_exec);
+  std::string added;
+  for (const auto& path : paths_of(later))
+    if (!before.contains(path)) added += (added.empty() ? "" : ", ") + path;
+  fmt::print("\nMapped since execve: {}\n", added.empty() ? "nothing named" : added);
+  fmt::print("\n{}", maps::legend(later));
+}
+
+// --strace: the stopped program is handed from our ptrace to strace -p, which shows
+// the calls the loader and the program make; strace stops it again at exit_group
+// (an injected failure and SIGSTOP) so that its maps can be read as it exits.
+int follow_with_strace(pid_t child, const std::string& program, const std::vector<maps::Region>& at_exec,
+                       const std::string& name, int patience_ms) {
+  // Detaching with SIGSTOP: the signal is taken before the program's first instruction.
+  ::ptrace(PTRACE_DETACH, child, nullptr,
+           reinterpret_cast<void*>(static_cast<long>(SIGSTOP))); // NOLINT(performance-no-int-to-ptr)
+  KillUnlessReaped guard{child};
+  const auto stopped = sys::waitpid(child, WUNTRACED, "--exec");
+  if (!stopped || !WIFSTOPPED(*stopped))
+    throw Error(exit_code::failure, fmt::format("--exec: {} did not stay stopped for strace", name));
+  sys::StraceAttachment strace(child, {"-e", "trace=" + std::string(loader_calls), "-e",
+                                       "inject=exit_group:error=EINTR:signal=SIGSTOP:when=1"});
+  fmt::print(
+      "\nWhat it does next, as strace(1) shows it, attached to the same process\n"
+      "(strace -e trace={} -p {}):\n"
+      "the loader opens and maps libc.so.6, makes relocated parts read-only, then the program runs.\n",
+      loader_calls, child);
+  std::fflush(stdout);
+  sys::kill(child, SIGCONT);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(patience_ms);
+  std::vector<maps::Region> later;
+  bool killed = false;
+  bool stopping = false; // strace has made exit_group fail and sent SIGSTOP
+  std::string line;
+  for (;;) {
+    const auto next =
+        strace.next_line(line, killed ? std::chrono::steady_clock::time_point::max() : deadline);
+    if (next == sys::StraceAttachment::Next::end) break;
+    if (next == sys::StraceAttachment::Next::timeout) {
+      sys::kill(child, SIGSTOP); // shown as it is, below, then killed
+      killed = true;
+      continue;
+    }
+    fmt::print("  {}\n", escape::line(line)); // strace quotes C-style already
+    // The stop strace found it in when it attached is reported too: wait for the one at exit.
+    if (line.starts_with("exit_group(") && line.find("(INJECTED)") != std::string::npos) stopping = true;
+    if (later.empty() && (stopping || killed) &&
+        line.find("--- stopped by SIGSTOP ---") != std::string::npos) {
+      later = maps_of(child);
+      sys::kill(child, killed ? SIGKILL : SIGCONT);
+    }
+  }
+  const auto exited = sys::waitpid(child, 0, "--exec");
+  guard.reaped = true;
+  const int status = exited ? status_of(*exited) : exit_code::failure;
+  if (later.empty()) {
+    fmt::print("\n(It ended, status {}, before it could be stopped again.)\n", status);
+    return exit_code::ok;
+  }
+  print_second_view(at_exec, later, program,
+                    killed
+                        ? fmt::format("2. Still running after {} ms, stopped and then killed:", patience_ms)
+                        : "2. As it exits: its exit_group above was made to fail by strace (INJECTED), at\n"
+                          "   ipcdemo's request, with a SIGSTOP, so that these maps could be read; the C\n"
+                          "   library then ended the process with exit. The loader has mapped the shared\n"
+                          "   libraries and made their relocated parts read-only (the r--p rows).");
+  if (!killed) fmt::print("({} ended with status {}.)\n", name, status);
+  return exit_code::ok;
+}
+
 } // namespace
 
 int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
   if (command.empty() || command.front().empty()) throw UsageError("--exec: give a command to run");
-  // Under strace -f (ipcdemo --strace) the child would be strace's: one tracer per process.
+  // Under strace -f or a debugger the child would be theirs: one tracer per process.
   if (being_traced())
-    throw Error(exit_code::failure, "--exec: ipcdemo is being traced (--strace, or a debugger)",
-                "a process has one tracer only: run mmap maps --exec without --strace");
+    throw Error(
+        exit_code::failure, "--exec: ipcdemo is being traced (by strace -f, or a debugger)",
+        "a process has one tracer only; for strace's view of CMD run: ipcdemo --strace mmap maps --exec CMD");
   std::vector<char*> argv;
   std::vector<std::string> copies = command;
   argv.reserve(copies.size() + 1);
@@ -123,6 +219,8 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
       "1. Right after execve, stopped before its first instruction (PTRACE_TRACEME): the kernel\n"
       "   has mapped the program, its loader, the stack, vdso and vvar, and nothing else.\n");
   fmt::print("{}", maps::format_table(at_exec, markers_for(at_exec, program)));
+  if (sys::started_program_traced())
+    return follow_with_strace(child, program, at_exec, command.front(), patience_ms);
 
   ::ptrace(PTRACE_CONT, child, nullptr, nullptr);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(patience_ms);
@@ -171,13 +269,7 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
     fmt::print("\n(It ended, status {}, before it could be stopped again.)\n", status);
     return exit_code::ok;
   }
-  fmt::print("\n{}\n{}", when, maps::format_table(later, markers_for(later, program)));
-  const auto before = paths_of(at_exec);
-  std::string added;
-  for (const auto& path : paths_of(later))
-    if (!before.contains(path)) added += (added.empty() ? "" : ", ") + path;
-  fmt::print("\nMapped since execve: {}\n", added.empty() ? "nothing named" : added);
-  fmt::print("\n{}", maps::legend(later));
+  print_second_view(at_exec, later, program, when);
   if (!killed) fmt::print("({} ended with status {}.)\n", command.front(), status);
   return exit_code::ok;
 }

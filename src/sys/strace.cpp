@@ -1,8 +1,11 @@
 #include "sys/strace.hpp"
 
 #include "base/error.hpp"
+#include "base/signals.hpp"
+#include "sys/process.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -10,8 +13,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -33,6 +38,16 @@ std::optional<std::string> find_in_path(const std::string& program) {
   }
   return std::nullopt;
 }
+
+std::string strace_path() {
+  const auto strace = find_in_path("strace");
+  if (!strace)
+    throw Error(exit_code::failure, "--strace: strace is not installed",
+                "install it (Debian: apt-get install strace), or use -v for ipcdemo's own narration");
+  return *strace;
+}
+
+bool started_program_traced_ = false;
 
 bool traced(pid_t pid) {
   std::ifstream status(fmt::format("/proc/{}/status", pid));
@@ -57,10 +72,7 @@ std::string strace_filter() {
 }
 
 std::optional<int> fork_under_strace() {
-  const auto strace = find_in_path("strace");
-  if (!strace)
-    throw Error(exit_code::failure, "--strace: strace is not installed",
-                "install it (Debian: apt-get install strace), or use -v for ipcdemo's own narration");
+  const auto strace = strace_path();
   int go[2];
   if (::pipe2(go, O_CLOEXEC) != 0) throw SysError("pipe2", "--strace", errno);
   std::fflush(stdout);
@@ -88,14 +100,14 @@ std::optional<int> fork_under_strace() {
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   pid_t tracer = -1;
-  const int rc = ::posix_spawn(&tracer, strace->c_str(), nullptr, nullptr, argv.data(), environ);
+  const int rc = ::posix_spawn(&tracer, strace.c_str(), nullptr, nullptr, argv.data(), environ);
   const auto give_up = [&](const std::string& why, const std::string& hint) -> std::optional<int> {
     ::close(go[1]); // the child reads end of file and leaves
     wait_for(child);
     if (tracer > 0) wait_for(tracer);
     throw Error(exit_code::failure, "--strace: " + why, hint);
   };
-  if (rc != 0) return give_up(fmt::format("posix_spawn {}: {}", *strace, std::strerror(rc)), "");
+  if (rc != 0) return give_up(fmt::format("posix_spawn {}: {}", strace, std::strerror(rc)), "");
   // Bounded: strace attaches within milliseconds, or fails and exits.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (!traced(child)) {
@@ -115,6 +127,92 @@ std::optional<int> fork_under_strace() {
   const int status = wait_for(child);
   wait_for(tracer); // strace ends when its tracee has: its last lines are out before we return
   return status;
+}
+
+void trace_started_program() { started_program_traced_ = true; }
+bool started_program_traced() { return started_program_traced_; }
+
+StraceAttachment::StraceAttachment(pid_t pid, const std::vector<std::string>& options) {
+  const std::string strace = strace_path();
+  int pipe_ends[2];
+  if (::pipe2(pipe_ends, O_CLOEXEC) != 0) throw SysError("pipe2", "--strace", errno);
+  output_ = pipe_ends[0];
+  std::vector<std::string> argv = {"strace"};
+  argv.insert(argv.end(), options.begin(), options.end());
+  argv.insert(argv.end(), {"-p", std::to_string(pid)});
+  {
+    SpawnActions actions;
+    actions.dup2(pipe_ends[1], STDERR_FILENO); // strace writes its trace and its notes there
+    try {
+      tracer_ = spawn("--strace", strace, argv, actions);
+    } catch (...) {
+      ::close(pipe_ends[1]);
+      ::close(output_);
+      throw;
+    }
+  }
+  ::close(pipe_ends[1]); // strace holds the only writing end: end of file when it ends
+  // strace says "strace: Process N attached" once it has; anything else first is why it could not.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  std::string line;
+  std::string said;
+  for (;;) {
+    const Next next = next_line(line, deadline);
+    if (next == Next::line && line.find(" attached") != std::string::npos) return;
+    if (next == Next::line) {
+      said += (said.empty() ? "" : "; ") + line;
+      continue;
+    }
+    const std::string why =
+        next == Next::end ? "strace could not attach" : "strace did not attach within 10 s";
+    ::kill(tracer_, SIGTERM);
+    ::close(output_);
+    output_ = -1;
+    reap(tracer_);
+    throw Error(exit_code::failure, "--strace: " + why + (said.empty() ? "" : " (" + said + ")"),
+                "ptrace may not be allowed here (a container, or /proc/sys/kernel/yama/ptrace_scope)");
+  }
+}
+
+StraceAttachment::~StraceAttachment() {
+  if (output_ >= 0) ::close(output_);
+  if (tracer_ <= 0) return;
+  int status = 0;
+  if (::waitpid(tracer_, &status, WNOHANG) == 0) ::kill(tracer_, SIGTERM); // it detaches and ends
+  reap(tracer_);
+}
+
+StraceAttachment::Next StraceAttachment::next_line(std::string& line,
+                                                   std::chrono::steady_clock::time_point deadline) {
+  for (;;) {
+    if (const auto newline = buffered_.find('\n'); newline != std::string::npos) {
+      line = buffered_.substr(0, newline);
+      buffered_.erase(0, newline + 1);
+      return Next::line;
+    }
+    if (output_ < 0) {
+      if (buffered_.empty()) return Next::end;
+      line = std::move(buffered_); // a last line without its newline
+      buffered_.clear();
+      return Next::line;
+    }
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return Next::timeout;
+    pollfd ready{.fd = output_, .events = POLLIN, .revents = 0};
+    const int rc = ::poll(&ready, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+    if (rc < 0 && errno != EINTR) throw SysError("poll", "--strace", errno);
+    signals::throw_if_interrupted();
+    if (rc <= 0) continue;
+    char chunk[4096];
+    const ssize_t got = ::read(output_, chunk, sizeof chunk);
+    if (got < 0 && errno != EINTR) throw SysError("read", "strace's output", errno);
+    if (got > 0) buffered_.append(chunk, static_cast<std::size_t>(got));
+    if (got == 0) {
+      ::close(output_);
+      output_ = -1;
+    }
+  }
 }
 
 } // namespace ipcdemo::sys

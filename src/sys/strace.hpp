@@ -9,6 +9,9 @@
 // keeps the dynamic loader's and C++ runtime's calls out of the trace.
 #pragma once
 
+#include <sys/types.h>
+
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,5 +25,37 @@ std::string strace_filter();
 // the child's exit status in the parent. Throws Error when strace is missing or
 // cannot attach (ptrace not permitted).
 std::optional<int> fork_under_strace();
+
+// --strace for a command that starts a program of its own (`mmap maps --exec`):
+// dispatch asks for that program to be traced instead of ipcdemo.
+void trace_started_program();
+bool started_program_traced();
+
+// strace(1) attached (-p) to a process the caller has stopped, its output read
+// line by line: the same run that ipcdemo also inspects, seen by the real strace.
+class StraceAttachment {
+ public:
+  // Starts `strace OPTIONS -p PID` with its output on a pipe and returns once
+  // strace says it has attached. Throws Error when strace is missing, cannot
+  // attach (ptrace not permitted) or does not within 10 s.
+  StraceAttachment(pid_t pid, const std::vector<std::string>& options);
+  StraceAttachment(const StraceAttachment&) = delete;
+  StraceAttachment& operator=(const StraceAttachment&) = delete;
+  StraceAttachment(StraceAttachment&&) = delete;
+  StraceAttachment& operator=(StraceAttachment&&) = delete;
+  // Ends strace if it still runs (it detaches) and reaps it.
+  ~StraceAttachment();
+
+  enum class Next { line, end, timeout };
+  // The next line of strace's output, without its newline; `end` once strace has
+  // finished, `timeout` when nothing came before `deadline`. Throws Interrupted on
+  // Ctrl-C.
+  Next next_line(std::string& line, std::chrono::steady_clock::time_point deadline);
+
+ private:
+  pid_t tracer_ = -1;
+  int output_ = -1;
+  std::string buffered_;
+};
 
 } // namespace ipcdemo::sys

@@ -53,12 +53,45 @@ section() { awk -v start="$1" 'index($0, start) == 1 {on = 1; next} on && /^$/ {
   [[ "$output" == *"A writable private file mapping is copy-on-write: rw-p /"* ]]
 }
 
-@test "--exec under --strace says a process has one tracer only" {
+@test "--strace with --exec: the real strace of the same process comes between the two views" {
+  command -v strace >/dev/null || skip "strace is not installed"
+  ldd "$(readlink -f /bin/true)" | grep -q libc.so || skip "/bin/true is not dynamically linked here"
+  run --separate-stderr "$IPCDEMO" --strace mmap maps --exec /bin/true
+  [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
+  # strace's own lines: the loader opening libc and the exit stopped at ipcdemo's request.
+  [[ "$output" == *'openat(AT_FDCWD, "'*'libc.so.6", O_RDONLY|O_CLOEXEC) = '* ]]
+  [[ "$output" == *"exit_group(0)"*"(INJECTED)"* ]]
+  # The same process: where strace saw libc's code mapped is a row of the second table.
+  local code
+  code="$(grep -E '^  mmap\(.*PROT_READ\|PROT_EXEC.*\) = 0x[0-9a-f]+$' <<<"$output" | head -1 | sed -E 's/.* = 0x//')"
+  [ -n "$code" ]
+  grep -E "^0*${code}-[0-9a-f]+ .* r-xp .*libc\.so\.6" <<<"$(section "2.")"
+  # ...and it comes after the first view and before the second.
+  [[ "$output" == *"1. Right after execve"*"as strace(1) shows it"*"libc.so.6"*"2. As it exits"* ]]
+  [[ "$output" == *"(/bin/true ended with status 0.)"* ]]
+}
+
+@test "--strace with --exec: a program still running is stopped, shown, killed; none is left" {
+  command -v strace >/dev/null || skip "strace is not installed"
+  local seconds="2000$$" # a command line no other process has
+  run --separate-stderr "$IPCDEMO" --strace mmap maps --exec "sleep $seconds"
+  [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
+  [[ "$output" == *"--- stopped by SIGSTOP ---"*"+++ killed by SIGKILL +++"* ]]
+  [[ "$output" == *"2. Still running after 3000 ms, stopped and then killed"* ]]
+  ! pgrep -x -f "sleep $seconds"
+  local traced
+  traced="$(sed -nE 's/^\(strace -e trace=.* -p ([0-9]+)\):$/\1/p' <<<"$output")"
+  [ -n "$traced" ]
+  ! pgrep -f "strace .* -p $traced\$" # strace ended with the program it followed
+}
+
+@test "--exec under an outside tracer says a process has one tracer only" {
   command -v strace >/dev/null || skip "strace is not installed"
   # LeakSanitizer cannot run under ptrace (the asan build's leak check at exit would
   # abort the traced process), so it is off for this one run.
   ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-    run --separate-stderr "$IPCDEMO" --strace mmap maps --exec /bin/true
+    run --separate-stderr strace -f -o /dev/null "$IPCDEMO" mmap maps --exec /bin/true
   [ "$status" -eq 1 ]
-  [[ "$stderr" == *"ipcdemo: --exec: ipcdemo is being traced (--strace, or a debugger); a process has one tracer only"* ]]
+  [[ "$stderr" == *"ipcdemo: --exec: ipcdemo is being traced (by strace -f, or a debugger); a process has one tracer only"* ]]
+  [[ "$stderr" == *"ipcdemo --strace mmap maps --exec CMD"* ]]
 }
