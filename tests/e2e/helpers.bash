@@ -97,6 +97,17 @@ wait_for_lines() {
   return 1
 }
 
+# Waits, in a bounded loop, until file $1 holds the text $2.
+wait_for_text() {
+  local file=$1 text=$2 i
+  for ((i = 0; i < 1000; i++)); do
+    grep -qF -- "$text" "$file" 2>/dev/null && return 0
+    sleep 0.01
+  done
+  echo "$file never showed: $text"
+  return 1
+}
+
 # Runs what follows as the user nobody: "${RUN_AS_NOBODY[@]}" command ...
 RUN_AS_NOBODY=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 

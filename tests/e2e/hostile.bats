@@ -218,13 +218,13 @@ victim_intact() {
 }
 
 @test "SIGHUP ends the tour with 129 and removes its objects" {
-  # --pause holds the tour after the scene, its objects made, reading a FIFO nobody writes.
+  # --pause holds the tour inside the scene, its objects made, reading a FIFO nobody writes.
   mkfifo "$TEST_DIR/keys"
   exec 4<>"$TEST_DIR/keys"
   # (Through sh: a background job's own standard input would be /dev/null.)
   background sh -c 'exec "$0" tour --scene sem --pause <"$1"' "$IPCDEMO" "$TEST_DIR/keys" >"$TEST_DIR/out" 2>&1
   local tour=$BG
-  for _ in $(seq 1000); do grep -q "Enter for the next scene" "$TEST_DIR/out" && break; sleep 0.01; done
+  wait_for_text "$TEST_DIR/out" "[Enter to post the semaphore" || { cat "$TEST_DIR/out"; return 1; }
   ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" || { cat "$TEST_DIR/out"; return 1; }
   kill -HUP "$tour"
   wait_status "$tour"
@@ -312,7 +312,7 @@ full_shm() {
   "$IPCDEMO" -q sem create "$SHM-lock" --value 0 # as a producer killed holding it leaves it
   background "$IPCDEMO" shm produce "$SHM" -c 1 --sync sem >/dev/null 2>"$TEST_DIR/err"
   local producer=$BG
-  for _ in $(seq 1000); do grep -q "waiting more than 1 s" "$TEST_DIR/err" && break; sleep 0.01; done
+  wait_for_text "$TEST_DIR/err" "waiting more than 1 s"
   "$IPCDEMO" -q sem post "$SHM-lock"
   wait_status "$producer"
   [ "$status" -eq 0 ]
