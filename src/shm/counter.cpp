@@ -73,13 +73,16 @@ std::uint64_t Counter::checked_load() const {
 std::uint64_t Counter::load() const { return ref(value_).load(std::memory_order_relaxed); }
 
 Tally Counter::tally() const {
-  Tally tally{.counter = load(), .attempts = std::nullopt};
-  if (attempts_ != nullptr) tally.attempts = ref(attempts_).load(std::memory_order_relaxed);
-  return tally;
+  // The attempts first: each was counted (release) after its increment, so the
+  // counter read next (acquire) holds at least every increment counted that was
+  // not lost. Read the other way round, an increment in flight would look lost.
+  std::optional<std::uint64_t> attempts;
+  if (attempts_ != nullptr) attempts = ref(attempts_).load(std::memory_order_acquire);
+  return Tally{.counter = load(), .attempts = attempts};
 }
 
 std::uint64_t Counter::record_attempt() {
-  return attempts_ != nullptr ? ref(attempts_).fetch_add(1, std::memory_order_relaxed) : 0;
+  return attempts_ != nullptr ? ref(attempts_).fetch_add(1, std::memory_order_release) : 0;
 }
 
 std::uint64_t Counter::racy_increment() {

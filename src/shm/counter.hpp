@@ -48,8 +48,9 @@ class Counter {
   bool records_attempts() const { return attempts_ != nullptr; }
   // The counter and, when recorded, the attempts.
   Tally tally() const;
-  // Counts one attempted increment (atomically, whatever the --sync) and returns the
-  // attempts before it; 0 always when the segment has no room for them.
+  // Counts one attempted increment, once it is made (atomically, whatever the
+  // --sync), and returns the attempts before it; 0 always when the segment has no
+  // room for them.
   std::uint64_t record_attempt();
   // Read, add one, write back: two separate accesses, as the screenplay's
   // producer does. Returns the value written.

@@ -160,11 +160,6 @@ void produce(const std::string& name, const ProduceSettings& settings) {
   bool said_waiting = false;
   try {
     while (settings.count == 0 || done < settings.count) {
-      // Counted in every mode, atomically, before the increment: what the counter
-      // should reach. The racy increment itself stays as racy as the screenplay's.
-      const std::uint64_t attempts_before = counter.record_attempt();
-      if (done > 0 && attempts_before != last_attempt + 1) ++outcome.interleaved;
-      last_attempt = attempts_before;
       std::uint64_t written = 0;
       switch (settings.sync) {
         case Sync::racy: written = counter.racy_increment(); break;
@@ -178,6 +173,14 @@ void produce(const std::string& name, const ProduceSettings& settings) {
           break;
         }
       }
+      // Counted in every mode, atomically, after the increment: what the counter
+      // should reach. Counting after means a reader (who reads the attempts first)
+      // never takes an increment still in flight for a lost one: with --sync atomic
+      // or sem the counter is never below the attempts. The racy increment itself
+      // stays as racy as the screenplay's.
+      const std::uint64_t attempts_before = counter.record_attempt();
+      if (done > 0 && attempts_before != last_attempt + 1) ++outcome.interleaved;
+      last_attempt = attempts_before;
       last = written;
       if (done == 0 && settings.private_copy) page_after = page_state(counter);
       ++done;

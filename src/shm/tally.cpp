@@ -27,11 +27,14 @@ std::string describe(const Tally& tally) {
     return fmt::format("counter {} of {} attempted: {} lost ({:.1f}%)", grouped(tally.counter),
                        grouped(*tally.attempts), grouped(*lost), percent);
   }
-  // Something wrote the counter without counting its attempts (the screenplay's own
-  // producer, or one of an older ipcdemo): no loss can be computed.
+  // Producers count an attempt just after making it, so while they run the counter
+  // may be a few (one per producer) ahead. Far ahead, or once none runs: something
+  // wrote the counter without counting (the screenplay's own producer, or one of an
+  // older ipcdemo). Either way no loss can be computed.
   return fmt::format(
-      "counter {} of {} attempted: more than attempted, so a producer that does not count "
-      "its attempts wrote it too",
+      "counter {} of {} attempted: more than attempted, so increments are still in flight (a "
+      "producer between its increment and its count), or a producer that does not count its "
+      "attempts wrote it too",
       grouped(tally.counter), grouped(*tally.attempts));
 }
 
