@@ -21,10 +21,6 @@ namespace ipcdemo::bench {
 
 namespace {
 
-bool is(const Sample& sample, std::uint32_t channel, std::int64_t seq) {
-  return sample.channel == channel && sample.timestamp == seq;
-}
-
 // ---- the floor: one cache line to hand over, the message beside it, polled -------
 
 struct alignas(64) Line {

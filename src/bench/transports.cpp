@@ -10,10 +10,6 @@ namespace ipcdemo::bench {
 
 namespace {
 
-bool is(const Sample& sample, std::uint32_t channel, std::int64_t seq) {
-  return sample.channel == channel && sample.timestamp == seq;
-}
-
 class LinkExchange : public Exchange {
  public:
   LinkExchange(Link link, std::size_t size) : link_(std::move(link)), out_(size), in_(size) {}
