@@ -149,8 +149,10 @@ std::string format_table(const std::vector<Result>& results, const RunInfo& info
                      fmt::join(info.usable_cpus, ","), info.cpus_online);
   out += fmt::format("{}; Linux {}\n", info.cpu_model, info.kernel);
   std::string section;
+  // The section and family headings printed last (none yet: a family heading is
+  // printed on the first row of each section).
   std::optional<Kind> kind;
-  std::optional<Family> family;
+  Family family = Family::none;
   for (const auto& result : results) {
     // A row with no payload of its own (size 0) stays in the section it follows:
     // the runner sorts it among the smallest messages.
@@ -158,7 +160,7 @@ std::string format_table(const std::vector<Result>& results, const RunInfo& info
     if (const auto heading = section_heading(result); !same_section && heading != section) {
       section = heading;
       kind = result.kind;
-      family.reset();
+      family = Family::none;
       out += fmt::format("\n{}\n", heading);
       out += fmt::format("    {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", "mechanism", "cpus", "median",
                          "p10 - p90", "x floor", "reps x ops");
