@@ -175,8 +175,7 @@ class SignalPingPong final : public Exchange {
 
  private:
   static void send(pid_t to, std::uint64_t seq) {
-    sigval value{};
-    value.sival_int = static_cast<int>(seq & 0x7fffffff);
+    const sigval value{.sival_int = static_cast<int>(seq & 0x7fffffff)};
     while (sigqueue(to, SIGRTMIN, value) != 0)
       // EAGAIN: the queue of pending signals (RLIMIT_SIGPENDING) is full; it drains.
       if (errno != EAGAIN && errno != EINTR) throw SysError("sigqueue", "SIGRTMIN", errno);
