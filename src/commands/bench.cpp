@@ -160,8 +160,8 @@ GroupSpec bench_group() {
               {
                   {.flags = "--quick",
                    .type = ValueType::flag,
-                   .help = "Shorter warm-up, repetitions and budgets: under 3 s in all (default run: under "
-                           "20 s)"},
+                   .help = "Shorter warm-up, repetitions and budgets: about 4 s in all (default run: about "
+                           "25 s; each further --size adds most of that again)"},
                   {.flags = "--json",
                    .type = ValueType::flag,
                    .help = "Print the report as one JSON document"},
