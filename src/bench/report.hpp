@@ -27,7 +27,7 @@ struct Result {
   std::size_t size = 0;             // bytes per message (--size); 0: carries no payload of its own
   std::string skipped;              // why it was not measured (a system limit); empty when it was
   std::string placement;            // "split", "same", "any"; empty for object costs (one process)
-  std::string unit;                 // "ns" (per round trip or operation), "samples/s", "bytes/s"
+  std::string unit;                 // "ns" (per round trip or operation), "messages/s"
   Summary summary;                  // over the repetitions
   std::uint64_t per_repetition = 0; // operations per repetition (on average: slow ones get fewer)
   std::uint64_t operations = 0;     // this process's measured operations, all repetitions
@@ -53,7 +53,7 @@ struct RunInfo {
 
 // 62 ns, 23.1 µs, 8.02 ms, 1.20 s: three significant digits.
 std::string format_ns(double ns);
-// 1.37 M samples/s, 2.10 GB/s (decimal prefixes).
+// 1.37 M/s (messages), 2.10 GB/s (bytes/s): decimal prefixes.
 std::string format_rate(double rate, std::string_view unit);
 // 24 B, 1 KiB, 64 KiB.
 std::string format_size(std::size_t bytes);
