@@ -1,5 +1,5 @@
-/* Twin of `ipcdemo bench --only shm-ring`: the child writes samples into a ring
- * of 256 in a shm segment, the parent reads them; a full or empty ring is polled
+/* Twin of `ipcdemo bench --only shm-ring`: the child writes messages (--size
+ * bytes) into a ring of 256 in a shm segment, the parent reads them; a full or empty ring is polled
  * again, up to 2000 times (none on one CPU), then with sched_yield between polls. */
 #include "ipc_twin.h"
 
@@ -7,14 +7,18 @@
 struct ring {
   _Alignas(64) _Atomic uint64_t head;
   _Alignas(64) _Atomic uint64_t tail;
-  _Alignas(64) struct sample slots[SLOTS];
 };
 static struct ring* ring;
+static char* slots;
+static char *out, *in;
 static unsigned spin;
 static uint64_t errors;
 
 static void setup(void) {
-  ring = shared_segment("ring", sizeof *ring);
+  ring = shared_segment("ring", sizeof *ring + SLOTS * msg_size);
+  slots = (char*)ring + sizeof *ring;
+  out = new_message();
+  in = new_message();
   spin = one_cpu ? 0 : 2000;
 }
 static void parent_after_fork(void) {}
@@ -31,7 +35,8 @@ static void parent_run(uint64_t n) {
         else
           sched_yield();
       }
-    errors += ring->slots[tail % SLOTS].timestamp != (int64_t)(tail + 1);
+    memcpy(in, slots + (tail % SLOTS) * msg_size, msg_size);
+    errors += seq_of(in) != (int64_t)(tail + 1);
     atomic_store_explicit(&ring->tail, ++tail, memory_order_release);
   }
 }
@@ -41,13 +46,15 @@ static void child_run(uint64_t n) {
   uint64_t tail = atomic_load_explicit(&ring->tail, memory_order_acquire);
   for (uint64_t i = 0; i < n; ++i) {
     if (head - tail == SLOTS)
-      for (unsigned spins = 0; head - (tail = atomic_load_explicit(&ring->tail, memory_order_acquire)) == SLOTS;) {
+      for (unsigned spins = 0;
+           head - (tail = atomic_load_explicit(&ring->tail, memory_order_acquire)) == SLOTS;) {
         if (spins < spin)
           ++spins;
         else
           sched_yield();
       }
-    ring->slots[head % SLOTS] = (struct sample){.timestamp = (int64_t)(head + 1), .value = 1.0, .channel = 7};
+    put_sample(out, (int64_t)(head + 1), 1.0, 7);
+    memcpy(slots + (head % SLOTS) * msg_size, out, msg_size);
     atomic_store_explicit(&ring->head, ++head, memory_order_release);
   }
 }

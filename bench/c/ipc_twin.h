@@ -2,8 +2,10 @@
  * fork, the control page that hands batches to the child, warm-up, the median.
  * A twin defines setup(), parent_after_fork(), child_after_fork(), parent_run(n)
  * and child_run(n) (the same loops as src/bench/), then calls twin_main().
- * usage: TWIN split|same|any OPS_PER_REPETITION REPETITIONS
- * prints: MEDIAN UNIT   (ns per operation, samples/s or bytes/s) */
+ * usage: TWIN split|same|any OPS_PER_REPETITION REPETITIONS [SIZE]
+ * prints: MEDIAN UNIT   (ns per operation, or messages/s)
+ * SIZE: bytes per message (ipcdemo bench --size), 24 by default; the sample
+ * goes first, filler after it. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -65,9 +67,29 @@ static inline sem_t* named_semaphore(const char* tag) {
   return sem;
 }
 
+/* Bytes per message (the optional SIZE argument). */
+static size_t msg_size = sizeof(struct sample);
+
+/* A message buffer of msg_size bytes, filler after the sample. */
+static inline char* new_message(void) {
+  char* m = malloc(msg_size);
+  if (m == NULL) die("malloc");
+  memset(m, 'x', msg_size);
+  return m;
+}
+static inline void put_sample(char* m, int64_t seq, double value, uint32_t channel) {
+  struct sample s = {.timestamp = seq, .value = value, .channel = channel};
+  memcpy(m, &s, sizeof s);
+}
+static inline int64_t seq_of(const char* m) {
+  struct sample s;
+  memcpy(&s, m, sizeof s);
+  return s.timestamp;
+}
+
 static inline mqd_t queue(const char* tag, long depth) {
   const char* name = name_of(tag);
-  struct mq_attr attr = {.mq_maxmsg = depth, .mq_msgsize = sizeof(struct sample)};
+  struct mq_attr attr = {.mq_maxmsg = depth, .mq_msgsize = (long)msg_size};
   mqd_t mq = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &attr);
   if (mq == (mqd_t)-1) die("mq_open");
   mq_unlink(name);
@@ -84,6 +106,8 @@ static inline long queue_depth(void) {
 
 /* Only one CPU for both processes: bounded spins are skipped, as ipcdemo does. */
 static int one_cpu;
+/* The second process, for the parent's side (signals are sent to a PID). */
+static pid_t twin_child;
 
 static void setup(void);
 static void parent_after_fork(void);
@@ -108,12 +132,14 @@ static int compare(const void* a, const void* b) {
   return (x > y) - (x < y);
 }
 
-/* kind: 0 ns per operation, 1 operations/s, 2 bytes/s with bytes_per_op. */
+/* kind: 0 ns per operation, 1 messages/s, 2 bytes/s with bytes_per_op. */
 static int twin_main(int argc, char** argv, int kind, double bytes_per_op) {
-  if (argc != 4) {
-    fprintf(stderr, "usage: %s split|same|any OPS_PER_REPETITION REPETITIONS\n", argv[0]);
+  if (argc != 4 && argc != 5) {
+    fprintf(stderr, "usage: %s split|same|any OPS_PER_REPETITION REPETITIONS [SIZE]\n", argv[0]);
     return 2;
   }
+  if (argc == 5) msg_size = strtoull(argv[4], NULL, 10);
+  if (msg_size < sizeof(struct sample) || msg_size > 65536) return 2;
   const char* placement = argv[1];
   uint64_t ops = strtoull(argv[2], NULL, 10);
   int reps = atoi(argv[3]);
@@ -156,6 +182,7 @@ static int twin_main(int argc, char** argv, int kind, double bytes_per_op) {
       sem_post(&control->done);
     }
   }
+  twin_child = child;
   parent_after_fork();
 
   /* Warm-up: batches of the same size for 40 ms, at least one. */
@@ -180,7 +207,7 @@ static int twin_main(int argc, char** argv, int kind, double bytes_per_op) {
     while (sem_wait(&control->done) != 0) {
     }
     done_ops += ops;
-    figures[r] = kind == 0 ? seconds * 1e9 / (double)ops
+    figures[r] = kind == 0   ? seconds * 1e9 / (double)ops
                  : kind == 1 ? (double)ops / seconds
                              : (double)ops * bytes_per_op / seconds;
   }
@@ -195,7 +222,7 @@ static int twin_main(int argc, char** argv, int kind, double bytes_per_op) {
   }
   qsort(figures, (size_t)reps, sizeof *figures, compare);
   double median = reps % 2 ? figures[reps / 2] : (figures[reps / 2 - 1] + figures[reps / 2]) / 2;
-  printf("%.6g %s\n", median, kind == 0 ? "ns" : kind == 1 ? "samples/s" : "bytes/s");
+  printf("%.6g %s\n", median, kind == 0 ? "ns" : kind == 1 ? "messages/s" : "bytes/s");
   free(figures);
   return 0;
 }

@@ -11,8 +11,10 @@ namespace {
 
 const Result* find(const std::vector<Result>& results, std::string_view mechanism,
                    std::string_view placement) {
+  // Results are sorted by size: the first is at the smallest size measured.
   for (const auto& result : results)
-    if (result.mechanism == mechanism && result.placement == placement) return &result;
+    if (result.mechanism == mechanism && result.placement == placement && result.skipped.empty())
+      return &result;
   return nullptr;
 }
 
@@ -150,6 +152,59 @@ std::optional<std::string> depth_conclusion(const std::vector<Result>& results,
       samples_per_second(queued), where(placement), samples_per_second(ping_pong));
 }
 
+// At each size: the cheapest round trip and the highest one-way rate, overall and
+// among the mechanisms that sleep in the kernel at once instead of spinning.
+std::vector<std::string> cheapest_conclusions(const std::vector<Result>& results,
+                                              const std::string& placement) {
+  std::vector<std::size_t> sizes;
+  for (const auto& result : results)
+    if (result.size != 0 && std::find(sizes.begin(), sizes.end(), result.size) == sizes.end())
+      sizes.push_back(result.size);
+  const std::size_t smallest = sizes.empty() ? 0 : *std::min_element(sizes.begin(), sizes.end());
+  // The best row of `kind` at `size`: lowest time or highest rate; `blocking`: no spin family.
+  const auto best = [&](Kind kind, std::size_t size, bool blocking) -> const Result* {
+    const Result* found = nullptr;
+    for (const auto& r : results) {
+      const std::size_t at = r.size == 0 ? smallest : r.size;
+      if (r.kind != kind || at != size || r.placement != placement || !r.skipped.empty()) continue;
+      // sem-spin polls before it sleeps: not one of those that sleep at once.
+      if (blocking && (r.family == Family::spin || r.mechanism == "sem-spin")) continue;
+      const bool better =
+          found == nullptr || (kind == Kind::round_trip ? r.summary.median < found->summary.median
+                                                        : r.summary.median > found->summary.median);
+      if (better) found = &r;
+    }
+    return found;
+  };
+  const auto named = [](const Result* r) {
+    return fmt::format("{} ({})", r->mechanism, format_value(r->summary.median, r->unit));
+  };
+  std::vector<std::string> out;
+  for (const auto size : sizes) {
+    const Result* fastest = best(Kind::round_trip, size, false);
+    const Result* fastest_blocking = best(Kind::round_trip, size, true);
+    const Result* widest = best(Kind::stream, size, false);
+    const Result* widest_blocking = best(Kind::stream, size, true);
+    std::vector<std::string> parts;
+    if (fastest != nullptr) {
+      std::string part = "lowest latency " + named(fastest);
+      if (fastest_blocking != nullptr && fastest_blocking != fastest)
+        part += ", of those that sleep " + named(fastest_blocking);
+      parts.push_back(part);
+    }
+    if (widest != nullptr) {
+      std::string part = "highest throughput " + named(widest);
+      if (widest_blocking != nullptr && widest_blocking != widest)
+        part += ", of those that sleep " + named(widest_blocking);
+      parts.push_back(part);
+    }
+    if (!parts.empty())
+      out.push_back(
+          fmt::format("Cheapest at {} {}: {}.", format_size(size), where(placement), fmt::join(parts, "; ")));
+  }
+  return out;
+}
+
 // Word wrap at `width` columns, the first line after "  - ", the others indented
 // to match; a figure and its unit ("4.70 µs") stay on one line.
 std::string wrap(const std::string& text, std::size_t width) {
@@ -184,6 +239,7 @@ std::vector<std::string> conclusions(const std::vector<Result>& results) {
   for (auto conclusion : {floor_conclusion(results, *placement), wakeup_conclusion(results, *placement),
                           placement_conclusion(results), depth_conclusion(results, *placement)})
     if (conclusion) out.push_back(std::move(*conclusion));
+  for (auto& conclusion : cheapest_conclusions(results, *placement)) out.push_back(std::move(conclusion));
   return out;
 }
 

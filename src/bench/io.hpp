@@ -1,4 +1,4 @@
-// Sending and receiving whole messages through queues and pipes, retrying on
+// Sending and receiving whole messages through queues, pipes and sockets, retrying on
 // EINTR; the parent (peer != nullptr) checks its partner and signals when interrupted.
 // Timed hot path: bare calls on purpose (see exchanges.hpp).
 #pragma once
@@ -16,20 +16,23 @@
 
 namespace ipcdemo::bench {
 
-inline void send(mqd_t mq, const std::string& name, const Sample& sample, Peer* peer) {
-  while (mq_send(mq, reinterpret_cast<const char*>(&sample), sizeof sample, 0) != 0) {
+inline void send(mqd_t mq, const std::string& name, const char* message, std::size_t size, Peer* peer) {
+  while (mq_send(mq, message, size, 0) != 0) {
     if (errno != EINTR) throw SysError("mq_send", name, errno);
     if (peer != nullptr) peer->check();
   }
 }
 
-inline Sample receive(mqd_t mq, const std::string& name, Peer* peer) {
-  Sample sample{};
-  while (mq_receive(mq, reinterpret_cast<char*>(&sample), sizeof sample, nullptr) < 0) {
+// Receives one message of exactly `size` bytes (the queue's msgsize) into `message`.
+inline void receive(mqd_t mq, const std::string& name, char* message, std::size_t size, Peer* peer) {
+  ssize_t got = 0;
+  while ((got = mq_receive(mq, message, size, nullptr)) < 0) {
     if (errno != EINTR) throw SysError("mq_receive", name, errno);
     if (peer != nullptr) peer->check();
   }
-  return sample;
+  if (static_cast<std::size_t>(got) != size)
+    throw Error(exit_code::failure,
+                name + ": a message of " + std::to_string(got) + " bytes, not " + std::to_string(size));
 }
 
 inline void write_all(int fd, const std::string& name, const void* data, std::size_t size, Peer* peer) {
@@ -54,6 +57,9 @@ inline void read_all(int fd, const std::string& name, void* data, std::size_t si
   while (size > 0) {
     const ssize_t n = read(fd, bytes, size);
     if (n < 0) {
+      // A socket whose other end died with data unread: the second process is gone.
+      if (errno == ECONNRESET)
+        throw Error(exit_code::failure, "read " + name + ": connection reset: the other process is gone");
       if (errno != EINTR) throw SysError("read", name, errno);
       if (peer != nullptr) peer->check();
       continue;

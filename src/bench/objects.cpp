@@ -61,4 +61,11 @@ long queue_depth() {
   return max;
 }
 
+long queue_message_max() {
+  long max = 8192;
+  std::ifstream limit("/proc/sys/fs/mqueue/msgsize_max");
+  if (long value = 0; limit >> value && value > 0) max = value;
+  return max;
+}
+
 } // namespace ipcdemo::bench

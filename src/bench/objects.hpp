@@ -76,5 +76,7 @@ class Pipe {
 // The depth of a queue this process may create: 10 (the screenplay's), or less
 // when /proc/sys/fs/mqueue/msg_max is lower.
 long queue_depth();
+// The largest message a queue may hold: /proc/sys/fs/mqueue/msgsize_max (8192 unless raised).
+long queue_message_max();
 
 } // namespace ipcdemo::bench

@@ -92,7 +92,7 @@ Pair::Pair(Exchange& exchange, const Pinning& pinning)
     if (getppid() != parent) _exit(1);
     child_main(pinning);
   }
-  exchange_.parent_after_fork();
+  exchange_.parent_after_fork(child_);
 }
 
 void Pair::child_main(const Pinning& pinning) {

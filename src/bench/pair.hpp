@@ -43,7 +43,7 @@ class Exchange {
   Exchange& operator=(Exchange&&) = delete;
   virtual ~Exchange() = default;
   // After fork, in each process: close the ends that side does not use.
-  virtual void parent_after_fork() {}
+  virtual void parent_after_fork(pid_t /*child*/) {}
   virtual void child_after_fork() {}
   // `n` operations of each side. Return how many payloads arrived wrong or out
   // of order (0 when all is well). The parent's side is the one that is timed.

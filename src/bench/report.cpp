@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace ipcdemo::bench {
 
@@ -19,8 +21,8 @@ std::string three_digits(double value) {
 
 std::string_view section_title(Kind kind) {
   switch (kind) {
-    case Kind::round_trip: return "Round trip (ping-pong of one sample)";
-    case Kind::stream: return "One way, samples per second (pipe: bytes per second)";
+    case Kind::round_trip: return "Round trip (ping-pong of one message)";
+    case Kind::stream: return "One way, messages per second";
     case Kind::object: return "Object costs (one process)";
   }
   return "";
@@ -48,6 +50,35 @@ std::string_view kind_name(Kind kind) {
     case Kind::object: return "object";
   }
   return "";
+}
+
+std::string_view family_name(Family family) {
+  switch (family) {
+    case Family::spin: return "spin";
+    case Family::futex: return "futex";
+    case Family::kernel_object: return "kernel-object";
+    case Family::pipe: return "pipe";
+    case Family::socket: return "socket";
+    case Family::none: return "none";
+  }
+  return "";
+}
+
+std::string_view family_title(Family family) {
+  switch (family) {
+    case Family::spin: return "spin: shared memory, no system call";
+    case Family::futex: return "futex-based: a shared word the kernel sleeps on";
+    case Family::kernel_object: return "kernel objects with their own wait queue";
+    case Family::pipe: return "pipe-based: a pipe buffer";
+    case Family::socket: return "socket-based: socket buffers";
+    case Family::none: return "";
+  }
+  return "";
+}
+
+std::string format_size(std::size_t bytes) {
+  if (bytes >= 1024 && bytes % 1024 == 0) return fmt::format("{} KiB", bytes / 1024);
+  return fmt::format("{} B", bytes);
 }
 
 std::string format_ns(double ns) {
@@ -79,34 +110,71 @@ std::string format_value(double value, std::string_view unit) {
 
 std::string json_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : "null"; }
 
+namespace {
+
+// A section per kind and message size (sizeless wake-ups go with the smallest size),
+// a heading per family within it.
+std::string section_heading(const Result& result) {
+  if (result.kind == Kind::object) return std::string(section_title(result.kind));
+  return fmt::format("{}{}", section_title(result.kind),
+                     result.size == 0 ? "" : fmt::format(", {} messages", format_size(result.size)));
+}
+
+std::string row(const Result& result) {
+  const std::string cpus = result.placement.empty() ? "-" : result.placement;
+  if (!result.skipped.empty())
+    return fmt::format("    {:<30} {:<5} {:>10}\n    {:<30} ({})\n", result.label, cpus, "not run", "",
+                       result.skipped);
+  const auto& s = result.summary;
+  // For rates the low percentile of time is the high percentile of rate: show the range low to high.
+  const double low = std::min(s.p10, s.p90);
+  const double high = std::max(s.p10, s.p90);
+  std::string out = fmt::format("    {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", result.label, cpus,
+                                format_value(s.median, result.unit),
+                                format_value(low, result.unit) + " - " + format_value(high, result.unit),
+                                ratio_text(result.floor_ratio),
+                                fmt::format("{} x {}", s.count, count_text(result.per_repetition)));
+  if (!result.note.empty()) out += fmt::format("    {:<30} ({})\n", "", result.note);
+  return out;
+}
+
+} // namespace
+
 std::string format_table(const std::vector<Result>& results, const RunInfo& info) {
   std::string out;
-  out += fmt::format("ipcdemo bench{}: median of {} repetitions; {}-byte samples; CPUs usable: {} of {}\n",
-                     info.quick ? " --quick" : "", info.repetitions, info.payload_bytes,
+  std::vector<std::string> sizes;
+  for (const auto size : info.sizes) sizes.push_back(format_size(size));
+  out += fmt::format("ipcdemo bench{}: median of {} repetitions; messages of {}; CPUs usable: {} of {}\n",
+                     info.quick ? " --quick" : "", info.repetitions, fmt::join(sizes, ", "),
                      fmt::join(info.usable_cpus, ","), info.cpus_online);
   out += fmt::format("{}; Linux {}\n", info.cpu_model, info.kernel);
-  std::optional<Kind> section;
+  std::string section;
+  // The section and family headings printed last (none yet: a family heading is
+  // printed on the first row of each section).
+  std::optional<Kind> kind;
+  Family family = Family::none;
   for (const auto& result : results) {
-    if (section != result.kind) {
-      section = result.kind;
-      out += fmt::format("\n{}\n", section_title(result.kind));
-      out += fmt::format("  {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", "mechanism", "cpus", "median",
+    // A row with no payload of its own (size 0) stays in the section it follows:
+    // the runner sorts it among the smallest messages.
+    const bool same_section = kind == result.kind && result.size == 0;
+    if (const auto heading = section_heading(result); !same_section && heading != section) {
+      section = heading;
+      kind = result.kind;
+      family = Family::none;
+      out += fmt::format("\n{}\n", heading);
+      out += fmt::format("    {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", "mechanism", "cpus", "median",
                          "p10 - p90", "x floor", "reps x ops");
     }
-    const auto& s = result.summary;
-    // For rates the low percentile of time is the high percentile of rate: show the range low to high.
-    const double low = std::min(s.p10, s.p90);
-    const double high = std::max(s.p10, s.p90);
-    out += fmt::format("  {:<30} {:<5} {:>10} {:>21} {:>9} {:>11}\n", result.label,
-                       result.placement.empty() ? "-" : result.placement, format_value(s.median, result.unit),
-                       format_value(low, result.unit) + " - " + format_value(high, result.unit),
-                       ratio_text(result.floor_ratio),
-                       fmt::format("{} x {}", s.count, count_text(result.per_repetition)));
-    if (!result.note.empty()) out += fmt::format("  {:<30} ({})\n", "", result.note);
+    if (result.family != Family::none && family != result.family) {
+      family = result.family;
+      out += fmt::format("  {}\n", family_title(result.family));
+    }
+    out += row(result);
   }
   out += fmt::format(
       "\nx floor: how many times the cost of the floor (shm cache-line spin for round trips, the shm ring\n"
-      "for streams) in the same placement. Every round trip and sample was counted by both processes.\n"
+      "for streams) in the same placement and at the same size. Every message was counted by both "
+      "processes.\n"
       "Took {:.1f} s.\n",
       info.seconds);
   out += format_conclusions(conclusions(results));
@@ -120,19 +188,22 @@ std::string format_json(const std::vector<Result>& results, const RunInfo& info)
       "  \"machine\": {{\"cpu_model\": {}, \"kernel\": {}, \"cpus_online\": {}, \"usable_cpus\": [{}]}},\n",
       json_string(info.cpu_model), json_string(info.kernel), info.cpus_online,
       fmt::join(info.usable_cpus, ", "));
-  out +=
-      fmt::format("  \"quick\": {},\n  \"repetitions\": {},\n  \"payload_bytes\": {},\n  \"seconds\": {},\n",
-                  info.quick, info.repetitions, info.payload_bytes, json_number(info.seconds));
+  out += fmt::format("  \"quick\": {},\n  \"repetitions\": {},\n  \"sizes\": [{}],\n  \"seconds\": {},\n",
+                     info.quick, info.repetitions, fmt::join(info.sizes, ", "), json_number(info.seconds));
   out += "  \"results\": [";
   bool first = true;
   for (const auto& r : results) {
+    if (!r.skipped.empty()) continue;
     out += first ? "\n" : ",\n";
     first = false;
     out += fmt::format(
-        "    {{\"mechanism\": {}, \"label\": {}, \"kind\": {}, \"placement\": {}, \"unit\": {}, "
+        "    {{\"mechanism\": {}, \"label\": {}, \"kind\": {}, \"family\": {}, \"size\": {}, "
+        "\"placement\": {}, \"unit\": {}, "
         "\"median\": {}, \"p10\": {}, \"p90\": {}, \"repetitions\": {}, \"per_repetition\": {}, "
         "\"operations\": {}, \"processes\": {}, \"pid\": {}",
         json_string(r.mechanism), json_string(r.label), json_string(kind_name(r.kind)),
+        r.family == Family::none ? "null" : json_string(family_name(r.family)),
+        r.size == 0 ? "null" : fmt::format("{}", r.size),
         r.placement.empty() ? "null" : json_string(r.placement), json_string(r.unit),
         json_number(r.summary.median), json_number(r.summary.p10), json_number(r.summary.p90),
         r.summary.count, r.per_repetition, r.operations, r.processes, r.pid);
@@ -140,6 +211,17 @@ std::string format_json(const std::vector<Result>& results, const RunInfo& info)
     if (r.peer_operations) out += fmt::format(", \"peer_operations\": {}", *r.peer_operations);
     out += fmt::format(", \"floor_ratio\": {}", r.floor_ratio ? json_number(*r.floor_ratio) : "null");
     out += fmt::format(", \"note\": {}}}", json_string(r.note));
+  }
+  out += first ? "]" : "\n  ]";
+  // What a system limit kept from running, and why: said, not failed.
+  out += ",\n  \"skipped\": [";
+  first = true;
+  for (const auto& r : results) {
+    if (r.skipped.empty()) continue;
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += fmt::format("    {{\"mechanism\": {}, \"size\": {}, \"placement\": {}, \"reason\": {}}}",
+                       json_string(r.mechanism), r.size, json_string(r.placement), json_string(r.skipped));
   }
   out += first ? "]" : "\n  ]";
   out += ",\n  \"conclusions\": [";

@@ -1,8 +1,10 @@
-// Round-trip (ping-pong) loops: the parent sends sample k and waits for the reply
-// k; the child waits for k, checks it, and replies. The 24-byte sample travels in
-// the message for queues and pipes, and in a shared segment beside the semaphores.
+// Round-trip (ping-pong) loops in shared memory and POSIX objects: the parent
+// sends sample k and waits for the reply k; the child waits for k, checks it, and
+// replies. The message (--size bytes) travels in the queue for mq, and in a shared
+// segment for the spin; the semaphores pass a 24-byte sample in a segment beside them.
 #include "bench/exchanges.hpp"
 #include "bench/io.hpp"
+#include "bench/message.hpp"
 #include "bench/objects.hpp"
 #include "bench/sample.hpp"
 #include "bench/wait.hpp"
@@ -12,40 +14,45 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <new>
 
 namespace ipcdemo::bench {
 
 namespace {
 
-bool is(const Sample& sample, std::uint32_t channel, std::int64_t seq) {
-  return sample.channel == channel && sample.timestamp == seq;
-}
-
-// ---- the floor: one cache line, polled ----------------------------------------
+// ---- the floor: one cache line to hand over, the message beside it, polled -------
 
 struct alignas(64) Line {
   std::atomic<std::uint64_t> turn{0}; // odd: the ping k is there; even: the reply
-  Sample sample{};
 };
 
 class ShmSpin final : public Exchange {
  public:
-  ShmSpin() : segment_("spin", sizeof(Line)), line_(new (segment_.data()) Line) {}
+  explicit ShmSpin(std::size_t size)
+      : segment_("spin", sizeof(Line) + size),
+        line_(new (segment_.data()) Line),
+        area_(static_cast<char*>(segment_.data()) + sizeof(Line)),
+        out_(size),
+        in_(size) {}
 
   // Locals, not members, in the loops: the acquire load would make the compiler
   // reload members on every poll.
   std::uint64_t parent_run(std::uint64_t n, Peer& peer) override {
     Line* const line = line_;
+    char* const area = area_;
+    const std::size_t size = out_.size();
     std::uint64_t seq = seq_;
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       ++seq;
-      line->sample = make_sample(ping_channel, static_cast<std::int64_t>(seq), 1.0);
+      out_.put(make_sample(ping_channel, static_cast<std::int64_t>(seq), 1.0));
+      std::memcpy(area, out_.data(), size);
       line->turn.store(2 * seq - 1, std::memory_order_release);
       const std::uint64_t reply = 2 * seq;
       spin_until([&] { return line->turn.load(std::memory_order_acquire) == reply; }, &peer);
-      errors += !is(line->sample, pong_channel, static_cast<std::int64_t>(seq));
+      std::memcpy(in_.data(), area, size);
+      errors += !is(in_.sample(), pong_channel, static_cast<std::int64_t>(seq));
     }
     seq_ = seq;
     return errors;
@@ -53,14 +60,18 @@ class ShmSpin final : public Exchange {
 
   std::uint64_t child_run(std::uint64_t n) override {
     Line* const line = line_;
+    char* const area = area_;
+    const std::size_t size = out_.size();
     std::uint64_t seq = seq_;
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       ++seq;
       const std::uint64_t ping = 2 * seq - 1;
       spin_until([&] { return line->turn.load(std::memory_order_acquire) == ping; }, nullptr);
-      errors += !is(line->sample, ping_channel, static_cast<std::int64_t>(seq));
-      line->sample = make_sample(pong_channel, static_cast<std::int64_t>(seq), 2.0);
+      std::memcpy(in_.data(), area, size);
+      errors += !is(in_.sample(), ping_channel, static_cast<std::int64_t>(seq));
+      out_.put(make_sample(pong_channel, static_cast<std::int64_t>(seq), 2.0));
+      std::memcpy(area, out_.data(), size);
       line->turn.store(2 * seq, std::memory_order_release);
     }
     seq_ = seq;
@@ -70,6 +81,9 @@ class ShmSpin final : public Exchange {
  private:
   SharedSegment segment_;
   Line* line_;
+  char* area_;
+  Message out_;
+  Message in_;
   std::uint64_t seq_ = 0;
 };
 
@@ -141,19 +155,24 @@ class SemPingPong final : public Exchange {
   std::uint64_t seq_ = 0;
 };
 
-// ---- message queues: one for pings, one for replies ------------------------------
+// ---- message queues: one for pings, one for replies, msgsize = --size -----------
 
 class MqPingPong final : public Exchange {
  public:
-  explicit MqPingPong(long depth)
-      : ping_("mq-ping", depth, sizeof(Sample)), pong_("mq-pong", depth, sizeof(Sample)) {}
+  MqPingPong(long depth, std::size_t size)
+      : ping_("mq-ping", depth, static_cast<long>(size)),
+        pong_("mq-pong", depth, static_cast<long>(size)),
+        out_(size),
+        in_(size) {}
 
   std::uint64_t parent_run(std::uint64_t n, Peer& peer) override {
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       const auto seq = static_cast<std::int64_t>(++seq_);
-      send(ping_.get(), ping_.name(), make_sample(ping_channel, seq, 1.0), &peer);
-      errors += !is(receive(pong_.get(), pong_.name(), &peer), pong_channel, seq);
+      out_.put(make_sample(ping_channel, seq, 1.0));
+      send(ping_.get(), ping_.name(), out_.data(), out_.size(), &peer);
+      receive(pong_.get(), pong_.name(), in_.data(), in_.size(), &peer);
+      errors += !is(in_.sample(), pong_channel, seq);
     }
     return errors;
   }
@@ -162,71 +181,30 @@ class MqPingPong final : public Exchange {
     std::uint64_t errors = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       const auto seq = static_cast<std::int64_t>(++seq_);
-      errors += !is(receive(ping_.get(), ping_.name(), nullptr), ping_channel, seq);
-      send(pong_.get(), pong_.name(), make_sample(pong_channel, seq, 2.0), nullptr);
+      receive(ping_.get(), ping_.name(), in_.data(), in_.size(), nullptr);
+      errors += !is(in_.sample(), ping_channel, seq);
+      out_.put(make_sample(pong_channel, seq, 2.0));
+      send(pong_.get(), pong_.name(), out_.data(), out_.size(), nullptr);
     }
     return errors;
   }
 
  private:
   MessageQueue ping_, pong_;
-  std::uint64_t seq_ = 0;
-};
-
-// ---- pipes: one each way ----------------------------------------------------------
-
-class PipePingPong final : public Exchange {
- public:
-  PipePingPong() : ping_("ping pipe"), pong_("pong pipe") {}
-
-  void parent_after_fork() override {
-    ping_.close_read();
-    pong_.close_write();
-  }
-  void child_after_fork() override {
-    ping_.close_write();
-    pong_.close_read();
-  }
-
-  std::uint64_t parent_run(std::uint64_t n, Peer& peer) override {
-    std::uint64_t errors = 0;
-    for (std::uint64_t i = 0; i < n; ++i) {
-      const auto seq = static_cast<std::int64_t>(++seq_);
-      const Sample ping = make_sample(ping_channel, seq, 1.0);
-      write_all(ping_.write_end(), ping_.name(), &ping, sizeof ping, &peer);
-      Sample pong{};
-      read_all(pong_.read_end(), pong_.name(), &pong, sizeof pong, &peer);
-      errors += !is(pong, pong_channel, seq);
-    }
-    return errors;
-  }
-
-  std::uint64_t child_run(std::uint64_t n) override {
-    std::uint64_t errors = 0;
-    for (std::uint64_t i = 0; i < n; ++i) {
-      const auto seq = static_cast<std::int64_t>(++seq_);
-      Sample ping{};
-      read_all(ping_.read_end(), ping_.name(), &ping, sizeof ping, nullptr);
-      errors += !is(ping, ping_channel, seq);
-      const Sample pong = make_sample(pong_channel, seq, 2.0);
-      write_all(pong_.write_end(), pong_.name(), &pong, sizeof pong, nullptr);
-    }
-    return errors;
-  }
-
- private:
-  Pipe ping_, pong_;
+  Message out_;
+  Message in_;
   std::uint64_t seq_ = 0;
 };
 
 } // namespace
 
-std::unique_ptr<Exchange> shm_spin_exchange() { return std::make_unique<ShmSpin>(); }
+std::unique_ptr<Exchange> shm_spin_exchange(std::size_t size) { return std::make_unique<ShmSpin>(size); }
 std::unique_ptr<Exchange> named_sem_exchange(std::uint32_t spin) {
   return std::make_unique<SemPingPong>(true, spin);
 }
 std::unique_ptr<Exchange> unnamed_sem_exchange() { return std::make_unique<SemPingPong>(false, 0); }
-std::unique_ptr<Exchange> mq_exchange(long depth) { return std::make_unique<MqPingPong>(depth); }
-std::unique_ptr<Exchange> pipe_exchange() { return std::make_unique<PipePingPong>(); }
+std::unique_ptr<Exchange> mq_exchange(long depth, std::size_t size) {
+  return std::make_unique<MqPingPong>(depth, size);
+}
 
 } // namespace ipcdemo::bench

@@ -19,6 +19,11 @@ inline Sample make_sample(std::uint32_t channel, std::int64_t seq, double value)
   return {.timestamp = seq, .value = value, .channel = channel};
 }
 
+// Whether `sample` is the one of `channel` with sequence number `seq`.
+inline bool is(const Sample& sample, std::uint32_t channel, std::int64_t seq) {
+  return sample.channel == channel && sample.timestamp == seq;
+}
+
 // CLOCK_MONOTONIC in nanoseconds (a vDSO call, about 20 ns, never inside a timed loop).
 inline std::int64_t now_ns() {
   timespec ts{};

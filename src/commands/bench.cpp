@@ -9,6 +9,7 @@
 #include "bench/runner.hpp"
 #include "bench/sample.hpp"
 #include "cli/invocation.hpp"
+#include "cli/parse.hpp"
 #include "version.hpp"
 
 #include <sys/utsname.h>
@@ -16,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace ipcdemo::commands {
@@ -46,11 +48,21 @@ std::vector<bench::Placement> placements(const std::string& cpus, const std::vec
   return {bench::Placement::split, bench::Placement::same};
 }
 
+// --size 24,1K: each size once, smallest first (the registry checked each is in range).
+std::vector<std::size_t> sizes(const Invocation& invocation) {
+  std::vector<std::size_t> out;
+  for (const auto& text : split_list(invocation.texts("size"))) out.push_back(parse::size(text));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 int run_bench(const Invocation& invocation) {
   const bool quick = invocation.flag("quick");
   bench::Plan plan{.quick = quick, .repetitions = bench::default_repetitions(quick)};
   if (invocation.given("repetitions")) plan.repetitions = invocation.count("repetitions");
   if (invocation.given("only")) plan.only = invocation.text("only");
+  plan.sizes = sizes(invocation);
   const auto usable = bench::usable_cpus();
   plan.placements = placements(invocation.text("cpus"), usable);
   // A split request on one CPU fails here, before anything runs.
@@ -68,7 +80,7 @@ int run_bench(const Invocation& invocation) {
       .usable_cpus = usable,
       .quick = quick,
       .repetitions = plan.repetitions,
-      .payload_bytes = sizeof(bench::Sample),
+      .sizes = plan.sizes,
       .seconds = static_cast<double>(bench::now_ns() - start) / 1e9,
   };
   fmt::print(
@@ -92,21 +104,36 @@ GroupSpec bench_group() {
           .action = "",
           .summary = "Measure what each IPC mechanism costs here, between two processes, against the floor",
           .description =
-              "Forks a second process and measures, between the two, with the screenplay's 24-byte\n"
-              "sample (channel, timestamp, value) as the payload:\n"
-              "  round trip  one sample there and back: shm-spin (one shared cache line polled with\n"
-              "              atomics: the floor, no kernel involved), sem (two sem_open'd semaphores,\n"
-              "              sem_wait blocks), sem-spin (up to 20000 sem_trywait before sem_wait),\n"
-              "              sem-unnamed (sem_init(pshared=1) in a shm segment), mq (two queues), pipe;\n"
-              "  one way     the second process sends, this one receives: shm-ring (256 samples in a\n"
-              "              shm segment: the floor), mq-stream (a queue at its full depth, 10 or\n"
-              "              msg_max), pipe-stream (64 KiB writes, in bytes/s);\n"
+              "Forks a second process and measures, between the two, every mechanism people weigh\n"
+              "against POSIX IPC, grouped by what it is built on. Each message starts with the\n"
+              "screenplay's 24-byte sample (channel, timestamp, value); --size makes it bigger.\n"
+              "  round trip  one message there and back:\n"
+              "              spin: shm-spin (a shared cache line polled with atomics, the message beside\n"
+              "              it: the floor, no kernel involved);\n"
+              "              futex-based: futex (a bare FUTEX_WAIT/FUTEX_WAKE on a shared word), sem (two\n"
+              "              sem_open'd semaphores), sem-spin (up to 20000 sem_trywait before sem_wait),\n"
+              "              sem-unnamed (sem_init(pshared=1) in a shm segment);\n"
+              "              kernel objects: eventfd (two counters), signal (SIGRTMIN with a value,\n"
+              "              sigqueue + sigwaitinfo), mq (two queues);\n"
+              "              pipe-based: pipe, fifo (mkfifo in a private mkdtemp directory);\n"
+              "              socket-based: unix (SOCK_STREAM socketpair), seqpacket (SOCK_SEQPACKET),\n"
+              "              tcp (127.0.0.1 only, an ephemeral port, TCP_NODELAY);\n"
+              "  one way     the second process sends, this one receives, in messages/s: shm-ring (256\n"
+              "              slots in a shm segment: the floor), mq-stream (a queue at its full depth, 10\n"
+              "              or msg_max), pipe-stream, fifo-stream, unix-stream, seqpacket-stream,\n"
+              "              tcp-stream;\n"
               "  objects     in this process: sem_open of a new and of an existing semaphore, shm\n"
               "              create+map+unlink, mq_open+mq_close.\n"
+              "futex, sem*, eventfd and signal carry no payload of their own (a sequence number, or a\n"
+              "sample beside the semaphore): they run once, among the smallest messages. The others run\n"
+              "at every --size: a queue's msgsize and a ring's slot follow it; where a limit forbids a\n"
+              "size (a 64K queue message needs /proc/sys/fs/mqueue/msgsize_max raised), the table says\n"
+              "so on that row instead of failing.\n"
               "\n"
               "Each measurement warms up, sizes its batches to a time budget, and reports the median\n"
               "and the 10th-90th percentiles over the repetitions, and how many times the floor's cost\n"
-              "it is. Both processes count what they did; a sample lost or out of order is an error.\n"
+              "it is (at the same size). Both processes count what they did; a message lost or out of\n"
+              "order is an error.\n"
               "\n"
               "Placement often matters more than the mechanism. On two CPUs (split) a blocked process\n"
               "must be woken on the other CPU, which costs microseconds, while the floor costs what\n"
@@ -117,22 +144,24 @@ GroupSpec bench_group() {
               "By default both placements are measured (same only, when one CPU is usable).\n"
               "\n"
               "Objects are named /ipcdemo-bench-PID-..., and unlinked as soon as both processes have\n"
-              "them open: nothing is left behind, even when ipcdemo is killed. Progress goes to\n"
-              "standard error (what is being measured; each figure too with -v); the report to\n"
-              "standard output. The report ends with what its own figures say on this machine:\n"
-              "the floor, the cost of a wake-up, placement and queue depth, computed from this run\n"
-              "(and in --json as \"conclusions\"); a conclusion whose figures were not measured is\n"
-              "left out.\n"
+              "them open; FIFOs likewise, and their directory removed: nothing is left behind, even\n"
+              "when ipcdemo is killed. No traffic leaves 127.0.0.1. Progress goes to standard error\n"
+              "(what is being measured; each figure too with -v); the report to standard output. The\n"
+              "report ends with what its own figures say on this machine: the floor, the cost of a\n"
+              "wake-up, placement, queue depth, and the cheapest mechanism for latency and for\n"
+              "throughput at each size, computed from this run (and in --json as \"conclusions\"); a\n"
+              "conclusion whose figures were not measured is left out.\n"
               "\n"
               "bench/compare-ipc.sh runs each mechanism beside a plain C program doing the same loop.",
           .examples = {"ipcdemo bench --quick", "ipcdemo bench --cpus split --only sem-spin",
-                       "ipcdemo bench --quick --json > bench.json", "taskset -c 0 ipcdemo bench --cpus same"},
+                       "ipcdemo bench --quick --size 24,1K,64K", "ipcdemo bench --quick --json > bench.json",
+                       "taskset -c 0 ipcdemo bench --cpus same"},
           .options =
               {
                   {.flags = "--quick",
                    .type = ValueType::flag,
-                   .help = "Shorter warm-up, repetitions and budgets: under 3 s in all (default run: under "
-                           "20 s)"},
+                   .help = "Shorter warm-up, repetitions and budgets: about 4 s in all (default run: about "
+                           "25 s; each further --size adds most of that again)"},
                   {.flags = "--json",
                    .type = ValueType::flag,
                    .help = "Print the report as one JSON document"},
@@ -145,6 +174,14 @@ GroupSpec bench_group() {
                    .help = "split: two CPUs, same: one CPU for both, any: no pinning, auto: split and same",
                    .default_value = "auto",
                    .choices = {"auto", "split", "same", "any"}},
+                  {.flags = "--size",
+                   .type = ValueType::size,
+                   .help = "Bytes per message, a list (24,100,1K,64K): for every mechanism that carries data",
+                   .default_value = "24",
+                   .min = 24,
+                   .max = 65536,
+                   .range_error = "{option}: {value} bytes is not from {min} (one sample) to {max} (64K)",
+                   .many = true},
                   {.flags = "-r,--repetitions",
                    .type = ValueType::count,
                    .help =

@@ -3,7 +3,13 @@
 # between two processes that both count, the JSON holds, nothing is left behind.
 load helpers
 
-setup() { common_setup; }
+# Every bench run here makes its private FIFO directory (mkdtemp) under $TMPDIR:
+# a folder of this test's own, so that "nothing left behind" looks at nothing else.
+setup() {
+  common_setup
+  export TMPDIR="$TEST_DIR/tmp"
+  mkdir "$TMPDIR"
+}
 teardown() { common_teardown; }
 
 # The PIDs of a process's children (no procps needed).
@@ -35,7 +41,13 @@ leftovers() {
   local pid=${1:-$(cat "$TEST_DIR/pid")}
   [ -n "$pid" ] || { echo "no bench PID known"; return 0; }
   ls /dev/shm | grep -E "^(sem\.)?ipcdemo-bench-$pid-" || true
+  ls -A "$TMPDIR"
 }
+
+# Every mechanism that runs between two processes, and the one-process object costs.
+ROUND_TRIPS="shm-spin futex sem sem-spin sem-unnamed eventfd signal mq pipe fifo unix seqpacket tcp"
+STREAMS="shm-ring mq-stream pipe-stream fifo-stream unix-stream seqpacket-stream tcp-stream"
+OBJECTS="sem-open-new sem-open-existing shm-create mq-open"
 
 # Checks a bench --json document: every figure positive and finite, two processes
 # and equal counts for every two-process row, a ratio wherever its floor was
@@ -45,7 +57,7 @@ check_json() {
 import json, math, os, sys
 doc = json.load(open(sys.argv[1]))
 assert doc["tool"] == "ipcdemo bench", doc["tool"]
-assert doc["payload_bytes"] == 24
+assert doc["sizes"] and all(24 <= size <= 65536 for size in doc["sizes"]), doc["sizes"]
 assert doc["repetitions"] >= 1
 for r in doc["results"]:
     name = f'{r["mechanism"]} {r["placement"]}'
@@ -61,8 +73,11 @@ for r in doc["results"]:
         assert r["processes"] == 2, name
         assert r["peer_pid"] != r["pid"] and r["peer_pid"] > 0, name
         assert r["peer_operations"] == r["operations"], f'{name}: {r["peer_operations"]} != {r["operations"]}'
+        assert r["size"] is None or r["size"] in doc["sizes"], name
         floor = "shm-spin" if r["kind"] == "round_trip" else "shm-ring"
-        if any(f["mechanism"] == floor and f["placement"] == r["placement"] for f in doc["results"]):
+        size = r["size"] or min(doc["sizes"])
+        if any(f["mechanism"] == floor and f["placement"] == r["placement"] and f["size"] == size
+               for f in doc["results"]):
             assert r["floor_ratio"] is not None and r["floor_ratio"] > 0, name
         else:
             assert r["floor_ratio"] is None, name
@@ -75,13 +90,13 @@ PY
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   echo "$output" >"$TEST_DIR/bench.json"
   check_json "$TEST_DIR/bench.json" >"$TEST_DIR/seen"
-  for mechanism in shm-spin sem sem-spin sem-unnamed mq pipe shm-ring mq-stream pipe-stream; do
+  for mechanism in $ROUND_TRIPS $STREAMS; do
     for placement in split same; do
       if [ "$(nproc)" -lt 2 ] && [ "$placement" = split ]; then continue; fi
       grep -qx "$mechanism $placement" "$TEST_DIR/seen" || { echo "missing: $mechanism $placement"; return 1; }
     done
   done
-  for mechanism in sem-open-new sem-open-existing shm-create mq-open; do
+  for mechanism in $OBJECTS; do
     grep -qx "$mechanism -" "$TEST_DIR/seen" || { echo "missing: $mechanism"; return 1; }
   done
   # Floor, wake-up and depth at least (placement needs two CPUs), in words.
@@ -106,7 +121,7 @@ PY
   [[ "$output" == *"x floor"* ]]
   # The conclusions at the end quote this run's own figures.
   local floor said
-  floor=$(grep -E '^  shm cache line, spin \(floor\) +same ' <<<"$output" | awk '{print $7, $8}')
+  floor=$(grep -E '^    shm cache line, spin \(floor\) +same ' <<<"$output" | awk '{print $7, $8}')
   said=$(sed -n '/^What these figures say/,$p' <<<"$output" | tr -s ' \n' ' ')
   [[ "$said" == *"- Floor: "*"spinning on one CPU, takes $floor per round trip"* ]] || { echo "$said"; return 1; }
   [[ "$said" == *"- Wake-up: a blocking named semaphore "* ]]
@@ -138,7 +153,7 @@ PY
   run --separate-stderr "$IPCDEMO" -v bench --quick --json --only mq --cpus any -r 3
   [ "$status" -eq 0 ]
   # With -v, each figure as it is measured.
-  [ "$(grep -c 'debug: bench \[1/1\] POSIX mq, any: ' <<<"$stderr")" -eq 1 ]
+  [ "$(grep -c 'debug: bench \[1/1\] POSIX mq, 24 B, any: ' <<<"$stderr")" -eq 1 ]
   echo "$output" >"$TEST_DIR/bench.json"
   [ "$(check_json "$TEST_DIR/bench.json")" = "mq any" ]
   python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["repetitions"] == 3' "$TEST_DIR/bench.json"
@@ -150,7 +165,8 @@ PY
 
 @test "bad options exit 2 and run nothing" {
   for args in "--only nope" "--cpus both" "--repetitions 0" "--repetitions -1" "--repetitions 1001" \
-    "--quick extra" "--nope"; do
+    "--quick extra" "--nope" "--size 0" "--size 23" "--size 65537" "--size 1M" "--size big" "--size 24,x" \
+    "--size 24,"; do
     run --separate-stderr with_pid "$IPCDEMO" bench $args
     [ "$status" -eq 2 ] || { echo "bench $args: status $status"; return 1; }
     [ -z "$output" ]
@@ -173,7 +189,7 @@ PY
 }
 
 @test "a second process that dies ends the measurement with exit 1, never a hang" {
-  for mechanism in sem sem-unnamed mq pipe shm-spin; do
+  for mechanism in sem sem-unnamed mq pipe shm-spin futex eventfd signal fifo unix seqpacket tcp tcp-stream; do
     (exec timeout 30 "$IPCDEMO" -q bench --only "$mechanism" --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err") &
     local pid=$!
     # timeout's child is ipcdemo; ipcdemo's child is the second process.
@@ -195,7 +211,72 @@ PY
   [ "$status" -eq 0 ]
   [[ "$output" == *"Placement often matters more than the mechanism"* ]]
   [[ "$output" == *"the floor"* ]]
-  for mechanism in shm-spin sem-spin sem-unnamed mq-stream shm-ring pipe-stream sem-open-new mq-open; do
+  for mechanism in $ROUND_TRIPS $STREAMS $OBJECTS; do
     [[ "$output" == *"$mechanism"* ]] || { echo "missing $mechanism"; return 1; }
+  done
+}
+
+@test "--size takes a list: each data-carrying mechanism runs at each size, the others once" {
+  run --separate-stderr with_pid "$IPCDEMO" bench --quick --cpus any -r 1 --only pipe --size 1K,24,1K --json
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  echo "$output" >"$TEST_DIR/bench.json"
+  check_json "$TEST_DIR/bench.json" >/dev/null
+  # Sorted, each size once; the messages really are that big (the sample is only 24 bytes of it).
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["sizes"] == [24, 1024], d["sizes"]; assert [r["size"] for r in d["results"]] == [24, 1024], d["results"]' "$TEST_DIR/bench.json"
+  run --separate-stderr "$IPCDEMO" bench --quick --cpus any -r 1 --only futex --size 24,1K --json
+  [ "$status" -eq 0 ]
+  python3 -c 'import json,sys; r=json.load(sys.stdin)["results"]; assert [x["size"] for x in r] == [None], r' <<<"$output"
+  [ -z "$(leftovers)" ]
+}
+
+@test "a size a limit forbids is said in the table, not failed: a 64K queue message" {
+  local max
+  max=$(cat /proc/sys/fs/mqueue/msgsize_max)
+  [ "$max" -lt 65536 ] || skip "msgsize_max is raised to $max here"
+  run --separate-stderr "$IPCDEMO" -q bench --quick --cpus any -r 1 --only mq --size 24,64K
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [[ "$output" == *"64 KiB messages"*"POSIX mq"*"not run"*"msgsize_max is $max"* ]] || { echo "$output"; return 1; }
+  run --separate-stderr "$IPCDEMO" bench --quick --cpus any -r 1 --only mq --size 24,64K --json
+  [ "$status" -eq 0 ]
+  python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert [r["size"] for r in d["results"]] == [24], d["results"]
+assert [(s["mechanism"], s["size"]) for s in d["skipped"]] == [("mq", 65536)], d["skipped"]
+assert "msgsize_max" in d["skipped"][0]["reason"]' <<<"$output"
+}
+
+@test "the new transports pass their messages across, grouped by what they are built on" {
+  run --separate-stderr with_pid "$IPCDEMO" -q bench --quick --cpus any -r 1 --size 100
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  local family
+  for family in "spin: shared memory" "futex-based" "kernel objects" "pipe-based" "socket-based"; do
+    [[ "$output" == *"  $family"* ]] || { echo "missing family $family"; return 1; }
+  done
+  [[ "$output" == *"Round trip (ping-pong of one message), 100 B messages"* ]]
+  [[ "$output" == *"- Cheapest at 100 B "*"lowest latency "* ]] || { echo "$output"; return 1; }
+  [ -z "$(leftovers)" ]
+}
+
+@test "TCP binds and connects to 127.0.0.1 only" {
+  run --separate-stderr "$IPCDEMO" -v bench --quick --cpus any -r 1 --only tcp
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  # Narrated set-up: the listener's address, the address connected to.
+  grep -E 'sys: bind\(.*inet_addr\("127\.0\.0\.1"\)' <<<"$stderr"
+  grep -E 'sys: connect\(.*inet_addr\("127\.0\.0\.1"\)' <<<"$stderr"
+  ! grep -E 'sys: (bind|connect)\(' <<<"$stderr" | grep -v '127\.0\.0\.1'
+}
+
+@test "Ctrl-C during a FIFO, signal or TCP measurement ends with 130 and leaves nothing" {
+  for mechanism in fifo-stream signal tcp; do
+    background "$IPCDEMO" bench --only "$mechanism" --cpus any -r 200 >/dev/null 2>"$TEST_DIR/err"
+    local pid=$BG
+    wait_for_process children_of "$pid" >/dev/null
+    kill -INT "$pid"
+    local status=0
+    wait "$pid" || status=$?
+    # A signal reply left pending must not kill it (it would end with 128 + SIGRTMIN's number).
+    [ "$status" -eq 130 ] || { echo "$mechanism: status $status"; cat "$TEST_DIR/err"; return 1; }
+    [ -z "$(leftovers "$pid")" ] || { echo "$mechanism: $(leftovers "$pid")"; return 1; }
   done
 }

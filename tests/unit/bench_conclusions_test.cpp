@@ -92,3 +92,37 @@ TEST(BenchConclusions, WrapUnderAHeadingKeepingFiguresWithTheirUnits) {
   }
   EXPECT_EQ(format_conclusions({}), "");
 }
+
+TEST(BenchConclusions, NameTheCheapestAtEachSizeOverallAndAmongThoseThatSleep) {
+  const auto at = [](Result r, std::size_t size, Family family) {
+    r.size = size;
+    r.family = family;
+    return r;
+  };
+  std::vector<Result> run = {
+      at(result("shm-spin", Kind::round_trip, "split", "ns", 200, 1.0), 24, Family::spin),
+      at(result("futex", Kind::round_trip, "split", "ns", 3'000), 0, Family::futex),
+      // Cheaper than the futex, but it spins first: not among those that sleep.
+      at(result("sem-spin", Kind::round_trip, "split", "ns", 1'000), 0, Family::futex),
+      at(result("unix", Kind::round_trip, "split", "ns", 5'000), 24, Family::socket),
+      at(result("shm-spin", Kind::round_trip, "split", "ns", 900, 1.0), 65536, Family::spin),
+      at(result("unix", Kind::round_trip, "split", "ns", 30'000), 65536, Family::socket),
+      at(result("pipe", Kind::round_trip, "split", "ns", 20'000), 65536, Family::pipe),
+      at(result("pipe-stream", Kind::stream, "split", "messages/s", 50'000), 65536, Family::pipe),
+      at(result("unix-stream", Kind::stream, "split", "messages/s", 70'000), 65536, Family::socket),
+  };
+  Result capped = at(result("mq", Kind::round_trip, "split", "ns", 1), 65536, Family::kernel_object);
+  capped.skipped = "msgsize_max is 8192"; // never the cheapest: it did not run
+  run.push_back(capped);
+  const auto said = conclusions(run);
+  const std::string text = joined(said);
+  // A row with no payload (the futex, size 0) competes at the smallest size.
+  EXPECT_NE(text.find("Cheapest at 24 B on two CPUs: lowest latency shm-spin (200 ns), of those that sleep "
+                      "futex (3.00 µs)."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Cheapest at 64 KiB on two CPUs: lowest latency shm-spin (900 ns), of those that sleep "
+                      "pipe (20.0 µs); highest throughput unix-stream (70.0 k/s)."),
+            std::string::npos)
+      << text;
+}

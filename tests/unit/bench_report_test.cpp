@@ -39,12 +39,14 @@ RunInfo info() {
           .cpus_online = 2,
           .usable_cpus = {0, 1},
           .repetitions = 5,
+          .sizes = {24, 1024},
           .seconds = 1.5};
 }
 
 Result round_trip() {
   return {.mechanism = "sem",
           .label = "named sem, blocking",
+          .family = Family::futex,
           .placement = "split",
           .unit = "ns",
           .summary = {.median = 23000, .p10 = 22000, .p90 = 25000, .count = 5},
@@ -77,24 +79,28 @@ TEST(BenchReport, JsonDocumentHasEveryField) {
       "\"usable_cpus\": [0, 1]},\n"
       "  \"quick\": false,\n"
       "  \"repetitions\": 5,\n"
-      "  \"payload_bytes\": 24,\n"
+      "  \"sizes\": [24, 1024],\n"
       "  \"seconds\": 1.5,\n"
       "  \"results\": [\n"
       "    {\"mechanism\": \"sem\", \"label\": \"named sem, blocking\", \"kind\": \"round_trip\", "
-      "\"placement\": \"split\", \"unit\": \"ns\", \"median\": 23000, \"p10\": 22000, \"p90\": 25000, "
+      "\"family\": \"futex\", \"size\": null, \"placement\": \"split\", \"unit\": \"ns\", \"median\": 23000, "
+      "\"p10\": 22000, \"p90\": 25000, "
       "\"repetitions\": 5, \"per_repetition\": 100, \"operations\": 500, \"processes\": 2, \"pid\": 10, "
       "\"peer_pid\": 11, \"peer_operations\": 500, \"floor_ratio\": 371, \"note\": \"\"},\n"
       "    {\"mechanism\": \"mq-open\", \"label\": \"mq_open+mq_close, existing\", \"kind\": \"object\", "
-      "\"placement\": null, \"unit\": \"ns\", \"median\": 2000, \"p10\": 1900, \"p90\": 2100, "
+      "\"family\": null, \"size\": null, \"placement\": null, \"unit\": \"ns\", \"median\": 2000, \"p10\": "
+      "1900, \"p90\": 2100, "
       "\"repetitions\": 5, \"per_repetition\": 10, \"operations\": 50, \"processes\": 1, \"pid\": 10, "
       "\"floor_ratio\": null, \"note\": \"\"}\n"
       "  ],\n"
+      "  \"skipped\": [],\n"
       "  \"conclusions\": []\n"
       "}\n");
 }
 
 TEST(BenchReport, EmptyResultsStillMakeADocument) {
-  EXPECT_NE(format_json({}, info()).find("\"results\": [],\n  \"conclusions\": []\n}"), std::string::npos);
+  EXPECT_NE(format_json({}, info()).find("\"results\": [],\n  \"skipped\": [],\n  \"conclusions\": []\n}"),
+            std::string::npos);
 }
 
 TEST(BenchReport, TableShowsRatioCountsAndRange) {
@@ -105,4 +111,32 @@ TEST(BenchReport, TableShowsRatioCountsAndRange) {
   EXPECT_NE(table.find("371x"), std::string::npos);
   EXPECT_NE(table.find("5 x 100"), std::string::npos);
   EXPECT_NE(table.find("median of 5 repetitions"), std::string::npos);
+}
+
+TEST(BenchReport, SizesReadAsPeopleWriteThem) {
+  EXPECT_EQ(format_size(24), "24 B");
+  EXPECT_EQ(format_size(100), "100 B");
+  EXPECT_EQ(format_size(1024), "1 KiB");
+  EXPECT_EQ(format_size(65536), "64 KiB");
+}
+
+TEST(BenchReport, ALimitedRowIsSaidNotFailedAndGroupedByFamily) {
+  Result capped = round_trip();
+  capped.mechanism = "mq";
+  capped.label = "POSIX mq";
+  capped.family = Family::kernel_object;
+  capped.size = 65536;
+  capped.skipped = "msgsize_max is 8192";
+  const std::string table = format_table({round_trip(), capped}, info());
+  EXPECT_NE(table.find("messages of 24 B, 1 KiB"), std::string::npos);
+  EXPECT_NE(table.find("futex-based"), std::string::npos);
+  EXPECT_NE(table.find("64 KiB messages"), std::string::npos);
+  EXPECT_NE(table.find("not run"), std::string::npos);
+  EXPECT_NE(table.find("(msgsize_max is 8192)"), std::string::npos);
+  const std::string json = format_json({round_trip(), capped}, info());
+  EXPECT_NE(
+      json.find("\"skipped\": [\n    {\"mechanism\": \"mq\", \"size\": 65536, \"placement\": \"split\", "
+                "\"reason\": \"msgsize_max is 8192\"}\n  ]"),
+      std::string::npos);
+  EXPECT_EQ(json.find("\"mechanism\": \"mq\", \"label\""), std::string::npos);
 }

@@ -1,0 +1,4 @@
+/* Twin of `ipcdemo bench --only seqpacket`: a SOCK_SEQPACKET socketpair, one message there and back. */
+#include "ipc_fd_loop.h"
+
+static void make_link(void) { socket_link(SOCK_SEQPACKET); }
