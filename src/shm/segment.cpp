@@ -160,6 +160,7 @@ void unlink(const std::string& name) {
   if (status && !S_ISREG(status->st_mode))
     log::warn("{} was {}, not {}: removed its name all the same (nothing was opened or followed)", path,
               file_type_name(status->st_mode), what);
+  log::info("removed {} (processes that have it mapped keep their mapping)", path);
 }
 
 } // namespace ipcdemo::shm
