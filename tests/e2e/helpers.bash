@@ -180,3 +180,13 @@ tty_wait_for() {
   tty_screen
   return 1
 }
+
+# tty_start SHELL ARGS..., then types the command line $1 into the shell and waits
+# until it has run (it echoes a marker after it).
+tty_shell() {
+  local setup=$1
+  shift
+  tty_start "$@"
+  tty_type "$setup; echo READY-'42'" Enter
+  tty_wait_for "READY-42"
+}

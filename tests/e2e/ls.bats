@@ -1,16 +1,12 @@
 #!/usr/bin/env bats
 # ipcdemo ls: every kind of object with the right values, JSON that parses,
 # queues with and without the mqueue file system, damaged objects listed.
-load helpers
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
 setup() {
   ipc_setup
-  Q=$MQ # ipc_teardown removes it with the rest of the test's objects
+  Q=$MQ # the name this file's tests use; ipc_teardown removes it
 }
-teardown() { ipc_teardown; }
 
 # ipcdemo ls in a private mount namespace with the mqueue fs mounted in the test folder.
 ls_with_mqueue() { "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"; }

@@ -3,11 +3,6 @@
 # --timeout, signals, damaged and forbidden semaphores, and every usage error.
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
-
 @test "create makes /dev/shm/sem.NAME with value 7, mode 0600 by default whatever the umask" {
   umask 002
   run --separate-stderr "$IPCDEMO" sem create "$SEM"
