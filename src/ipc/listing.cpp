@@ -38,12 +38,7 @@ Row row_of(const ObjectFile& file) {
     // lstat: a symbolic link someone planted is described, never followed.
     const struct stat info = sys::lstat(row.path);
     set_status(row, info);
-    if (!S_ISREG(info.st_mode))
-      row.problem = not_an_object(row.path, info,
-                                  file.kind == ObjectKind::sem   ? "a semaphore"
-                                  : file.kind == ObjectKind::shm ? "a shared memory segment"
-                                                                 : "a message queue")
-                        .what();
+    if (!S_ISREG(info.st_mode)) row.problem = not_an_object(row.path, info, file.kind).what();
   } catch (const SysError& error) {
     row.problem = error.what();
   }

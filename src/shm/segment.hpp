@@ -15,9 +15,6 @@
 
 namespace ipcdemo::shm {
 
-// How messages call what a segment's name must hold.
-inline constexpr std::string_view what = "a shared memory segment";
-
 // An open segment and what fstat said of it.
 struct Opened {
   sys::Fd fd;

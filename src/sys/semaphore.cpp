@@ -82,7 +82,7 @@ Semaphore Semaphore::open(const std::string& name, int flags, mode_t mode, unsig
     narrate::emit("sem_open", args, narrate::result_pointer(sem, failed, err));
   }
   if (failed) {
-    throw_if_planted(ipc_object_path(name, ObjectKind::sem), err, "a semaphore");
+    throw_if_planted(ipc_object_path(name, ObjectKind::sem), err, ObjectKind::sem);
     if (err == EACCES)
       throw SysError(
           "sem_open", name, err,

@@ -63,11 +63,11 @@ SemaphoreWord read_semaphore_file(const std::string& name, const std::string& pa
   try {
     fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (const SysError& error) {
-    throw_if_planted(path, error.err(), "a semaphore");
+    throw_if_planted(path, error.err(), ObjectKind::sem);
     throw;
   }
   const struct stat status = fstat(fd);
-  if (!S_ISREG(status.st_mode)) throw not_an_object(path, status, "a semaphore");
+  if (!S_ISREG(status.st_mode)) throw not_an_object(path, status, ObjectKind::sem);
   std::array<unsigned char, semaphore_file_size> bytes{};
   std::string problem;
   if (static_cast<std::size_t>(status.st_size) != semaphore_file_size) {
