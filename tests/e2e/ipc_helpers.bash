@@ -47,6 +47,23 @@ ipc_teardown() {
   common_teardown
 }
 
+# For a segment or semaphore NAME that does not exist: `ipcdemo GROUP ACTION NAME`
+# exits 1 with GROUP_open's ENOENT and the hint to create it, for each ACTION,
+# and `ipcdemo GROUP unlink NAME` exits 1 with GROUP_unlink's ENOENT.
+assert_unknown() {
+  local group=$1 name=$2 action
+  shift 2
+  for action in "$@"; do
+    run --separate-stderr "$IPCDEMO" "$group" "$action" "$name"
+    [ "$status" -eq 1 ] || { echo "$group $action: status $status"; return 1; }
+    [ "$stderr" = "ipcdemo: ${group}_open $name: No such file or directory; create it first with: ipcdemo $group create $name" ] ||
+      { echo "$group $action: $stderr"; return 1; }
+  done
+  run --separate-stderr "$IPCDEMO" "$group" unlink "$name"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == "ipcdemo: ${group}_unlink $name: No such file or directory; "* ]]
+}
+
 # The names of the queues (without the slash), one a line. Queues have no
 # directory of their own unless the mqueue file system is mounted: mount it
 # privately. Prints nothing where that is not allowed.

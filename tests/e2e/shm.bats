@@ -175,14 +175,7 @@ shorten_under() {
 }
 
 @test "an unknown segment exits 1 with the hint to create it" {
-  for action in produce consume info; do
-    run --separate-stderr "$IPCDEMO" shm "$action" "$SHM"
-    [ "$status" -eq 1 ]
-    [ "$stderr" = "ipcdemo: shm_open $SHM: No such file or directory; create it first with: ipcdemo shm create $SHM" ]
-  done
-  run --separate-stderr "$IPCDEMO" shm unlink "$SHM"
-  [ "$status" -eq 1 ]
-  [[ "$stderr" == "ipcdemo: shm_unlink $SHM: No such file or directory; "* ]]
+  assert_unknown shm "$SHM" produce consume info
 }
 
 @test "unlink removes the name" {
@@ -194,11 +187,7 @@ shorten_under() {
 
 @test "bad names, sizes, modes, counts, durations and choices exit 2 with the rule" {
   long="/$(printf 'x%.0s' {1..256})"
-  while IFS='|' read -r args expected; do
-    run --separate-stderr "$IPCDEMO" shm $args
-    [ "$status" -eq 2 ] || { echo "shm $args: status $status"; return 1; }
-    [[ "$stderr" == *"$expected"* ]] || { echo "shm $args: $stderr"; return 1; }
-  done <<EOF_CASES
+  assert_usage_errors shm <<EOF_CASES
 create /|nothing after the slash
 create /a/b|contains a '/' after the first character
 create ..|is not allowed
