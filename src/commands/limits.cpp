@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "cli/invocation.hpp"
+#include "commands/shared_options.hpp"
 #include "limits/overview.hpp"
 
 #include <fmt/format.h>
@@ -38,10 +39,8 @@ GroupSpec limits_group() {
               "of any queue stand against msg_max and msgsize_max. Each entry says the file or\n"
               "call it comes from and how to raise it.",
           .examples = {"ipcdemo limits", "ipcdemo limits --json | jq '.[] | select(.used != null)'"},
-          .options = {{.flags = "-j,--json",
-                       .type = ValueType::flag,
-                       .help =
-                           "One JSON array: resource, limit, used, unit, from, raise (null when unknown)"}},
+          .options = {json_option(
+              "One JSON array: resource, limit, used, unit, from, raise (null when unknown)")},
           .handler = show_limits,
       }},
   };

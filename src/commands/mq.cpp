@@ -4,22 +4,15 @@
 #include "commands/groups.hpp"
 
 #include "base/error.hpp"
-#include "base/log.hpp"
 #include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
 #include "commands/shared_options.hpp"
 #include "mq/info.hpp"
 #include "mq/layout.hpp"
-#include "mq/limits.hpp"
 #include "mq/notify.hpp"
 #include "mq/queue.hpp"
 #include "mq/receive.hpp"
-#include "mq/sample.hpp"
 #include "mq/send.hpp"
-#include "sys/narrate.hpp"
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <vector>
 
@@ -29,15 +22,14 @@ namespace {
 
 constexpr ObjectKind kind = ObjectKind::mq;
 
-void require_one_wait_mode(const Invocation& invocation) {
-  if (invocation.flag("nonblock") && invocation.given("timeout"))
+// --nonblock or --timeout, never both.
+mq::Waiting waiting(const Invocation& invocation) {
+  mq::Waiting waiting{.nonblock = invocation.flag("nonblock"), .timeout_text = invocation.text("timeout")};
+  if (invocation.given("timeout")) waiting.timeout = invocation.duration("timeout");
+  if (waiting.nonblock && waiting.timeout)
     throw UsageError("--nonblock and --timeout exclude each other",
                      "--nonblock never waits; --timeout waits at most DURATION");
-}
-
-std::optional<std::chrono::nanoseconds> timeout_of(const Invocation& invocation) {
-  if (!invocation.given("timeout")) return std::nullopt;
-  return invocation.duration("timeout");
+  return waiting;
 }
 
 int create(const Invocation& invocation) {
@@ -47,44 +39,31 @@ int create(const Invocation& invocation) {
   const mode_t mode = invocation.mode("mode");
   const auto result = mq::create(
       name, {.maxmsg = maxmsg, .msgsize = msgsize, .mode = mode, .exclusive = invocation.flag("exclusive")});
-  const mq_attr attr = result.queue.attributes();
-  if (result.created) {
-    log::info("created message queue {}: maxmsg {}, msgsize {} bytes, mode {} (before the umask)", name,
-              attr.mq_maxmsg, attr.mq_msgsize, narrate::octal(mode));
-  } else {
+  if (!result.created) {
     std::vector<std::string> not_applied;
     for (const char* key : {"maxmsg", "msgsize", "mode"})
       if (invocation.given(key)) not_applied.push_back(fmt::format("--{} {}", key, invocation.text(key)));
     warn_existing("message queue", name, not_applied);
-    log::info("message queue {} has maxmsg {}, msgsize {} bytes", name, attr.mq_maxmsg, attr.mq_msgsize);
   }
-  if (attr.mq_msgsize < static_cast<long>(mq::sample_size))
-    log::warn("msgsize {} is smaller than a sample ({} bytes): only 'mq send --text' fits", attr.mq_msgsize,
-              mq::sample_size);
+  mq::report(name, result, mode);
   return exit_code::ok;
 }
 
 int send(const Invocation& invocation) {
-  require_one_wait_mode(invocation);
   mq::SendSettings settings{.priority = static_cast<unsigned>(invocation.count("prio")),
                             .channel = static_cast<std::uint32_t>(invocation.count("channel")),
                             .value = invocation.number("value"),
                             .count = invocation.count("count"),
                             .interval = invocation.duration("interval"),
-                            .nonblock = invocation.flag("nonblock"),
-                            .timeout = timeout_of(invocation),
-                            .timeout_text = invocation.text("timeout")};
+                            .waiting = waiting(invocation)};
   if (invocation.given("text")) settings.text = invocation.text("text");
   mq::send(object_name(invocation, kind), settings);
   return exit_code::ok;
 }
 
 int recv(const Invocation& invocation) {
-  require_one_wait_mode(invocation);
   mq::receive(object_name(invocation, kind), {.count = invocation.count("count"),
-                                              .nonblock = invocation.flag("nonblock"),
-                                              .timeout = timeout_of(invocation),
-                                              .timeout_text = invocation.text("timeout"),
+                                              .waiting = waiting(invocation),
                                               .json = invocation.flag("json"),
                                               .raw = invocation.flag("raw")});
   return exit_code::ok;
@@ -102,11 +81,7 @@ int info(const Invocation& invocation) {
 }
 
 int unlink(const Invocation& invocation) {
-  const std::string name = unlink_name(invocation, kind);
-  mq::unlink(name);
-  log::info(
-      "unlinked {}: the name is gone; processes that have the queue open keep using it until they close it",
-      name);
+  mq::unlink(unlink_name(invocation, kind));
   return exit_code::ok;
 }
 

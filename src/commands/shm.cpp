@@ -3,9 +3,6 @@
 // a counter that producers increment and consumers watch.
 #include "commands/groups.hpp"
 
-#include "ipc/access_hint.hpp"
-#include "ipc/owner.hpp"
-
 #include "base/error.hpp"
 #include "base/escape.hpp"
 #include "base/log.hpp"
@@ -14,15 +11,11 @@
 #include "commands/shared_options.hpp"
 #include "ipc/name.hpp"
 #include "shm/consume.hpp"
-#include "shm/counter.hpp"
 #include "shm/dump.hpp"
+#include "shm/info.hpp"
 #include "shm/produce.hpp"
 #include "shm/segment.hpp"
 #include "shm/sizing.hpp"
-
-#include <fcntl.h>
-#include <grp.h>
-#include <pwd.h>
 
 namespace ipcdemo::commands {
 
@@ -73,9 +66,7 @@ int produce(const Invocation& invocation) {
                                 .lock_name = {},
                                 .private_copy = invocation.flag("private")};
   if (settings.sync == shm::Sync::sem)
-    settings.lock_name = invocation.given("lock")
-                             ? normalize_ipc_name(invocation.text("lock"), ObjectKind::sem)
-                             : normalize_ipc_name(shm::default_lock_name(name), ObjectKind::sem);
+    settings.lock_name = shm::lock_name(name, invocation.given("lock") ? invocation.text("lock") : "");
   else if (invocation.given("lock"))
     log::warn("--lock is used only with --sync sem; ignoring it");
   shm::produce(name, settings);
@@ -90,18 +81,7 @@ int consume(const Invocation& invocation) {
 }
 
 int info(const Invocation& invocation) {
-  const std::string name = object_name(invocation, ObjectKind::shm);
-  shm::Opened opened = shm::open(name, O_RDONLY);
-  const struct stat status = opened.status;
-  fmt::print("path: {}\nsize: {}\nallocated: {}\nmode: {:04o}\nowner: {}\ngroup: {}\n",
-             escape::visible(ipc_object_path(name, ObjectKind::shm)), status.st_size,
-             shm::allocated_text(status), status.st_mode & 07777,
-             fmt::format("{} (uid {})", user_name(status.st_uid), status.st_uid),
-             fmt::format("{} (gid {})", group_name(status.st_gid), status.st_gid));
-  if (static_cast<std::size_t>(status.st_size) < shm::counter_size)
-    fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", shm::counter_size);
-  else
-    shm::print_tally(shm::Counter::map(std::move(opened), false).tally());
+  shm::print_info(object_name(invocation, ObjectKind::shm));
   return exit_code::ok;
 }
 
@@ -113,10 +93,7 @@ int dump(const Invocation& invocation) {
 }
 
 int unlink(const Invocation& invocation) {
-  const std::string name = unlink_name(invocation, ObjectKind::shm);
-  shm::unlink(name);
-  log::info("removed {} (processes that have it mapped keep their mapping)",
-            ipc_object_path(name, ObjectKind::shm));
+  shm::unlink(unlink_name(invocation, ObjectKind::shm));
   return exit_code::ok;
 }
 
@@ -292,9 +269,8 @@ GroupSpec shm_group() {
                               {.flags = "-l,--length",
                                .type = ValueType::size,
                                .help = "Print at most this many bytes (default: to the end)"},
-                              {.flags = "-j,--json",
-                               .type = ValueType::flag,
-                               .help = "One JSON object: name, size, offset, the bytes in hex, and length"}},
+                              json_option(
+                                  "One JSON object: name, size, offset, the bytes in hex, and length")},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = dump,
               },

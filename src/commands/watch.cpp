@@ -6,6 +6,7 @@
 #include "base/output.hpp"
 #include "cli/invocation.hpp"
 #include "commands/listing_options.hpp"
+#include "commands/shared_options.hpp"
 #include "sys/terminal.hpp"
 #include "watch/frame.hpp"
 
@@ -87,17 +88,9 @@ GroupSpec watch_group() {
           .options =
               {
                   type_option(),
-                  {.flags = "-i,--interval",
-                   .type = ValueType::duration,
-                   .help = "Time between frames",
-                   .default_value = "1s"},
-                  {.flags = "-c,--count",
-                   .type = ValueType::count,
-                   .help = "Frames to show; 0 means until interrupted",
-                   .default_value = "0"},
-                  {.flags = "-j,--json",
-                   .type = ValueType::flag,
-                   .help = "One JSON line per frame even on a terminal"},
+                  interval_option("Time between frames", "1s"),
+                  count_option("Frames to show; 0 means until interrupted", "0"),
+                  json_option("One JSON line per frame even on a terminal"),
               },
           .arguments = {pattern_argument()},
           .handler = watch_objects,

@@ -10,8 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstring>
-
 namespace ipcdemo {
 
 namespace {
@@ -33,39 +31,7 @@ std::string_view noun(ObjectKind kind) {
   return "object";
 }
 
-std::string_view full_noun(ObjectKind kind) {
-  switch (kind) {
-    case ObjectKind::shm: return "shared memory segment";
-    case ObjectKind::sem: return "semaphore";
-    case ObjectKind::mq: return "message queue";
-    case ObjectKind::none: break;
-  }
-  return "IPC object";
-}
-
 } // namespace
-
-std::string planted_file_kind(std::string_view name, ObjectKind kind) {
-  const std::string path = visible_path(name, kind);
-  struct stat info {};
-  if (path.empty() || ::lstat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return {};
-  if (S_ISLNK(info.st_mode)) return "a symbolic link";
-  if (S_ISDIR(info.st_mode)) return "a directory";
-  if (S_ISFIFO(info.st_mode)) return "a FIFO";
-  if (S_ISSOCK(info.st_mode)) return "a socket";
-  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) return "a device";
-  return "not a regular file";
-}
-
-void throw_if_planted(std::string_view name, ObjectKind kind, std::string_view call, int err) {
-  const std::string what = planted_file_kind(name, kind);
-  if (what.empty()) return;
-  const std::string path = visible_path(name, kind);
-  const std::string failed = err != 0 ? fmt::format("{} {}: {}; ", call, name, std::strerror(err)) : "";
-  throw Error(
-      exit_code::failure, fmt::format("{} is {}, not a {}", path, what, full_noun(kind)),
-      fmt::format("{}whoever put it there may mean harm: look before removing it (ls -l {})", failed, path));
-}
 
 std::string describe_owner(std::string_view name, ObjectKind kind) {
   const std::string path = visible_path(name, kind);

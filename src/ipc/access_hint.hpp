@@ -21,13 +21,4 @@ std::string unlink_denied_hint(std::string_view canonical_name, ObjectKind kind)
 // For EACCES from an open: `access` is what was asked ("read and write", "write").
 std::string open_denied_hint(std::string_view canonical_name, ObjectKind kind, std::string_view access);
 
-// What sits where the object's file should be when it is not a regular file:
-// "a symbolic link", "a directory", ...; "" when it is a regular file or absent.
-std::string planted_file_kind(std::string_view canonical_name, ObjectKind kind);
-
-// Throws Error "/dev/shm/x is a symbolic link, not a shared memory segment" when
-// something other than a regular file sits there; `call` and `err` are the
-// failure that led here, kept in the hint (err 0: no call failed).
-void throw_if_planted(std::string_view canonical_name, ObjectKind kind, std::string_view call, int err);
-
 } // namespace ipcdemo

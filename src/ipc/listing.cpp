@@ -5,13 +5,9 @@
 #include "ipc/objects.hpp"
 #include "ipc/pattern.hpp"
 #include "ipc/planted.hpp"
-#include "ipc/sem_word.hpp"
 #include "sys/fd.hpp"
 #include "sys/message_queue.hpp"
-#include "sys/semaphore.hpp"
 #include "sys/semaphore_file.hpp"
-
-#include <semaphore.h>
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -36,19 +32,13 @@ void set_status(Row& row, const struct stat& info) {
   if (!S_ISREG(info.st_mode) && row.kind != ObjectKind::mq) row.problem = "not a regular file";
 }
 
-Row row_of(const ObjectFile& file, long long& file_size) {
+Row row_of(const ObjectFile& file) {
   Row row{.kind = file.kind, .name = file.name, .path = file.path};
   try {
     // lstat: a symbolic link someone planted is described, never followed.
     const struct stat info = sys::lstat(row.path);
-    file_size = info.st_size;
     set_status(row, info);
-    if (!S_ISREG(info.st_mode))
-      row.problem = not_an_object(row.path, info,
-                                  file.kind == ObjectKind::sem   ? "a semaphore"
-                                  : file.kind == ObjectKind::shm ? "a shared memory segment"
-                                                                 : "a message queue")
-                        .what();
+    if (!S_ISREG(info.st_mode)) row.problem = not_an_object(row.path, info, file.kind).what();
   } catch (const SysError& error) {
     row.problem = error.what();
   }
@@ -56,27 +46,15 @@ Row row_of(const ObjectFile& file, long long& file_size) {
 }
 
 // A semaphore is glibc's sem_t in a file: its value and waiters are the first
-// word (ipc/sem_word.hpp), read with one pread instead of sem_open's open, mmap
-// and munmap, which would cost three times as much at 10,000 semaphores; and
-// read permission is enough. Elsewhere sem_open and sem_getvalue.
-void read_semaphore(Row& row, long long file_size) {
-  if (file_size < static_cast<long long>(sizeof(sem_t))) {
-    row.problem = fmt::format("semaphore {} is damaged: {} has {} bytes, a semaphore needs {}", row.name,
-                              row.path, file_size, sizeof(sem_t));
-    return;
-  }
+// word, read and checked with one open and one pread (sys/semaphore_file.hpp,
+// the checks every sem command makes) instead of sem_open's open, mmap and
+// munmap, which would cost three times as much at 10,000 semaphores; and read
+// permission is enough.
+void read_semaphore(Row& row) {
   try {
-    // The layout's checks (sys/semaphore_file.hpp), as every sem command makes them.
-    sys::check_semaphore_file(row.name, row.path);
-    if constexpr (semaphore_word_known) {
-      if (const auto word = read_semaphore_word(row.path)) {
-        row.value = word->value;
-        row.waiters = word->waiters;
-      }
-    } else {
-      // No O_CREAT: opening never creates or changes it.
-      row.value = sys::Semaphore::open(row.name, 0).value();
-    }
+    const sys::SemaphoreWord word = sys::read_semaphore_file(row.name, row.path);
+    row.value = word.value;
+    row.waiters = word.waiters;
   } catch (const Error& error) {
     row.problem = error.what();
   }
@@ -95,8 +73,7 @@ Row queue_row(const ObjectFile& file, const std::string& directory, bool notify)
     row.maxmsg = attributes.mq_maxmsg;
     row.msgsize = attributes.mq_msgsize;
   } catch (const Error& error) {
-    long long ignored = 0;
-    row = row_of(file, ignored);
+    row = row_of(file);
     if (row.problem.empty()) row.problem = error.what();
     return row;
   }
@@ -139,11 +116,10 @@ Listing list(const Request& request) {
   listing.mqueue_problem = files.mqueue_problem;
   for (const auto& file : files.files) {
     if (!any_matches(request.patterns, file.name)) continue;
-    long long file_size = 0;
     const bool open_queue = file.kind == ObjectKind::mq && request.queue_attributes;
-    Row row = open_queue ? queue_row(file, files.mqueue->path, request.notify || request.holders)
-                         : row_of(file, file_size);
-    if (row.problem.empty() && file.kind == ObjectKind::sem) read_semaphore(row, file_size);
+    Row row =
+        open_queue ? queue_row(file, files.mqueue->path, request.notify || request.holders) : row_of(file);
+    if (row.problem.empty() && file.kind == ObjectKind::sem) read_semaphore(row);
     // A private mount's path (/proc/self/fd/N) means nothing once we exit.
     if (listing.mqueue_private && file.kind == ObjectKind::mq) row.path = "mqueue:" + row.name;
     listing.rows.push_back(std::move(row));

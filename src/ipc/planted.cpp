@@ -1,6 +1,9 @@
 #include "ipc/planted.hpp"
 
 #include "base/error.hpp"
+#include "base/log.hpp"
+#include "ipc/access_hint.hpp"
+#include "ipc/name.hpp"
 #include "ipc/owner.hpp"
 #include "sys/fd.hpp"
 
@@ -23,9 +26,19 @@ std::string_view file_type_name(mode_t mode) {
   }
 }
 
-Error not_an_object(const std::string& path, const struct stat& status, std::string_view wanted) {
+std::string_view object_noun(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::shm: return "a shared memory segment";
+    case ObjectKind::sem: return "a semaphore";
+    case ObjectKind::mq: return "a message queue";
+    case ObjectKind::none: break;
+  }
+  return "an IPC object";
+}
+
+Error not_an_object(const std::string& path, const struct stat& status, ObjectKind kind) {
   return Error(exit_code::failure,
-               fmt::format("{} is {}, not {}", path, file_type_name(status.st_mode), wanted),
+               fmt::format("{} is {}, not {}", path, file_type_name(status.st_mode), object_noun(kind)),
                fmt::format("ipcdemo leaves it alone: use another name, or have its owner ({}) remove it",
                            user_name(status.st_uid)));
 }
@@ -39,7 +52,7 @@ std::optional<struct stat> lstat_if_exists(const std::string& path) {
   }
 }
 
-void throw_if_planted(const std::string& path, int err, std::string_view wanted) {
+void throw_if_planted(const std::string& path, int err, ObjectKind kind) {
   // ELOOP (a link under O_NOFOLLOW), ENXIO (a socket), EISDIR (a directory), but
   // also EACCES (a neighbour's FIFO of mode 0600): whatever failed, say what it is.
   if (err == ENOENT) return;
@@ -49,7 +62,25 @@ void throw_if_planted(const std::string& path, int err, std::string_view wanted)
   } catch (const SysError&) {
     return; // the open's own error says more
   }
-  if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, wanted);
+  if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, kind);
+}
+
+void remove_name(ObjectKind kind, const std::string& name, std::string_view missing,
+                 const std::function<void()>& remove) {
+  const std::string path = ipc_object_path(name, kind);
+  const auto status = lstat_if_exists(path);
+  try {
+    remove();
+  } catch (const SysError& error) {
+    if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, std::string(missing));
+    if (error.err() == EACCES || error.err() == EPERM)
+      throw SysError(error.call(), name, error.err(), unlink_denied_hint(name, kind));
+    if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, kind);
+    throw;
+  }
+  if (status && !S_ISREG(status->st_mode))
+    log::warn("{} was {}, not {}: removed its name all the same (nothing was opened or followed)", path,
+              file_type_name(status->st_mode), object_noun(kind));
 }
 
 } // namespace ipcdemo

@@ -2,10 +2,13 @@
 
 #include "base/error.hpp"
 #include "base/hint.hpp"
+#include "base/log.hpp"
 #include "ipc/access_hint.hpp"
 #include "ipc/hints.hpp"
 #include "ipc/open_or_create.hpp"
 #include "mq/limits.hpp"
+#include "mq/sample.hpp"
+#include "sys/narrate.hpp"
 
 #include <fcntl.h>
 
@@ -31,6 +34,18 @@ Created create(const std::string& name, const CreateSettings& settings) {
   auto opened = open_or_create(ObjectKind::mq, name, settings.exclusive, create_new,
                                [&] { return sys::Queue::open(name, O_RDONLY); });
   return {std::move(opened.handle), opened.created};
+}
+
+void report(const std::string& name, const Created& created, mode_t mode) {
+  const mq_attr attr = created.queue.attributes();
+  if (created.created)
+    log::info("created message queue {}: maxmsg {}, msgsize {} bytes, mode {} (before the umask)", name,
+              attr.mq_maxmsg, attr.mq_msgsize, narrate::octal(mode));
+  else
+    log::info("message queue {} has maxmsg {}, msgsize {} bytes", name, attr.mq_maxmsg, attr.mq_msgsize);
+  if (attr.mq_msgsize < static_cast<long>(sample_size))
+    log::warn("msgsize {} is smaller than a sample ({} bytes): only 'mq send --text' fits", attr.mq_msgsize,
+              sample_size);
 }
 
 sys::Queue open(const std::string& name, int flags) {
@@ -61,6 +76,9 @@ sys::Queue open_to_look(const std::string& name) {
 
 void unlink(const std::string& name) {
   with_ipc_hint(ObjectKind::mq, Operation::unlink, name, [&] { sys::Queue::unlink(name); });
+  log::info(
+      "unlinked {}: the name is gone; processes that have the queue open keep using it until they close it",
+      name);
 }
 
 } // namespace ipcdemo::mq

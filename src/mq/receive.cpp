@@ -47,22 +47,22 @@ void Printer::writing(Write&& write) {
 }
 
 void receive(const std::string& name, const ReceiveSettings& settings) {
-  const sys::Queue queue = open(name, O_RDONLY | (settings.nonblock ? O_NONBLOCK : 0));
+  const sys::Queue queue = open(name, O_RDONLY | settings.waiting.open_flags());
   // The buffer must hold the queue's msgsize, whatever the messages are: a smaller
   // one makes mq_receive fail with EMSGSIZE even for a short message.
   const mq_attr attr = queue.attributes();
   std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
-  Printer printer(settings.json, !settings.nonblock, settings.raw ? Decode::raw : Decode::samples);
+  Printer printer(settings.json, !settings.waiting.nonblock, settings.raw ? Decode::raw : Decode::samples);
   bool said_waiting = false;
   for (std::uint64_t received = 0; settings.count == 0 || received < settings.count; ++received) {
     // An empty queue is likely once as many were received as it held.
-    if (!settings.nonblock && !said_waiting && attr.mq_curmsgs <= static_cast<long>(received)) {
+    if (!settings.waiting.nonblock && !said_waiting && attr.mq_curmsgs <= static_cast<long>(received)) {
       printer.finish(); // what was received is out before we say we wait
-      said_waiting = note_if_empty(queue, name, settings.timeout ? settings.timeout_text : "");
+      said_waiting = note_if_empty(queue, name, settings.waiting.limit());
     }
-    const timespec deadline = settings.timeout ? deadline_after(*settings.timeout) : timespec{};
+    const auto deadline = settings.waiting.deadline();
     int err = 0;
-    const auto got = queue.receive(buffer, settings.timeout ? &deadline : nullptr, &err);
+    const auto got = queue.receive(buffer, deadline ? &*deadline : nullptr, &err);
     if (!got) {
       printer.finish();
       const std::string done = received > 0 ? fmt::format(" (after receiving {})", received) : std::string();
@@ -71,7 +71,7 @@ void receive(const std::string& name, const ReceiveSettings& settings) {
             fmt::format("mq_receive {}: the queue is empty and --nonblock was given (EAGAIN){}", name, done),
             "without --nonblock, mq_receive waits until a message arrives");
       throw WouldBlock(fmt::format("mq_timedreceive {}: no message arrived within --timeout {} (ETIMEDOUT){}",
-                                   name, settings.timeout_text, done),
+                                   name, settings.waiting.timeout_text, done),
                        "a sender must send one: ipcdemo mq send " + name);
     }
     printer.print(std::span(buffer).first(got->length), got->priority);

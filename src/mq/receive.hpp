@@ -3,6 +3,7 @@
 
 #include "base/output.hpp"
 #include "mq/message_format.hpp"
+#include "mq/wait_note.hpp"
 
 #include <fmt/format.h>
 
@@ -40,10 +41,8 @@ class Printer {
 };
 
 struct ReceiveSettings {
-  std::uint64_t count = 1;                         // 0: until interrupted
-  bool nonblock = false;                           // EAGAIN on an empty queue: exit 3
-  std::optional<std::chrono::nanoseconds> timeout; // per message, on an empty queue: exit 3
-  std::string timeout_text;                        // --timeout as given, for the message
+  std::uint64_t count = 1; // 0: until interrupted
+  Waiting waiting;         // on a empty queue
   bool json = false;
   bool raw = false; // every message as text or hex, never decoded as a sample
 };

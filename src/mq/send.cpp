@@ -36,7 +36,7 @@ void check_fits(const std::string& name, const SendSettings& settings, const mq_
 } // namespace
 
 void send(const std::string& name, const SendSettings& settings) {
-  const sys::Queue queue = open(name, O_WRONLY | (settings.nonblock ? O_NONBLOCK : 0));
+  const sys::Queue queue = open(name, O_WRONLY | settings.waiting.open_flags());
   const mq_attr attr = queue.attributes();
   check_fits(name, settings, attr);
 
@@ -58,11 +58,12 @@ void send(const std::string& name, const SendSettings& settings) {
       message = sample_bytes;
     }
     // A full queue is likely once as many were sent as it had room for.
-    if (!settings.nonblock && !said_waiting && attr.mq_curmsgs + static_cast<long>(sent) >= attr.mq_maxmsg)
-      said_waiting = note_if_full(queue, name, settings.timeout ? settings.timeout_text : "");
-    const timespec deadline = settings.timeout ? deadline_after(*settings.timeout) : timespec{};
+    if (!settings.waiting.nonblock && !said_waiting &&
+        attr.mq_curmsgs + static_cast<long>(sent) >= attr.mq_maxmsg)
+      said_waiting = note_if_full(queue, name, settings.waiting.limit());
+    const auto deadline = settings.waiting.deadline();
     int err = 0;
-    if (!queue.send(message, settings.priority, settings.timeout ? &deadline : nullptr, &err)) {
+    if (!queue.send(message, settings.priority, deadline ? &*deadline : nullptr, &err)) {
       const std::string done = sent > 0 ? fmt::format(" (after sending {})", sent) : std::string();
       if (err == EAGAIN)
         throw WouldBlock(
@@ -71,7 +72,7 @@ void send(const std::string& name, const SendSettings& settings) {
             "without --nonblock, mq_send waits until a receiver takes a message");
       throw WouldBlock(fmt::format("mq_timedsend {}: the queue stayed full ({} messages) for --timeout {} "
                                    "(ETIMEDOUT){}",
-                                   name, attr.mq_maxmsg, settings.timeout_text, done),
+                                   name, attr.mq_maxmsg, settings.waiting.timeout_text, done),
                        "a receiver must take messages: ipcdemo mq recv " + name);
     }
   }

@@ -1,6 +1,8 @@
 // `mq send`: samples (or text) into a queue, one or a paced series.
 #pragma once
 
+#include "mq/wait_note.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -14,10 +16,8 @@ struct SendSettings {
   double value = 42.0;
   std::uint64_t count = 1; // 0: until interrupted
   std::chrono::nanoseconds interval{0};
-  bool nonblock = false;                           // EAGAIN on a full queue: exit 3
-  std::optional<std::chrono::nanoseconds> timeout; // per message, on a full queue: exit 3
-  std::string timeout_text;                        // --timeout as given, for the message
-  std::optional<std::string> text;                 // send these bytes instead of a sample
+  Waiting waiting;                 // on a full queue
+  std::optional<std::string> text; // send these bytes instead of a sample
 };
 
 // Sends, then logs what was sent; a full queue under --nonblock or --timeout

@@ -2,6 +2,9 @@
 
 #include "base/log.hpp"
 #include "base/signals.hpp"
+#include "mq/clock.hpp"
+
+#include <fcntl.h>
 
 #include <exception>
 
@@ -14,6 +17,17 @@ std::string how_long(std::string_view limit) {
   return limit.empty() ? std::string("; Ctrl-C stops") : " for at most " + std::string(limit);
 }
 } // namespace
+
+int Waiting::open_flags() const { return nonblock ? O_NONBLOCK : 0; }
+
+std::string_view Waiting::limit() const {
+  return timeout ? std::string_view(timeout_text) : std::string_view();
+}
+
+std::optional<timespec> Waiting::deadline() const {
+  if (!timeout) return std::nullopt;
+  return deadline_after(*timeout);
+}
 
 bool note_if_full(const sys::Queue& queue, std::string_view name, std::string_view limit) {
   const mq_attr attr = queue.attributes();

@@ -4,10 +4,32 @@
 
 #include "sys/message_queue.hpp"
 
+#include <time.h>
+
+#include <chrono>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace ipcdemo::mq {
+
+// How a send or a receive waits on a full or an empty queue: --nonblock (EAGAIN
+// at once), --timeout (ETIMEDOUT after that long per message), or until it can;
+// either way the first two end with exit 3.
+struct Waiting {
+  bool nonblock = false;
+  std::optional<std::chrono::nanoseconds> timeout;
+  std::string timeout_text; // --timeout as given, for the messages
+
+  // O_NONBLOCK for mq_open with --nonblock, else 0.
+  int open_flags() const;
+  // The --timeout text, or "" when the wait is unbounded: what note_if_* say.
+  std::string_view limit() const;
+  // The next message's absolute CLOCK_REALTIME deadline, as mq_timed* want it;
+  // nothing when the wait is unbounded.
+  std::optional<timespec> deadline() const;
+};
 
 // Asks the queue (mq_getattr) whether the next send will wait; if so, says at
 // info level what for and how to unblock it. Returns whether it said so.

@@ -5,6 +5,7 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/ticker.hpp"
+#include "ipc/name.hpp"
 #include "ipc/open_or_create.hpp"
 #include "mmap/smaps.hpp"
 #include "shm/counter.hpp"
@@ -114,7 +115,10 @@ std::string_view sync_name(Sync sync) {
   return "?";
 }
 
-std::string default_lock_name(std::string_view segment_name) { return std::string(segment_name) + "-lock"; }
+std::string lock_name(std::string_view segment_name, std::string_view given) {
+  return normalize_ipc_name(given.empty() ? std::string(segment_name) + "-lock" : std::string(given),
+                            ObjectKind::sem);
+}
 
 namespace {
 

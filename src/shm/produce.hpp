@@ -18,8 +18,9 @@ enum class Sync {
 Sync parse_sync(std::string_view text);
 std::string_view sync_name(Sync sync);
 
-// The lock semaphore's name when --lock is not given: the segment's name with "-lock".
-std::string default_lock_name(std::string_view segment_name);
+// The lock semaphore's canonical name: `given` (--lock), or when that is empty
+// the segment's name with "-lock".
+std::string lock_name(std::string_view segment_name, std::string_view given);
 
 // In the summary, before the number of times another producer's attempt came between
 // two of ours (said only when it happened): it proves the producers ran at the same

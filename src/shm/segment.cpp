@@ -104,7 +104,7 @@ Created create(const std::string& name, std::uint64_t size, mode_t mode, bool ex
     const std::string path = ipc_object_path(name, ObjectKind::shm);
     if (exclusive) {
       if (const auto status = lstat_if_exists(path); status && !S_ISREG(status->st_mode))
-        throw not_an_object(path, *status, what);
+        throw not_an_object(path, *status, ObjectKind::shm);
       throw SysError("linkat", name, EEXIST,
                      fmt::format("remove it first with: ipcdemo shm unlink {}", name));
     }
@@ -129,7 +129,7 @@ Opened open(const std::string& name, int flags) {
     // glibc adds O_NOFOLLOW: a symbolic link fails with ELOOP instead of being followed.
     opened.fd = sys::shm_open(name, flags | O_NONBLOCK);
   } catch (const SysError& error) {
-    throw_if_planted(path, error.err(), what);
+    throw_if_planted(path, error.err(), ObjectKind::shm);
     if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, create_hint(name));
     if (error.err() == EACCES)
       throw SysError(error.call(), name, EACCES,
@@ -139,27 +139,15 @@ Opened open(const std::string& name, int flags) {
     throw;
   }
   opened.status = sys::fstat(opened.fd);
-  if (!S_ISREG(opened.status.st_mode)) throw not_an_object(path, opened.status, what);
+  if (!S_ISREG(opened.status.st_mode)) throw not_an_object(path, opened.status, ObjectKind::shm);
   return opened;
 }
 
 void unlink(const std::string& name) {
-  const std::string path = ipc_object_path(name, ObjectKind::shm);
-  const auto status = lstat_if_exists(path);
-  try {
-    sys::shm_unlink(name);
-  } catch (const SysError& error) {
-    if (error.err() == ENOENT)
-      throw SysError(error.call(), name, ENOENT,
-                     "there is no such segment (ls /dev/shm shows those there are)");
-    if (error.err() == EACCES || error.err() == EPERM)
-      throw SysError(error.call(), name, error.err(), unlink_denied_hint(name, ObjectKind::shm));
-    if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, what);
-    throw;
-  }
-  if (status && !S_ISREG(status->st_mode))
-    log::warn("{} was {}, not {}: removed its name all the same (nothing was opened or followed)", path,
-              file_type_name(status->st_mode), what);
+  remove_name(ObjectKind::shm, name, "there is no such segment (ls /dev/shm shows those there are)",
+              [&] { sys::shm_unlink(name); });
+  log::info("removed {} (processes that have it mapped keep their mapping)",
+            ipc_object_path(name, ObjectKind::shm));
 }
 
 } // namespace ipcdemo::shm

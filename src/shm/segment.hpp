@@ -15,9 +15,6 @@
 
 namespace ipcdemo::shm {
 
-// How messages call what a segment's name must hold.
-inline constexpr std::string_view what = "a shared memory segment";
-
 // An open segment and what fstat said of it.
 struct Opened {
   sys::Fd fd;
@@ -49,6 +46,7 @@ Opened open(const std::string& name, int flags);
 // shm_unlink, with the same hint for an unknown name. Removing never follows or
 // opens what it removes: a planted FIFO, socket or symbolic link under NAME is
 // removed too (if we may), and the log says what it was; a directory is refused.
+// Says at info level what it removed.
 void unlink(const std::string& name);
 
 } // namespace ipcdemo::shm

@@ -2,8 +2,8 @@
 
 #include "base/error.hpp"
 #include "base/signals.hpp"
-#include "ipc/access_hint.hpp"
 #include "ipc/name.hpp"
+#include "ipc/planted.hpp"
 #include "sys/fd.hpp"
 #include "sys/narrate.hpp"
 #include "sys/semaphore_file.hpp"
@@ -82,7 +82,7 @@ Semaphore Semaphore::open(const std::string& name, int flags, mode_t mode, unsig
     narrate::emit("sem_open", args, narrate::result_pointer(sem, failed, err));
   }
   if (failed) {
-    throw_if_planted(name, ObjectKind::sem, "sem_open", err);
+    throw_if_planted(ipc_object_path(name, ObjectKind::sem), err, ObjectKind::sem);
     if (err == EACCES)
       throw SysError(
           "sem_open", name, err,

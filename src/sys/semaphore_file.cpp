@@ -53,33 +53,45 @@ std::string semaphore_file_problem(std::span<const unsigned char> bytes) {
   return {};
 }
 
-void check_semaphore_file(const std::string& name, const std::string& path) {
+SemaphoreWord decode_semaphore_word(std::uint64_t data) {
+  return {.value = static_cast<std::uint32_t>(data & 0xffffffffU),
+          .waiters = static_cast<std::uint32_t>(data >> 32)};
+}
+
+SemaphoreWord read_semaphore_file(const std::string& name, const std::string& path) {
   Fd fd;
   try {
     fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (const SysError& error) {
-    throw_if_planted(path, error.err(), "a semaphore");
-    if (error.err() == ENOENT || error.err() == EACCES) return;
+    throw_if_planted(path, error.err(), ObjectKind::sem);
     throw;
   }
   const struct stat status = fstat(fd);
-  if (!S_ISREG(status.st_mode)) throw not_an_object(path, status, "a semaphore");
+  if (!S_ISREG(status.st_mode)) throw not_an_object(path, status, ObjectKind::sem);
+  std::array<unsigned char, semaphore_file_size> bytes{};
   std::string problem;
   if (static_cast<std::size_t>(status.st_size) != semaphore_file_size) {
     problem = size_problem(static_cast<std::size_t>(status.st_size));
   } else {
-    std::array<unsigned char, semaphore_file_size> bytes{};
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-      const std::size_t n = read(fd.get(), path, bytes.data() + got, bytes.size() - got);
-      if (n == 0) break; // it shrank since fstat: the check below says so
-      got += n;
-    }
+    // Fewer bytes than fstat said: it shrank since, and the check says so.
+    const std::size_t got = pread(fd.get(), path, bytes.data(), bytes.size(), 0);
     problem = semaphore_file_problem({bytes.data(), got});
   }
   if (!problem.empty())
     throw Error(exit_code::failure, fmt::format("semaphore {} is damaged: {} {}", name, path, problem),
                 fmt::format("remove it with: ipcdemo sem unlink {}", name));
+  std::uint64_t data = 0; // the machine's byte order, as glibc wrote it
+  std::memcpy(&data, bytes.data() + semaphore_value_offset, sizeof data);
+  return decode_semaphore_word(data);
+}
+
+void check_semaphore_file(const std::string& name, const std::string& path) {
+  try {
+    read_semaphore_file(name, path);
+  } catch (const SysError& error) {
+    if (error.err() == ENOENT || error.err() == EACCES) return;
+    throw;
+  }
 }
 
 } // namespace ipcdemo::sys

@@ -17,7 +17,11 @@
 //   12      4     pad       unused
 //   16      16    (rest)    zeros; sem_t is 32 bytes, the file exactly that
 //
-// (value and nwaiters are one 64-bit word, `data`, changed atomically.)
+// (value and nwaiters are one 64-bit word, `data`, changed atomically: its low
+// 32 bits are the value, its high 32 the waiters; SEM_VALUE_MASK and
+// SEM_NWAITERS_SHIFT in internaltypes.h.) This is the one place ipcdemo reads the
+// file: sem commands check it before sem_open, ls, info and who read the value and
+// waiters from it without opening the semaphore.
 #pragma once
 
 #include <semaphore.h>
@@ -29,6 +33,12 @@
 
 namespace ipcdemo::sys {
 
+// The first word of the file: what a semaphore holds, read without sem_open.
+struct SemaphoreWord {
+  std::uint32_t value = 0;
+  std::uint32_t waiters = 0;
+};
+
 inline constexpr std::size_t semaphore_file_size = sizeof(sem_t);
 inline constexpr std::size_t semaphore_value_offset = 0;
 inline constexpr std::size_t semaphore_nwaiters_offset = 4;
@@ -39,11 +49,19 @@ inline constexpr std::size_t semaphore_private_offset = 8;
 // what the fuzz target tests/fuzz/fuzz_sem_file.cpp feeds.
 std::string semaphore_file_problem(std::span<const unsigned char> bytes);
 
-// Opens PATH as glibc would find it, without following a symbolic link or
-// blocking on a FIFO (O_RDONLY|O_NOFOLLOW|O_NONBLOCK), and checks it: a file that
-// is not a regular file is refused as planted, a damaged one is reported with what
-// is wrong (Error, exit 1). Nothing happens when PATH does not exist or we may not
-// read it (sem_open then says why it cannot open it either).
+// The value and waiters in the file's first 64-bit word (the machine's byte order).
+SemaphoreWord decode_semaphore_word(std::uint64_t data);
+
+// Opens PATH once as glibc would find it, without following a symbolic link or
+// blocking on a FIFO (O_RDONLY|O_NOFOLLOW|O_NONBLOCK), reads its 32 bytes with
+// one pread and checks them: a file that is not a regular file is refused as
+// planted, a damaged one is reported with what is wrong (Error, exit 1). A file
+// that cannot be opened (absent, not readable) throws the open's SysError. Read
+// permission is enough: nothing is mapped or written.
+SemaphoreWord read_semaphore_file(const std::string& name, const std::string& path);
+
+// The same check, made before sem_open hands the file to glibc; quiet when PATH
+// does not exist or we may not read it (sem_open then says why it cannot open it).
 void check_semaphore_file(const std::string& name, const std::string& path);
 
 } // namespace ipcdemo::sys

@@ -4,30 +4,11 @@
 # where an object should be.
 load ipc_helpers
 
-RUN_AS_NOBODY=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-
-setup() {
-  ipc_setup
-  Q="/$PREFIX-q"
-}
-
-teardown() {
-  rm -rf /dev/shm/"$PREFIX"-dir /dev/shm/sem."$PREFIX"-dir
-  local dir
-  dir="$(mktemp -d)"
-  unshare -m sh -c 'mount -t mqueue none "$1" && rm -f "$1/$2"*' _ "$dir" "$PREFIX"
-  rmdir "$dir"
-  ipc_teardown
-}
-
 @test "mq create --maxmsg above the hard cap quotes the value and the caps, and suggests no sysctl" {
-  run --separate-stderr "$IPCDEMO" mq create "$Q" --maxmsg 99999999999
+  run --separate-stderr "$IPCDEMO" mq create "$MQ" --maxmsg 99999999999
   [ "$status" -eq 1 ]
-  [ "$stderr" = "ipcdemo: mq_open $Q: Invalid argument; --maxmsg 99999999999 exceeds the kernel's hard cap of 65536 messages per queue (HARD_MSGMAX), which no sysctl or capability lifts (msg_max here: $(cat /proc/sys/fs/mqueue/msg_max))" ]
-  run --separate-stderr "$IPCDEMO" mq create "$Q" --msgsize 99999999999
+  [ "$stderr" = "ipcdemo: mq_open $MQ: Invalid argument; --maxmsg 99999999999 exceeds the kernel's hard cap of 65536 messages per queue (HARD_MSGMAX), which no sysctl or capability lifts (msg_max here: $(cat /proc/sys/fs/mqueue/msg_max))" ]
+  run --separate-stderr "$IPCDEMO" mq create "$MQ" --msgsize 99999999999
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"--msgsize 99999999999 exceeds the kernel's hard cap of 16 MiB per message (HARD_MSGSIZEMAX = 16777216)"* ]]
   [[ "$stderr" != *sysctl\ fs.* ]]
@@ -37,28 +18,28 @@ teardown() {
   # A dynamically linked binary needs a descriptor to load its libraries, so only
   # a static one can be started with none to spare.
   ldd "$IPCDEMO" >/dev/null 2>&1 && skip "needs the static (release) build"
-  "$IPCDEMO" -q mq create "$Q"
+  "$IPCDEMO" -q mq create "$MQ"
   # Descriptors 0 to 3 in use (bats may hold 3 already), and a limit of 4.
   run --separate-stderr bash -c 'ulimit -n 4; [ -e /dev/fd/3 ] || exec 3</dev/null; exec "$@"' _ \
-    "$IPCDEMO" mq recv "$Q" --nonblock
+    "$IPCDEMO" mq recv "$MQ" --nonblock
   [ "$status" -eq 1 ]
-  [ "$stderr" = "ipcdemo: mq_open $Q: Too many open files; the open-file limit RLIMIT_NOFILE (ulimit -n) is 4" ]
+  [ "$stderr" = "ipcdemo: mq_open $MQ: Too many open files; the open-file limit RLIMIT_NOFILE (ulimit -n) is 4" ]
   [[ "$stderr" != *RLIMIT_MSGQUEUE* ]]
 }
 
 @test "another user's objects: info, create and unlink say whose they are and what is allowed" {
-  "$IPCDEMO" -q mq create "$Q"
+  "$IPCDEMO" -q mq create "$MQ"
   "$IPCDEMO" -q shm create "$SHM" >/dev/null
   "$IPCDEMO" -q sem create "$SEM" >/dev/null
   local nobody
   nobody="$(nobody_ipcdemo)"
-  run --separate-stderr "${RUN_AS_NOBODY[@]}" "$nobody" mq info "$Q"
+  run --separate-stderr "${RUN_AS_NOBODY[@]}" "$nobody" mq info "$MQ"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == "ipcdemo: mq_open $Q: Permission denied; mq info must open the queue, for reading or for writing, to ask mq_getattr; the queue exists and its mode does not give this user (uid $(id -u nobody)) read or write permission"* ]]
+  [[ "$stderr" == "ipcdemo: mq_open $MQ: Permission denied; mq info must open the queue, for reading or for writing, to ask mq_getattr; the queue exists and its mode does not give this user (uid $(id -u nobody)) read or write permission"* ]]
   [[ "$stderr" != *"'ipcdemo mq info"* ]] # never points at itself
-  run --separate-stderr "${RUN_AS_NOBODY[@]}" "$nobody" mq unlink "$Q"
+  run --separate-stderr "${RUN_AS_NOBODY[@]}" "$nobody" mq unlink "$MQ"
   [ "$status" -eq 1 ]
-  [[ "$stderr" == "ipcdemo: mq_unlink $Q: Permission denied; "*"is a sticky directory (mode 1777): only the queue's owner or root may remove its name" ]]
+  [[ "$stderr" == "ipcdemo: mq_unlink $MQ: Permission denied; "*"is a sticky directory (mode 1777): only the queue's owner or root may remove its name" ]]
   run --separate-stderr "${RUN_AS_NOBODY[@]}" "$nobody" shm create "$SHM"
   [ "$status" -eq 1 ]
   [ "$stderr" = "ipcdemo: shm_open $SHM: Permission denied; the segment exists and its mode does not give this user (uid $(id -u nobody)) read and write permission: /dev/shm$SHM belongs to root (mode 0600); shm create opens an existing segment instead of making a new one" ]

@@ -118,12 +118,7 @@ teardown() { common_teardown; }
 
 # One line per case: the arguments, then what the one-line error must contain.
 @test "mistyped or misordered words get 'did you mean' and the valid words, exit 2" {
-  while IFS='|' read -r args expected; do
-    run --separate-stderr "$IPCDEMO" $args
-    [ "$status" -eq 2 ] || { echo "$args: status $status"; return 1; }
-    [ "${#stderr_lines[@]}" -eq 1 ] || { echo "$args: ${#stderr_lines[@]} lines: $stderr"; return 1; }
-    [[ "$stderr" == *"$expected"* ]] || { echo "$args: got: $stderr"; return 1; }
-  done <<'CASES'
+  assert_usage_errors <<'CASES'
 shn create|unknown command 'shn'; did you mean 'shm'? commands: mmap, shm, sem, mq, ls
 shm rm|shm: unknown action 'rm'; did you mean 'unlink'? actions: create, produce, consume, info, resize, dump, unlink
 shm ls|did you mean 'ipcdemo ls'?

@@ -166,36 +166,36 @@ assert_typed_completion_works() {
   typed_completes_to "ipcdemo sem value /-${name:0:${#name}-2}" "/-$name"
 }
 
-@test "bash, typed into: groups, --opt=value, live names with and without their /" {
-  tty_start bash --norc --noprofile
-  tty_type "source <(ipcdemo completion bash); echo READY-'42'" Enter
-  tty_wait_for "READY-42"
-  assert_typed_completion_works
-}
-
-@test "zsh -f, typed into: sourcing the script loads the completion system itself" {
-  command -v zsh >/dev/null || skip "zsh not installed"
-  zsh -n "$ROOT/completions/_ipcdemo"
-  tty_start zsh -f
-  tty_type "source <(ipcdemo completion zsh); echo READY-'42'" Enter
-  tty_wait_for "READY-42"
-  ! tty_screen | grep -q "command not found" || { tty_screen; return 1; }
-  assert_typed_completion_works
-}
-
-@test "zsh, typed into: _ipcdemo installed in fpath works, and candidates carry descriptions" {
-  command -v zsh >/dev/null || skip "zsh not installed"
-  tty_start zsh -f
-  tty_type "fpath=($ROOT/completions \$fpath); autoload -Uz compinit && compinit -u; echo READY-'42'" Enter
-  tty_wait_for "READY-42"
-  assert_typed_completion_works
-  # Two segments: Tab lists both, each with what ls would say of it.
+# Makes two segments, of 8K and 12K, types `shm-info PREFIX-<Tab>` into the shell
+# (tty_shell) and waits until the first is offered with what ls would say of it.
+tab_to_described_segments() {
   local name="ipcdemo-test-$$-described"
   "$IPCDEMO" -q shm create "/$name-a" --size 8K >/dev/null
   "$IPCDEMO" -q shm create "/$name-b" --size 12K >/dev/null
   plant_cleanup "/dev/shm/$name-a" "/dev/shm/$name-b"
   tty_type "shm-info $name-" Tab
   tty_wait_for "8192 bytes, owner $(id -un)"
+}
+
+@test "bash, typed into: groups, --opt=value, live names with and without their /" {
+  tty_shell "source <(ipcdemo completion bash)" bash --norc --noprofile
+  assert_typed_completion_works
+}
+
+@test "zsh -f, typed into: sourcing the script loads the completion system itself" {
+  command -v zsh >/dev/null || skip "zsh not installed"
+  zsh -n "$ROOT/completions/_ipcdemo"
+  tty_shell "source <(ipcdemo completion zsh)" zsh -f
+  ! tty_screen | grep -q "command not found" || { tty_screen; return 1; }
+  assert_typed_completion_works
+}
+
+@test "zsh, typed into: _ipcdemo installed in fpath works, and candidates carry descriptions" {
+  command -v zsh >/dev/null || skip "zsh not installed"
+  tty_shell "fpath=($ROOT/completions \$fpath); autoload -Uz compinit && compinit -u" zsh -f
+  assert_typed_completion_works
+  # Tab lists both segments, each with what ls would say of it.
+  tab_to_described_segments
   tty_wait_for "12288 bytes, owner $(id -un)"
   tty_type C-u
   tty_type "ipcdemo " Tab
@@ -204,16 +204,9 @@ assert_typed_completion_works() {
 
 @test "fish, typed into: groups, --opt=value, live names, descriptions" {
   command -v fish >/dev/null || skip "fish not installed"
-  tty_start fish --no-config
-  tty_type "source $ROOT/completions/ipcdemo.fish; echo READY-'42'" Enter
-  tty_wait_for "READY-42"
+  tty_shell "source $ROOT/completions/ipcdemo.fish" fish --no-config
   assert_typed_completion_works
-  local name="ipcdemo-test-$$-described"
-  "$IPCDEMO" -q shm create "/$name-a" --size 8K >/dev/null
-  "$IPCDEMO" -q shm create "/$name-b" --size 12K >/dev/null
-  plant_cleanup "/dev/shm/$name-a" "/dev/shm/$name-b"
-  tty_type "shm-info $name-" Tab
-  tty_wait_for "8192 bytes, owner $(id -un)"
+  tab_to_described_segments
 }
 
 # Types `shm-info /PREFIX<Tab>` into a real interactive shell (tmux), where a
@@ -229,9 +222,7 @@ assert_typed_completion_is_literal() {
   plant_as_nobody "$sub"
   plant_as_nobody "$tick"
   plant_as_nobody "$prefix-c-"$'\n'"forged-row"
-  tty_start "$@"
-  tty_type "$setup; echo READY-'42'" Enter
-  tty_wait_for "READY-42"
+  tty_shell "$setup" "$@"
   for name in "$sub" "$tick"; do
     tty_type "shm-info /${name:0:${#prefix}+2}" Tab
     tty_wait_for "touch"

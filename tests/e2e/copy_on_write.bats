@@ -3,11 +3,6 @@
 # the writer sees its values, the file and every other process do not.
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
-
 @test "mmap cow: the private page turns from the file's into our own, the file keeps its bytes" {
   printf 'hello world\nsecond line\n' >"$TEST_DIR/file"
   chmod 0444 "$TEST_DIR/file"

@@ -3,16 +3,7 @@
 # planted by another user, message text and program names are shown with C0 and
 # C1 controls, DEL, bidi overrides and invalid UTF-8 escaped; JSON stays valid
 # UTF-8 and gives the exact bytes back (surrogateescape).
-load helpers
 load ipc_helpers
-
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() {
-  ipc_setup
-  Q=$MQ # ipc_teardown removes it with the rest of the test's objects
-}
-teardown() { ipc_teardown; }
 
 # Plants an empty file in /dev/shm as another user would (as nobody when we are root).
 plant() {
@@ -98,9 +89,9 @@ PY
 }
 
 @test "mq recv and mq info show a message's and a queue's controls escaped" {
-  "$IPCDEMO" -q mq create "$Q" --msgsize 64
-  "$IPCDEMO" -q mq send "$Q" --text $'a\xc2\x9b2J\xe2\x80\xaeb\nc'
-  run --separate-stderr "$IPCDEMO" mq recv "$Q"
+  "$IPCDEMO" -q mq create "$MQ" --msgsize 64
+  "$IPCDEMO" -q mq send "$MQ" --text $'a\xc2\x9b2J\xe2\x80\xaeb\nc'
+  run --separate-stderr "$IPCDEMO" mq recv "$MQ"
   [ "$status" -eq 0 ]
   no_terminal_controls "$output"
   [[ "$output" == *'text: "a\u009b2J\u202eb\nc"'* ]]

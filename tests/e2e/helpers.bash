@@ -65,6 +65,19 @@ start() {
 # Prints the value of the field $1 in the "name: value" lines of $2.
 field() { sed -n "s/^$1: //p" <<<"$2"; }
 
+# Reads cases from stdin, one a line: ARGS|EXPECTED. `ipcdemo WORDS... ARGS` (ARGS
+# split on spaces) must exit 2 with one line on stderr that contains EXPECTED.
+assert_usage_errors() {
+  local args expected
+  while IFS='|' read -r args expected; do
+    # ARGS unquoted: they are the words of the command line
+    run --separate-stderr "$IPCDEMO" "$@" $args
+    [ "$status" -eq 2 ] || { echo "$* $args: status $status"; return 1; }
+    [ "${#stderr_lines[@]}" -eq 1 ] || { echo "$* $args: ${#stderr_lines[@]} lines: $stderr"; return 1; }
+    [[ "$stderr" == *"$expected"* ]] || { echo "$* $args: got: $stderr"; return 1; }
+  done
+}
+
 # Waits for background process $1 to end and sets $status to its exit status.
 wait_status() {
   status=0
@@ -190,4 +203,14 @@ tty_wait_for() {
   echo "the screen never showed: $1"
   tty_screen
   return 1
+}
+
+# tty_start SHELL ARGS..., then types the command line $1 into the shell and waits
+# until it has run (it echoes a marker after it).
+tty_shell() {
+  local setup=$1
+  shift
+  tty_start "$@"
+  tty_type "$setup; echo READY-'42'" Enter
+  tty_wait_for "READY-42"
 }

@@ -6,25 +6,15 @@
 # of a signal, never follow a link or write through it. Then the environment:
 # SIGHUP, a file-size limit, too few descriptors, a full /dev/shm, a lock left
 # taken. (Races between creating and opening are in races.bats.)
-load helpers
+load ipc_helpers
 
 setup() {
-  common_setup
-  P="ipcdemo-test-$$-$BATS_TEST_NUMBER"
-  SHM="/$P-shm"
-  SEM="/$P-sem"
+  ipc_setup
   # A file a symbolic link points at: it must never change.
   VICTIM="$TEST_DIR/victim"
   printf 'precious' >"$VICTIM"
   chmod 666 "$VICTIM"
   chmod 755 "$TEST_DIR"
-}
-
-teardown() {
-  for name in "$SHM" "$SHM-lock" "$SEM" "$SEM-lock"; do
-    rm -f "/dev/shm$name" "/dev/shm/sem.${name#/}"
-  done
-  common_teardown
 }
 
 # Runs ipcdemo as $1 (root or nobody) with the rest as arguments, bounded to 10 s.
@@ -74,6 +64,28 @@ victim_intact() {
   [ "$(cat "$VICTIM")" = precious ] || { echo "the link was written through: $(od -c "$VICTIM")"; return 1; }
 }
 
+# After KIND was planted at PATH, where GROUP's object NAME (NOUN) should be: ls
+# lists NAME with what is there; unlink removes a FIFO, socket or link by its name
+# (nothing is opened or followed) and says what it was, and refuses a directory.
+listed_and_unlinked() {
+  local group=$1 name=$2 path=$3 kind=$4 noun=$5
+  as root ls --type "$group"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"$name"*"($path is $(type_name "$kind"), not $noun)"* ]]
+  if [ "$kind" = dir ]; then
+    as root "$group" unlink "$name"
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"$path is a directory, not $noun"* ]]
+    rmdir "$path"
+  else
+    as nobody "$group" unlink "$name"
+    [ "$status" -eq 0 ]
+    [[ "$stderr" == *"$path was $(type_name "$kind"), not $noun: removed its name"* ]]
+    [ ! -e "$path" ] && [ ! -L "$path" ]
+  fi
+  victim_intact
+}
+
 @test "a FIFO, directory, socket or symlink named like a segment is refused by every shm command" {
   for kind in fifo dir socket symlink; do
     plant "$kind" "${SHM#/}"
@@ -88,20 +100,8 @@ victim_intact() {
     done
     victim_intact
     # ls shows it with what it is; unlink removes the name (nothing is followed) and says what it was.
-    as root ls --type shm
-    [ "$status" -eq 0 ]
-    [[ "$output" == *"$SHM"*"(/dev/shm$SHM is $(type_name "$kind"), not a shared memory segment)"* ]]
-    if [ "$kind" = dir ]; then
-      as root shm unlink "$SHM"
-      [ "$status" -eq 1 ] && [[ "$stderr" == *"is a directory, not a shared memory segment"* ]]
-      rmdir "/dev/shm$SHM"
-    else
-      as nobody shm unlink "$SHM"
-      [ "$status" -eq 0 ] && [[ "$stderr" == *"/dev/shm$SHM was $(type_name "$kind"), not a shared memory segment: removed its name"* ]]
-      [ ! -e "/dev/shm$SHM" ] && [ ! -L "/dev/shm$SHM" ]
-    fi
-    victim_intact
-    [ ! -e "/dev/shm/sem.$P-shm-lock" ] # no lock was made for a segment refused
+    listed_and_unlinked shm "$SHM" "/dev/shm$SHM" "$kind" "a shared memory segment"
+    [ ! -e "/dev/shm/sem.${SHM#/}-lock" ] # no lock was made for a segment refused
   done
 }
 
@@ -127,17 +127,7 @@ victim_intact() {
     done
     victim_intact
     [ "$("$IPCDEMO" shm info "$SHM" | grep '^counter:')" = "counter: 0" ] # no increment without its lock
-    as root ls --type sem
-    [ "$status" -eq 0 ]
-    [[ "$output" == *"$SEM"*"(/dev/shm/sem.${SEM#/} is $(type_name "$kind"), not a semaphore)"* ]]
-    if [ "$kind" = dir ]; then
-      rmdir "/dev/shm/sem.${SEM#/}"
-    else
-      as nobody sem unlink "$SEM"
-      [ "$status" -eq 0 ] && [[ "$stderr" == *"/dev/shm/sem.${SEM#/} was $(type_name "$kind"), not a semaphore: removed its name"* ]]
-      [ ! -e "/dev/shm/sem.${SEM#/}" ] && [ ! -L "/dev/shm/sem.${SEM#/}" ]
-    fi
-    victim_intact
+    listed_and_unlinked sem "$SEM" "/dev/shm/sem.${SEM#/}" "$kind" "a semaphore"
     "$IPCDEMO" -q shm unlink "$SHM"
   done
 }
@@ -252,7 +242,7 @@ victim_intact() {
     [ "$status" -eq 1 ] || { echo "status $status: $stderr"; return 1; }
     [[ "$stderr" == *": Too many open files; the open-file limit RLIMIT_NOFILE (ulimit -n) is 4" ]]
   else
-    for args in "ls" "shm info $SHM" "sem value $SEM" "mq info /$P-mq" "tour --scene shm"; do
+    for args in "ls" "shm info $SHM" "sem value $SEM" "mq info $MQ" "tour --scene shm"; do
       LIMIT=3 with_fd_limit "$IPCDEMO" $args
       [ "$status" -eq 1 ] || { echo "$args: status $status: $output $stderr"; return 1; }
       [[ "$stderr" == *"ulimit -n"* ]]

@@ -1,7 +1,17 @@
 # Shared set-up for the tests of IPC objects (shm, sem, mq): every object a test
 # makes has a name unique to this run and test ($SHM, $SEM, $MQ), background
 # processes are recorded, and teardown removes both even when the test failed.
+# Loading it gives a file the four hooks below; a file that needs more defines its
+# own setup or teardown, calling ipc_setup or ipc_teardown first or last.
 load helpers
+
+setup_file() { ipc_setup_file; }
+teardown_file() { ipc_teardown_file; }
+setup() { ipc_setup; }
+teardown() { ipc_teardown; }
+
+# The C program that exchanges samples with ipcdemo's queues (tests/interop).
+INTEROP="${IPCDEMO_MQ_INTEROP:-$(dirname "$IPCDEMO")/../tests/interop/mq_interop}"
 
 # Once per file: the prefix of every object name of this run.
 ipc_setup_file() {
@@ -15,7 +25,7 @@ ipc_teardown_file() {
   left+="$(list_queues | grep "^$IPC_RUN-" || true)"
   [ -z "$left" ] && return 0
   echo "left behind: $left"
-  rm -f /dev/shm/"$IPC_RUN"-* /dev/shm/sem."$IPC_RUN"-* # fail, but leave no litter
+  rm -rf /dev/shm/"$IPC_RUN"-* /dev/shm/sem."$IPC_RUN"-* # fail, but leave no litter
   remove_queues "$IPC_RUN-"
   return 1
 }
@@ -28,19 +38,30 @@ ipc_setup() {
   MQ="/$PREFIX-mq"
 }
 
+# rm -r: a directory planted under the test's names goes too (a link is removed,
+# never followed). $MQ is unlinked by name as well, which needs no mount namespace.
 ipc_teardown() {
-  rm -f /dev/shm/"$PREFIX"-* /dev/shm/sem."$PREFIX"-*
+  rm -rf /dev/shm/"$PREFIX"-* /dev/shm/sem."$PREFIX"-*
+  "$IPCDEMO" -q mq unlink "$MQ" 2>/dev/null || true
   remove_queues "$PREFIX-"
   common_teardown
 }
 
-# Runs a command in a private mount namespace with the mqueue file system mounted
-# at the folder $1: how a test looks into the queues without touching the
-# machine's mounts.
-with_mqueue_at() {
-  local dir=$1
-  shift
-  unshare -m sh -c 'mount -t mqueue none "$1" && shift && exec "$@"' _ "$dir" "$@"
+# For a segment or semaphore NAME that does not exist: `ipcdemo GROUP ACTION NAME`
+# exits 1 with GROUP_open's ENOENT and the hint to create it, for each ACTION,
+# and `ipcdemo GROUP unlink NAME` exits 1 with GROUP_unlink's ENOENT.
+assert_unknown() {
+  local group=$1 name=$2 action
+  shift 2
+  for action in "$@"; do
+    run --separate-stderr "$IPCDEMO" "$group" "$action" "$name"
+    [ "$status" -eq 1 ] || { echo "$group $action: status $status"; return 1; }
+    [ "$stderr" = "ipcdemo: ${group}_open $name: No such file or directory; create it first with: ipcdemo $group create $name" ] ||
+      { echo "$group $action: $stderr"; return 1; }
+  done
+  run --separate-stderr "$IPCDEMO" "$group" unlink "$name"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == "ipcdemo: ${group}_unlink $name: No such file or directory; "* ]]
 }
 
 # The names of the queues (without the slash), one a line. Queues have no
@@ -49,7 +70,7 @@ with_mqueue_at() {
 list_queues() {
   local dir
   dir="$(mktemp -d)"
-  with_mqueue_at "$dir" ls "$dir" 2>/dev/null || true
+  "$WITH_MQUEUE" "$dir" ls "$dir" 2>/dev/null || true
   rmdir "$dir"
 }
 
@@ -58,6 +79,6 @@ list_queues() {
 remove_queues() {
   local dir
   dir="$(mktemp -d)"
-  with_mqueue_at "$dir" sh -c 'rm -f "$1/$2"*' _ "$dir" "$1" 2>/dev/null || true
+  "$WITH_MQUEUE" "$dir" sh -c 'rm -f "$1/$2"*' _ "$dir" "$1" 2>/dev/null || true
   rmdir "$dir"
 }

@@ -3,11 +3,6 @@
 # increments without a lock, and lose none with --sync atomic or --sync sem.
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
-
 PRODUCERS=4
 COUNT=100000
 

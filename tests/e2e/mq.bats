@@ -5,15 +5,10 @@
 # teardown even when the test fails, and teardown_file checks that none is left.
 load ipc_helpers
 
-INTEROP="${IPCDEMO_MQ_INTEROP:-$(dirname "$IPCDEMO")/../tests/interop/mq_interop}"
-
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
 setup() {
   ipc_setup
-  Q=$MQ # the queue of this test
+  Q=$MQ # the name this file's tests use; ipc_teardown removes it
 }
-teardown() { ipc_teardown; }
 
 @test "create, send, recv: a sample makes the round trip with its fields" {
   "$IPCDEMO" mq create "$Q"
@@ -353,7 +348,7 @@ teardown() { ipc_teardown; }
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"mq_notify $Q: Device or resource busy; only one process per queue"*"mount -t mqueue"* ]]
   mkdir "$TEST_DIR/mqueue"
-  run --separate-stderr with_mqueue_at "$TEST_DIR/mqueue" "$IPCDEMO" mq notify "$Q"
+  run --separate-stderr "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" mq notify "$Q"
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"process $holder (ipcdemo) is registered (NOTIFY_PID in $TEST_DIR/mqueue$Q)"* ]]
   "$IPCDEMO" -q mq send "$Q"
@@ -376,7 +371,7 @@ teardown() { ipc_teardown; }
   run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" mq info "$Q"
   [[ "$(field 'mqueue file' "$output")" == "not mounted, and unshare CLONE_NEWNS: Operation not permitted"*"mount -t mqueue none /dev/mqueue)" ]]
   mkdir "$TEST_DIR/mqueue"
-  run --separate-stderr with_mqueue_at "$TEST_DIR/mqueue" "$IPCDEMO" mq info "$Q"
+  run --separate-stderr "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" mq info "$Q"
   [ "$status" -eq 0 ]
   [[ "$(field 'mqueue file' "$output")" =~ ^"$TEST_DIR/mqueue$Q: QSIZE:48 "+NOTIFY:0\ +SIGNO:0\ +NOTIFY_PID:0$ ]]
 }

@@ -1,17 +1,9 @@
 #!/usr/bin/env bats
 # ipcdemo rm: patterns, --unused, --dry-run, no pattern is no removal; and unlink
 # without NAME refuses another user's default object.
-load helpers
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() {
-  ipc_setup
-  Q="/$PREFIX-q"
-}
 teardown() {
-  "$IPCDEMO" -q mq unlink "$Q" 2>/dev/null || true
   [ -z "${NOBODY_QUEUE:-}" ] || "$IPCDEMO" -q mq unlink "$NOBODY_QUEUE" 2>/dev/null || true
   ipc_teardown
 }
@@ -19,7 +11,7 @@ teardown() {
 make_three() {
   "$IPCDEMO" shm create "$SHM" >/dev/null
   "$IPCDEMO" sem create "$SEM" >/dev/null
-  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
+  "$IPCDEMO" mq create "$MQ" >/dev/null 2>&1
 }
 
 @test "no pattern is a usage error and removes nothing" {
@@ -37,10 +29,10 @@ make_three() {
   "$IPCDEMO" shm create "/other-$PREFIX" >/dev/null
   run --separate-stderr "$IPCDEMO" rm "$PREFIX-*"
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
-  [[ "$output" == *"removed shm $SHM"* && "$output" == *"removed sem $SEM"* && "$output" == *"removed mq $Q"* ]]
+  [[ "$output" == *"removed shm $SHM"* && "$output" == *"removed sem $SEM"* && "$output" == *"removed mq $MQ"* ]]
   [ "${#lines[@]}" -eq 3 ]
   [ ! -e "/dev/shm/${SHM#/}" ] && [ ! -e "/dev/shm/sem.${SEM#/}" ]
-  run "$IPCDEMO" mq info "$Q"
+  run "$IPCDEMO" mq info "$MQ"
   [ "$status" -ne 0 ]
   [ -e "/dev/shm/other-$PREFIX" ]
   rm -f "/dev/shm/other-$PREFIX"
@@ -50,7 +42,7 @@ make_three() {
   make_three
   run --separate-stderr "$IPCDEMO" rm --type sem,mq "$PREFIX-*" --dry-run
   [ "$status" -eq 0 ]
-  [[ "$output" == *"would remove sem $SEM"* && "$output" == *"would remove mq $Q"* && "$output" != *"$SHM"* ]]
+  [[ "$output" == *"would remove sem $SEM"* && "$output" == *"would remove mq $MQ"* && "$output" != *"$SHM"* ]]
   [ -e "/dev/shm/sem.${SEM#/}" ]
   run --separate-stderr "$IPCDEMO" rm --type sem "$PREFIX-*"
   [ "$output" = "removed sem $SEM" ]

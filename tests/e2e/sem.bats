@@ -3,11 +3,6 @@
 # --timeout, signals, damaged and forbidden semaphores, and every usage error.
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
-
 @test "create makes /dev/shm/sem.NAME with value 7, mode 0600 by default whatever the umask" {
   umask 002
   run --separate-stderr "$IPCDEMO" sem create "$SEM"
@@ -93,14 +88,7 @@ teardown() { ipc_teardown; }
 }
 
 @test "an unknown semaphore exits 1 with the hint to create it" {
-  for action in wait post value; do
-    run --separate-stderr "$IPCDEMO" sem "$action" "$SEM"
-    [ "$status" -eq 1 ]
-    [ "$stderr" = "ipcdemo: sem_open $SEM: No such file or directory; create it first with: ipcdemo sem create $SEM" ]
-  done
-  run --separate-stderr "$IPCDEMO" sem unlink "$SEM"
-  [ "$status" -eq 1 ]
-  [[ "$stderr" == "ipcdemo: sem_unlink $SEM: No such file or directory; "* ]]
+  assert_unknown sem "$SEM" wait post value
 }
 
 @test "a damaged semaphore file is reported before use, exit 1, never a crash" {
@@ -130,11 +118,7 @@ teardown() { ipc_teardown; }
 @test "bad names, values, modes, counts and durations exit 2 with the rule" {
   # 252 characters fit a shared memory name but not a semaphore's: glibc adds "sem.".
   long="/$(printf 'x%.0s' {1..252})"
-  while IFS='|' read -r args expected; do
-    run --separate-stderr "$IPCDEMO" sem $args
-    [ "$status" -eq 2 ] || { echo "sem $args: status $status"; return 1; }
-    [[ "$stderr" == *"$expected"* ]] || { echo "sem $args: $stderr"; return 1; }
-  done <<EOF_CASES
+  assert_usage_errors sem <<EOF_CASES
 create /|nothing after the slash
 create a/b|contains a '/' after the first character
 create $long|is 252 characters long; at most 251 are allowed

@@ -3,11 +3,6 @@
 # concurrent processes; errors and their exit codes.
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
-
 @test "create makes a file in /dev/shm with the size, mode 0600 by default whatever the umask" {
   umask 002
   run --separate-stderr "$IPCDEMO" shm create "$SHM"
@@ -129,13 +124,21 @@ teardown() { ipc_teardown; }
   grep -q "interrupted by SIGINT" "$TEST_DIR/err"
 }
 
-@test "a segment truncated under a running consumer ends it with a clear error, exit 1" {
+# Runs `shm ACTION $SHM` every millisecond on a new segment, shortens the segment
+# to SIZE bytes once the first value is out, and waits for the command to end:
+# its exit status in $status, its stderr in $TEST_DIR/err.
+shorten_under() {
+  local action=$1 size=$2
   "$IPCDEMO" shm create "$SHM" >/dev/null
-  background "$IPCDEMO" shm consume "$SHM" --interval 1ms >"$TEST_DIR/out" 2>"$TEST_DIR/err"
-  consumer=$BG
+  background "$IPCDEMO" shm "$action" "$SHM" --interval 1ms >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+  local pid=$BG
   wait_for_lines "$TEST_DIR/out" 1
-  truncate -s 0 "/dev/shm$SHM"
-  wait_status "$consumer"
+  truncate -s "$size" "/dev/shm$SHM"
+  wait_status "$pid"
+}
+
+@test "a segment truncated under a running consumer ends it with a clear error, exit 1" {
+  shorten_under consume 0
   [ "$status" -eq 1 ]
   # fstat before each read sees it; should the truncation fall between fstat and
   # the read, SIGBUS does, and says the same.
@@ -145,24 +148,14 @@ teardown() { ipc_teardown; }
 }
 
 @test "a segment shortened to 4 bytes under a consumer is reported, not read as half a number" {
-  "$IPCDEMO" shm create "$SHM" >/dev/null
-  background "$IPCDEMO" shm consume "$SHM" --interval 1ms >"$TEST_DIR/out" 2>"$TEST_DIR/err"
-  consumer=$BG
-  wait_for_lines "$TEST_DIR/out" 1
   # Bytes past the end of the file read as 0 to the end of its page: no SIGBUS.
-  truncate -s 4 "/dev/shm$SHM"
-  wait_status "$consumer"
+  shorten_under consume 4
   [ "$status" -eq 1 ]
   grep -qx "ipcdemo: shared memory $SHM was shortened to 4 bytes while we watched it, below the 8-byte counter;.*" "$TEST_DIR/err"
 }
 
 @test "a segment truncated under a running producer: SIGBUS names the truncation" {
-  "$IPCDEMO" shm create "$SHM" >/dev/null
-  background "$IPCDEMO" shm produce "$SHM" --interval 1ms >"$TEST_DIR/out" 2>"$TEST_DIR/err"
-  producer=$BG
-  wait_for_lines "$TEST_DIR/out" 1
-  truncate -s 0 "/dev/shm$SHM"
-  wait_status "$producer"
+  shorten_under produce 0
   [ "$status" -eq 1 ]
   # A producer counts the attempt (bytes 8-15) before it increments: that is the first touch.
   [ "$(cat "$TEST_DIR/err")" = "ipcdemo: $SHM: SIGBUS: it was truncated to 0 bytes while mapped, and byte 8 is gone" ]
@@ -182,14 +175,7 @@ teardown() { ipc_teardown; }
 }
 
 @test "an unknown segment exits 1 with the hint to create it" {
-  for action in produce consume info; do
-    run --separate-stderr "$IPCDEMO" shm "$action" "$SHM"
-    [ "$status" -eq 1 ]
-    [ "$stderr" = "ipcdemo: shm_open $SHM: No such file or directory; create it first with: ipcdemo shm create $SHM" ]
-  done
-  run --separate-stderr "$IPCDEMO" shm unlink "$SHM"
-  [ "$status" -eq 1 ]
-  [[ "$stderr" == "ipcdemo: shm_unlink $SHM: No such file or directory; "* ]]
+  assert_unknown shm "$SHM" produce consume info
 }
 
 @test "unlink removes the name" {
@@ -201,11 +187,7 @@ teardown() { ipc_teardown; }
 
 @test "bad names, sizes, modes, counts, durations and choices exit 2 with the rule" {
   long="/$(printf 'x%.0s' {1..256})"
-  while IFS='|' read -r args expected; do
-    run --separate-stderr "$IPCDEMO" shm $args
-    [ "$status" -eq 2 ] || { echo "shm $args: status $status"; return 1; }
-    [[ "$stderr" == *"$expected"* ]] || { echo "shm $args: $stderr"; return 1; }
-  done <<EOF_CASES
+  assert_usage_errors shm <<EOF_CASES
 create /|nothing after the slash
 create /a/b|contains a '/' after the first character
 create ..|is not allowed

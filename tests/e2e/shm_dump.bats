@@ -1,12 +1,6 @@
 #!/usr/bin/env bats
 # ipcdemo shm dump: byte for byte what hexdump -C prints, for any offset and length.
-load helpers
 load ipc_helpers
-
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
 
 @test "the dump of a segment is what hexdump -C prints, folded runs included" {
   "$IPCDEMO" shm create "$SHM" --size 8K >/dev/null

@@ -4,11 +4,6 @@
 # against allocated memory shows what each costs.
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
-
 # The value of "KEY: " in $output.
 value_of() { awk -v key="$1:" '$1 == key {print $2}' <<<"$output"; }
 

@@ -2,17 +2,13 @@
 # Descriptors 0, 1 and 2 are always open (issue 9, item 7): started with one of
 # them closed, ipcdemo opens it on /dev/null before anything else, so that no
 # segment or queue becomes fd 1 or 2 and receives output or log lines.
-load helpers
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
 setup() {
   ipc_setup
   "$IPCDEMO" -q shm create "$SHM"
   "$IPCDEMO" -q shm produce "$SHM" --count 5 --interval 0 >/dev/null
 }
-teardown() { ipc_teardown; }
 
 counter() { "$IPCDEMO" shm info "$SHM" | sed -n 's/^counter: //p'; }
 

@@ -4,11 +4,6 @@
 # the real cause (ENOSPC on /dev/full, EBADF on a closed stdout), never EIO.
 load ipc_helpers
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
-
 # Runs ipcdemo with the arguments given into `head -c 1` and sets $status to
 # ipcdemo's own exit status (not head's).
 into_head() {

@@ -8,11 +8,6 @@ load ipc_helpers
 # at exit would abort the command --strace traces. Leaks are checked everywhere else.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
-
 needs_strace() {
   command -v strace >/dev/null || skip "strace is not installed"
   strace -o /dev/null true 2>/dev/null || skip "strace cannot trace here (ptrace not allowed)"

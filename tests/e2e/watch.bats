@@ -1,13 +1,7 @@
 #!/usr/bin/env bats
 # ipcdemo watch: JSON lines when not on a terminal; on a real terminal (tmux) a
 # full screen that marks changes, redraws on resize and gives the terminal back.
-load helpers
 load ipc_helpers
-
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() { ipc_setup; }
-teardown() { ipc_teardown; }
 
 tmux_format() { tmux -S "$TTY_SOCKET" display-message -p -t ipcdemo-test "$1"; }
 

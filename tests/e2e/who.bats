@@ -1,16 +1,7 @@
 #!/usr/bin/env bats
 # ipcdemo who (and ls --holders): the processes that map, hold or wait on each
 # object, found in /proc, with real processes holding real objects.
-load helpers
 load ipc_helpers
-
-setup_file() { ipc_setup_file; }
-teardown_file() { ipc_teardown_file; }
-setup() {
-  ipc_setup
-  Q=$MQ # ipc_teardown removes it with the rest of the test's objects
-}
-teardown() { ipc_teardown; }
 
 @test "a consumer maps a segment read-only, a producer read-write; each is named with its command and user" {
   "$IPCDEMO" shm create "$SHM" >/dev/null
@@ -55,21 +46,21 @@ teardown() { ipc_teardown; }
 }
 
 @test "a queue's descriptor and its mode; a blocked receiver holds it O_RDONLY" {
-  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
-  background "$IPCDEMO" mq recv "$Q"
+  "$IPCDEMO" mq create "$MQ" >/dev/null 2>&1
+  background "$IPCDEMO" mq recv "$MQ"
   wait_until_blocked "$BG" wq_sleep
-  run --separate-stderr "$IPCDEMO" who --type mq "$Q"
+  run --separate-stderr "$IPCDEMO" who --type mq "$MQ"
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
-  [[ "$output" =~ mq\ +$Q\ +$BG\ root\ +ipcdemo\ +fd\ [0-9]+\ O_RDONLY ]]
+  [[ "$output" =~ mq\ +$MQ\ +$BG\ root\ +ipcdemo\ +fd\ [0-9]+\ O_RDONLY ]]
 }
 
 @test "the process registered with mq_notify is named, from the queue's file" {
-  "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
-  background "$IPCDEMO" mq notify "$Q"
+  "$IPCDEMO" mq create "$MQ" >/dev/null 2>&1
+  background "$IPCDEMO" mq notify "$MQ"
   wait_until_blocked "$BG"
-  run --separate-stderr "$IPCDEMO" who "$Q"
+  run --separate-stderr "$IPCDEMO" who "$MQ"
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
-  [[ "$output" =~ mq\ +$Q\ +$BG\ root\ +ipcdemo\ +mq_notify ]]
+  [[ "$output" =~ mq\ +$MQ\ +$BG\ root\ +ipcdemo\ +mq_notify ]]
 }
 
 @test "a semaphore's waiters are counted from its file, its holders from their maps" {

@@ -1,8 +1,8 @@
 #include "ipc/holders.hpp"
 #include "base/error.hpp"
 #include "ipc/pattern.hpp"
-#include "ipc/sem_word.hpp"
 #include "ls/columns.hpp"
+#include "sys/semaphore_file.hpp"
 
 #include <fcntl.h>
 
@@ -59,7 +59,7 @@ TEST(Holders, DescribesEachWay) {
 }
 
 TEST(SemaphoreWord, ValueLowWaitersHigh) {
-  const auto word = decode_semaphore_word((std::uint64_t{2} << 32) | 5);
+  const auto word = sys::decode_semaphore_word((std::uint64_t{2} << 32) | 5);
   EXPECT_EQ(word.value, 5U);
   EXPECT_EQ(word.waiters, 2U);
 }

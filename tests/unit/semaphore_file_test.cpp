@@ -1,15 +1,20 @@
 // The semaphore-file check against glibc's real layout: what glibc writes passes,
-// each field it relies on is caught when wrong.
+// each field it relies on is caught when wrong; and the one reader of the file.
 #include "sys/semaphore_file.hpp"
+
+#include "base/error.hpp"
 
 #include <fcntl.h>
 #include <semaphore.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <array>
+#include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -68,4 +73,77 @@ TEST(SemaphoreFile, EachDamagedFieldIsNamed) {
             std::string::npos);
   put(shared, ipcdemo::sys::semaphore_private_offset, 5);
   EXPECT_NE(semaphore_file_problem(shared).find("glibc abort"), std::string::npos);
+}
+
+namespace {
+
+// A scratch folder with a file of these bytes in it, removed at the end.
+class SemaphoreFileRead : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::array<char, 64> dir_template{};
+    std::snprintf(dir_template.data(), dir_template.size(), "/tmp/ipcdemo-unit-semread.XXXXXX");
+    ASSERT_NE(::mkdtemp(dir_template.data()), nullptr);
+    dir_ = dir_template.data();
+    path_ = dir_ + "/sem.x";
+  }
+  void TearDown() override {
+    ::unlink(path_.c_str());
+    ::rmdir(path_.c_str());
+    ::rmdir(dir_.c_str());
+  }
+  void write_file(const std::vector<unsigned char>& bytes) const {
+    std::ofstream(path_, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  }
+  std::string dir_;
+  std::string path_;
+};
+
+} // namespace
+
+TEST_F(SemaphoreFileRead, ReadsTheValueAndWaitersOfWhatGlibcWrote) {
+  auto bytes = glibc_file(5);
+  put(bytes, ipcdemo::sys::semaphore_nwaiters_offset, 2);
+  write_file(bytes);
+  const auto word = ipcdemo::sys::read_semaphore_file("/x", path_);
+  EXPECT_EQ(word.value, 5U);
+  EXPECT_EQ(word.waiters, 2U);
+}
+
+TEST_F(SemaphoreFileRead, ADamagedFileIsAnErrorNamingTheSemaphoreAndTheField) {
+  auto bytes = glibc_file(1);
+  put(bytes, ipcdemo::sys::semaphore_private_offset, 5);
+  write_file(bytes);
+  try {
+    ipcdemo::sys::read_semaphore_file("/x", path_);
+    FAIL() << "a damaged file was read";
+  } catch (const ipcdemo::Error& error) {
+    EXPECT_NE(
+        std::string(error.what()).find("semaphore /x is damaged: " + path_ + " has 5 in its private field"),
+        std::string::npos)
+        << error.what();
+  }
+  EXPECT_THROW(ipcdemo::sys::check_semaphore_file("/x", path_), ipcdemo::Error);
+}
+
+TEST_F(SemaphoreFileRead, AFifoIsRefusedWithoutBlocking) {
+  ASSERT_EQ(::mkfifo(path_.c_str(), 0600), 0);
+  try {
+    ipcdemo::sys::read_semaphore_file("/x", path_);
+    FAIL() << "a FIFO was read";
+  } catch (const ipcdemo::Error& error) {
+    EXPECT_NE(std::string(error.what()).find(path_ + " is a FIFO, not a semaphore"), std::string::npos)
+        << error.what();
+  }
+}
+
+TEST_F(SemaphoreFileRead, AMissingFileIsTheOpensErrorToReadAndNothingToCheck) {
+  try {
+    ipcdemo::sys::read_semaphore_file("/x", path_);
+    FAIL() << "a missing file was read";
+  } catch (const ipcdemo::SysError& error) {
+    EXPECT_EQ(error.err(), ENOENT);
+  }
+  EXPECT_NO_THROW(ipcdemo::sys::check_semaphore_file("/x", path_));
 }

@@ -34,7 +34,11 @@ TEST(ShmSync, ParsesAndNamesEveryMode) {
 }
 
 TEST(ShmSync, TheDefaultLockIsTheSegmentNameWithLock) {
-  EXPECT_EQ(shm::default_lock_name("/mein-shared-dings"), "/mein-shared-dings-lock");
+  EXPECT_EQ(shm::lock_name("/mein-shared-dings", ""), "/mein-shared-dings-lock");
+}
+
+TEST(ShmSync, AGivenLockIsMadeCanonical) {
+  EXPECT_EQ(shm::lock_name("/mein-shared-dings", "my-lock"), "/my-lock");
 }
 
 TEST_F(Segment, CreateGivesTheSizeAndOpensAnExistingOneUnchanged) {

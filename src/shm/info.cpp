@@ -1,0 +1,29 @@
+#include "shm/info.hpp"
+
+#include "base/escape.hpp"
+#include "ipc/name.hpp"
+#include "ipc/owner.hpp"
+#include "shm/counter.hpp"
+#include "shm/segment.hpp"
+#include "shm/sizing.hpp"
+#include "shm/tally.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+
+namespace ipcdemo::shm {
+
+void print_info(const std::string& name) {
+  Opened opened = open(name, O_RDONLY);
+  const struct stat status = opened.status;
+  fmt::print("path: {}\nsize: {}\nallocated: {}\nmode: {:04o}\nowner: {} (uid {})\ngroup: {} (gid {})\n",
+             escape::visible(ipc_object_path(name, ObjectKind::shm)), status.st_size, allocated_text(status),
+             status.st_mode & 07777, user_name(status.st_uid), status.st_uid, group_name(status.st_gid),
+             status.st_gid);
+  if (static_cast<std::size_t>(status.st_size) < counter_size)
+    fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", counter_size);
+  else
+    print_tally(Counter::map(std::move(opened), false).tally());
+}
+
+} // namespace ipcdemo::shm
