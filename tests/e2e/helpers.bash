@@ -20,7 +20,24 @@ common_teardown() {
   fi
   tty_stop
   remove_planted
+  remove_own_tours
   rm -rf "$TEST_DIR"
+}
+
+# The guided tour names its objects ipcdemo-tour-PID-RANDOM-...: a test knows its
+# own tour by that prefix and never judges, nor removes, another's.
+# The first such prefix in standard input.
+tour_prefix() { grep -oE 'ipcdemo-tour-[0-9]+-[0-9a-f]{8}' | head -1; }
+# The names in /dev/shm that carry the prefix $1 (nothing when its tour cleaned up).
+tour_objects() { ls -A /dev/shm | grep -F -- "$1" || true; }
+# Records the prefix $1 of a tour this test started: teardown removes what it left.
+own_tour() { [ -z "$1" ] || echo "$1" >>"$TEST_DIR/tours"; }
+remove_own_tours() {
+  local prefix name
+  [ -f "$TEST_DIR/tours" ] || return 0
+  while read -r prefix; do
+    tour_objects "$prefix" | while read -r name; do rm -f -- "/dev/shm/$name"; done
+  done <"$TEST_DIR/tours"
 }
 
 # scripts/with-mqueue DIR COMMAND...: COMMAND in a private mount namespace with the
@@ -190,7 +207,8 @@ tty_start() {
     env -i HOME="$TEST_DIR" TERM=xterm PATH="$TEST_DIR/bin:/usr/bin:/bin" "$@"
 }
 tty_type() { tmux -S "$TTY_SOCKET" send-keys -t ipcdemo-test "$@"; }
-tty_screen() { tmux -S "$TTY_SOCKET" capture-pane -p -t ipcdemo-test; }
+# The screen; with -S - also what scrolled off it.
+tty_screen() { tmux -S "$TTY_SOCKET" capture-pane -p -t ipcdemo-test "$@"; }
 tty_stop() { [ -z "${TTY_SOCKET:-}" ] || tmux -S "$TTY_SOCKET" kill-server 2>/dev/null || true; }
 
 # Waits, in a bounded loop, until the screen shows the fixed string $1.

@@ -214,6 +214,7 @@ listed_and_unlinked() {
   # (Through sh: a background job's own standard input would be /dev/null.)
   background sh -c 'exec "$0" tour --scene sem --pause <"$1"' "$IPCDEMO" "$TEST_DIR/keys" >"$TEST_DIR/out" 2>&1
   local tour=$BG
+  own_tour "ipcdemo-tour-$tour-"
   wait_for_text "$TEST_DIR/out" "[Enter to post the semaphore" || { cat "$TEST_DIR/out"; return 1; }
   ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" || { cat "$TEST_DIR/out"; return 1; }
   kill -HUP "$tour"
@@ -313,6 +314,7 @@ full_shm() {
 @test "the tour works inside a PID namespace, where it is PID 1" {
   unshare --pid --fork --mount-proc true 2>/dev/null || skip "unshare --pid --mount-proc is not allowed here"
   run --separate-stderr timeout 120 unshare --pid --fork --mount-proc "$IPCDEMO" tour --scene sem
+  own_tour "$(tour_prefix <<<"$output")"
   [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
   [[ "$output" == *"ipcdemo-tour-1-"* ]]
   [[ "$output" == *"(waiter is blocked: state S in /proc/"* ]]
@@ -320,6 +322,7 @@ full_shm() {
 
 @test "a leftover holding the tour's name cannot mislead it: names are random and created exclusively" {
   run --separate-stderr "$IPCDEMO" tour --scene sem
+  own_tour "$(tour_prefix <<<"$output")"
   [ "$status" -eq 0 ]
   [[ "$output" =~ sem\ create\ /ipcdemo-tour-[0-9]+-[0-9a-f]{8}-sem\ --value\ 7\ --exclusive ]]
 }

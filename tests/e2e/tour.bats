@@ -4,28 +4,17 @@
 load helpers
 
 setup() { common_setup; }
-# Tour objects whose tour has ended: their names carry its PID. Those of tours
-# still running (another test suite's, on a shared machine) are not ours to judge.
-stale_tour_objects() {
-  local file pid
-  for file in /dev/shm/ipcdemo-tour-* /dev/shm/sem.ipcdemo-tour-*; do
-    [ -e "$file" ] || continue
-    pid=${file##*ipcdemo-tour-}
-    pid=${pid%%-*}
-    kill -0 "$pid" 2>/dev/null || echo "$file"
-  done
-}
+teardown() { common_teardown; }
 
-teardown() {
-  common_teardown
-  # Whatever a failed test left.
-  stale_tour_objects | xargs -r rm -f --
+# Runs the tour with arguments $@ and owns its objects (prefix in $TOUR).
+run_tour() {
+  run --separate-stderr "$IPCDEMO" tour "$@"
+  TOUR="$(tour_prefix <<<"$output")"
+  own_tour "$TOUR"
 }
-
-leftovers() { stale_tour_objects | wc -l; }
 
 @test "the tour runs every scene in order and exits 0, leaving nothing behind" {
-  run --separate-stderr "$IPCDEMO" tour
+  run_tour
   [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
   [ "$(grep -c '^== Scene' <<<"$output")" -eq "$("$IPCDEMO" tour --list-scenes | wc -l)" ]
   [[ "$output" == *'$ ipcdemo -v mmap cat - < /etc/passwd'* ]]
@@ -38,11 +27,11 @@ leftovers() { stale_tour_objects | wc -l; }
   [[ "$output" == *"(waiter is blocked: state S in /proc/"* ]]
   [[ "$output" == *"(receiver is blocked: state S in /proc/"* ]]
   [[ "$output" == *"receiver | value: 42"* ]]
-  [ "$(leftovers)" -eq 0 ]
+  [ -n "$TOUR" ] && [ -z "$(tour_objects "$TOUR")" ]
 }
 
 @test "lost increments: counted, seen (or said not seen), and none with atomic or sem under real overlap" {
-  run --separate-stderr "$IPCDEMO" tour --scene race
+  run_tour --scene race
   [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
   # The racy half goes on until a loss is seen, within its cap, and says which it was.
   [[ "$output" =~ increments?\ lost(\)|,\ seen\ in\ round) || "$output" == *"No increment was lost in "*" rounds within "* ]]
@@ -56,7 +45,7 @@ leftovers() { stale_tour_objects | wc -l; }
 }
 
 @test "copy-on-write: the private page and the private producer's copy, the segment unchanged" {
-  run --separate-stderr "$IPCDEMO" tour --scene cow
+  run_tour --scene cow
   [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
   [[ "$output" == *'private mapping reads "COPY:x:0:0'*"Private_Dirty 4 kB (Anonymous 4 kB)"* ]]
   [[ "$output" == *"--private: our copy says counter 5 of 5"*"the segment itself, which no write of ours reached: counter 2 of 2"* ]]
@@ -64,7 +53,7 @@ leftovers() { stale_tour_objects | wc -l; }
 }
 
 @test "priorities come out highest first in the message queue scene" {
-  run --separate-stderr "$IPCDEMO" tour --scene mq
+  run_tour --scene mq
   [ "$status" -eq 0 ]
   [[ "$output" == *"| prio: 9"*"| prio: 1"* ]]
 }
@@ -72,21 +61,22 @@ leftovers() { stale_tour_objects | wc -l; }
 @test "SIGINT in the middle of a scene ends the tour with 130 and removes its objects" {
   background "$IPCDEMO" tour --scene shm >"$TEST_DIR/out" 2>&1
   local tour=$BG
+  own_tour "ipcdemo-tour-$tour-"
   # The segment exists once the scene is under way (its consumer and producer run ~1 s).
   for _ in $(seq 500); do ls /dev/shm | grep -q "^ipcdemo-tour-$tour-[0-9a-f]*-shm$" && break; sleep 0.01; done
   ls /dev/shm | grep -q "^ipcdemo-tour-$tour-[0-9a-f]*-shm$"
   kill -INT "$tour"
   wait_status "$tour"
   [ "$status" -eq 130 ] || { cat "$TEST_DIR/out"; return 1; }
-  [ "$(leftovers)" -eq 0 ]
+  [ -z "$(tour_objects "ipcdemo-tour-$tour-")" ]
   ! pgrep -f "ipcdemo-tour-$tour-" >/dev/null
 }
 
 @test "--scene runs one scene; an unknown scene is a usage error" {
-  run --separate-stderr "$IPCDEMO" tour --scene maps
+  run_tour --scene maps
   [ "$status" -eq 0 ]
   [ "$(grep -c '^== Scene' <<<"$output")" -eq 1 ]
-  run --separate-stderr "$IPCDEMO" tour --scene nosuch
+  run_tour --scene nosuch
   [ "$status" -eq 2 ]
   [[ "$stderr" == *"no scene 'nosuch'"* ]]
 }
