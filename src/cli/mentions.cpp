@@ -7,8 +7,8 @@
 
 namespace ipcdemo::cli {
 
-Mentions::Mentions(const std::vector<std::string>& args, const CommandSpec* command) {
-  everything_ = command == nullptr;
+Mentions::Mentions(const std::vector<std::string>& args, const CommandSpec* command)
+    : everything_(command == nullptr) {
   if (everything_) return;
   const auto names = options_at(command);
   bool value_next = false;
