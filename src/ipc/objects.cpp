@@ -46,7 +46,8 @@ ObjectFiles scan_object_files(const std::vector<ObjectKind>& kinds, bool private
     }
   }
   if (wanted(kinds, ObjectKind::mq)) {
-    result.mqueue = mq::mqueue_directory(private_mqueue, &result.mqueue_problem);
+    result.mqueue = mq::mqueue_directory(private_mqueue ? mq::PrivateMount::as_root : mq::PrivateMount::never,
+                                         &result.mqueue_problem);
     if (result.mqueue)
       for (const auto& entry : entries_of(result.mqueue->path))
         if (may_be_object(entry))
