@@ -180,6 +180,12 @@ const std::vector<ColumnInfo>& all_columns() {
   return infos;
 }
 
+std::vector<std::string_view> column_names() {
+  std::vector<std::string_view> out;
+  for (const auto& c : columns()) out.push_back(c.info.name);
+  return out;
+}
+
 std::string column_list() {
   std::string out;
   for (const auto& c : columns()) out += (out.empty() ? "" : ",") + std::string(c.info.name);
