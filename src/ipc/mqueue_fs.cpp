@@ -98,8 +98,15 @@ std::optional<QueueFile> read_queue_file(const std::string& mount_point, std::st
 
 std::optional<MqueueDirectory> mqueue_directory(PrivateMount private_mount, std::string* why,
                                                 std::string* failure_out) {
-  if (auto mount_point = mqueue_mount_point())
-    return MqueueDirectory{.path = *mount_point, .shown = *mount_point};
+  if (auto mount_point = mqueue_mount_point()) {
+    MqueueDirectory found{.path = *mount_point, .shown = *mount_point};
+    try {
+      found.directory = sys::open(*mount_point, O_RDONLY | O_DIRECTORY);
+    } catch (const SysError&) {
+      // Listed by its path, and each queue opened by mq_open, as before.
+    }
+    return found;
+  }
   std::string reason = "the mqueue file system is not mounted";
   if (private_mount == PrivateMount::attempt ||
       (private_mount == PrivateMount::as_root && ::geteuid() == 0)) {
@@ -109,7 +116,7 @@ std::optional<MqueueDirectory> mqueue_directory(PrivateMount private_mount, std:
       return MqueueDirectory{.path = path,
                              .shown = std::move(mounted->point),
                              .private_mount = true,
-                             .held = std::move(mounted->directory)};
+                             .directory = std::move(mounted->directory)};
     }
     reason += " and a private mount failed (" + failure + ")";
     if (failure_out != nullptr) *failure_out = failure;

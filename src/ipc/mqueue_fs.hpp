@@ -37,7 +37,10 @@ struct MqueueDirectory {
   std::string path;  // where to read: a mount point, or /proc/self/fd/N
   std::string shown; // where it is mounted, for messages (/dev/mqueue)
   bool private_mount = false;
-  sys::Fd held; // keeps the private mount alive
+  // The directory, open: queues are opened in it (sys::Queue::open_in). For a
+  // private mount it is what keeps the mount alive. Invalid when the host's
+  // mount point could not be opened (then queues are opened with mq_open).
+  sys::Fd directory;
 };
 // When to mount it privately if the host has no mount: never (completion);
 // as root only (listings: anyone else is told how to mount it); or whenever
