@@ -32,11 +32,13 @@ void set_status(Row& row, const struct stat& info) {
   if (!S_ISREG(info.st_mode) && row.kind != ObjectKind::mq) row.problem = "not a regular file";
 }
 
-Row row_of(const ObjectFile& file) {
+Row row_of(const ObjectFile& file, const sys::Fd& directory) {
   Row row{.kind = file.kind, .name = file.name, .path = file.path};
   try {
-    // lstat: a symbolic link someone planted is described, never followed.
-    const struct stat info = sys::lstat(row.path);
+    // lstat: a symbolic link someone planted is described, never followed. In the
+    // directory already open when there is one: no path walk per object.
+    const struct stat info =
+        directory.valid() ? sys::lstat_at(directory, file.entry, row.path) : sys::lstat(row.path);
     set_status(row, info);
     if (!S_ISREG(info.st_mode)) row.problem = not_an_object(row.path, info, file.kind).what();
   } catch (const SysError& error) {
@@ -78,7 +80,7 @@ Row queue_row(const ObjectFile& file, const mq::MqueueDirectory& directory, bool
     row.msgsize = attributes.mq_msgsize;
     closes.add(queue.release());
   } catch (const Error& error) {
-    row = row_of(file);
+    row = row_of(file, directory.directory);
     if (row.problem.empty()) row.problem = error.what();
     return row;
   }
@@ -123,8 +125,8 @@ Listing list(const Request& request) {
   for (const auto& file : files.files) {
     if (!any_matches(request.patterns, file.name)) continue;
     const bool open_queue = file.kind == ObjectKind::mq && request.queue_attributes;
-    Row row =
-        open_queue ? queue_row(file, *files.mqueue, request.notify || request.holders, closes) : row_of(file);
+    Row row = open_queue ? queue_row(file, *files.mqueue, request.notify || request.holders, closes)
+                         : row_of(file, files.directory_of(file));
     if (row.problem.empty() && file.kind == ObjectKind::sem) read_semaphore(row);
     // A private mount's path (/proc/self/fd/N) means nothing once we exit.
     if (listing.mqueue_private && file.kind == ObjectKind::mq) row.path = "mqueue:" + row.name;

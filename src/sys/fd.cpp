@@ -113,6 +113,22 @@ struct stat lstat(const std::string& path) {
   return stat_with(::lstat, "lstat", path);
 }
 
+struct stat lstat_at(const Fd& directory, const std::string& name, const std::string& path) {
+  struct stat info {};
+  const int rc = ::fstatat(directory.get(), name.c_str(), &info, AT_SYMLINK_NOFOLLOW);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit(
+        "fstatat",
+        rc == 0 ? fmt::format("{}, {}, {{st_mode={}, st_size={}, ...}}, AT_SYMLINK_NOFOLLOW", directory.get(),
+                              narrate::quoted(name), narrate::file_mode(info.st_mode), info.st_size)
+                : fmt::format("{}, {}, {}, AT_SYMLINK_NOFOLLOW", directory.get(), narrate::quoted(name),
+                              narrate::pointer(&info)),
+        narrate::result(rc, err));
+  if (rc != 0) throw SysError("lstat", path, err);
+  return info;
+}
+
 bool link_unnamed(const Fd& fd, const std::string& path) {
   const std::string proc_path = fmt::format("/proc/self/fd/{}", fd.get());
   int rc = ::linkat(AT_FDCWD, proc_path.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW);

@@ -67,6 +67,10 @@ struct stat fstat(int fd, const std::string& name);
 struct stat stat(const std::string& path);
 // lstat(2): a symbolic link is described, never followed.
 struct stat lstat(const std::string& path);
+// The same of NAME in a directory already open: fstatat(directory, NAME,
+// AT_SYMLINK_NOFOLLOW), without walking the directory's path again for each
+// file (ls stats thousands). `path` names the file in errors.
+struct stat lstat_at(const Fd& directory, const std::string& name, const std::string& path);
 // Gives the unnamed file `fd` (opened with O_TMPFILE) the name PATH with linkat(2)
 // of /proc/self/fd/N, or AT_EMPTY_PATH where /proc is missing. False when PATH
 // already exists (EEXIST), whatever it is: nothing is replaced or followed.
