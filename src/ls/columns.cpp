@@ -133,7 +133,9 @@ const std::vector<Column>& columns() {
        true,
        [](const Row& r, const Format&) { return number_or_dash(r.msgsize); },
        [](const Row& r) { return json_number(r.msgsize); }},
-      {{"NOTIFY", "mq: the process registered with mq_notify (0: none)"},
+      {{"NOTIFY",
+        "mq: the process registered with mq_notify (0: none); read from the queue's file, which sets its "
+        "ctime"},
        true,
        [](const Row& r, const Format&) { return number_or_dash(r.notify_pid); },
        [](const Row& r) { return json_number(r.notify_pid); }},
