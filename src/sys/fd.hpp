@@ -45,6 +45,8 @@ class CloseBatch {
   explicit CloseBatch(std::size_t capacity = 64) : capacity_(capacity) { fds_.reserve(capacity); }
   CloseBatch(const CloseBatch&) = delete;
   CloseBatch& operator=(const CloseBatch&) = delete;
+  CloseBatch(CloseBatch&&) = delete;
+  CloseBatch& operator=(CloseBatch&&) = delete;
   ~CloseBatch() { close_all(); }
 
   // Takes `fd` over; closes the batch first when it is full.

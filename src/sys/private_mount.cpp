@@ -49,7 +49,7 @@ namespace {
     std::strncat(reason, ::strerrordesc_np(err) ? ::strerrordesc_np(err) : "?",
                  sizeof reason - std::strlen(reason) - 1);
   } else {
-    std::strncat(reason, used, sizeof reason - 1);
+    std::strncat(reason, used, sizeof reason - std::strlen(reason) - 1);
   }
   msghdr message{};
   iovec part{reason, sizeof reason};
