@@ -16,10 +16,16 @@ source "$(dirname "$0")/lib.sh"
 if [ -z "${IPCDEMO_LS_SCALE_INSIDE:-}" ]; then
   [ -n "${IPCDEMO_LS_SCALE_NO_BUILD:-}" ] || build_all
   command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
-  exec unshare --ipc --mount --propagation private env IPCDEMO_LS_SCALE_INSIDE=1 IPCDEMO="$IPCDEMO" bash "$0" "$@"
+  # Not exec: lib.sh's EXIT trap removes this shell's scratch folder afterwards.
+  status=0
+  unshare --ipc --mount --propagation private env IPCDEMO_LS_SCALE_INSIDE=1 IPCDEMO="$IPCDEMO" bash "$0" "$@" ||
+    status=$?
+  exit "$status"
 fi
 
-work=$(mktemp -d)
+# lib.sh's scratch folder, removed by its EXIT trap (a trap of our own would
+# replace that one and leave the folder behind).
+work=$WORK
 pids=()
 cleanup() {
   local pid
@@ -27,9 +33,8 @@ cleanup() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   umount -l "$work/mq" 2>/dev/null || true
   while grep -q " /dev/shm tmpfs .*ls-scale" /proc/self/mounts; do umount -l /dev/shm; done
-  rm -rf "$work"
 }
-trap cleanup EXIT
+at_exit cleanup
 trap 'exit 130' INT TERM
 
 # A fresh, empty /dev/shm for each measurement: only this script's objects are in it.
@@ -90,7 +95,12 @@ if ! echo 1024 >/proc/sys/fs/mqueue/queues_max 2>/dev/null; then
 fi
 for i in $(seq 1 "$queues"); do "$IPCDEMO" -q mq create "/bench-q-$i" --maxmsg 1 >/dev/null; done
 time_pair "$queues queues" ipcdemo "$IPCDEMO ls --type mq" ls "ls -l $work/mq"
-# The same columns as ls -l (no queue attributes: no mq_open, mq_getattr, close per queue).
+# System calls do not move with the load: count them for the same listing.
+if command -v strace >/dev/null; then
+  syscalls() { strace -c -o "$work/strace.txt" "$@" >/dev/null && awk '$NF == "total" {print $4}' "$work/strace.txt"; }
+  echo "(system calls for $queues queues: ipcdemo ls $(syscalls "$IPCDEMO" ls --type mq), ls -l $(syscalls ls -l "$work/mq"))"
+fi
+# The same columns as ls -l (no queue attributes: no open, mq_getattr, close per queue).
 time_pair "$queues queues, ls -l's columns" ipcdemo "$IPCDEMO ls --type mq -o TYPE,NAME,MODE,OWNER,GROUP,MTIME" \
   ls "ls -l $work/mq"
 

@@ -27,6 +27,7 @@ std::string_view type_name(ValueType type) {
     case ValueType::path: return "path";
     case ValueType::pid: return "pid";
     case ValueType::object: return "object";
+    case ValueType::columns: return "columns";
   }
   return "value";
 }

@@ -20,6 +20,7 @@ std::string value_placeholder(ValueType type, const std::vector<std::string_view
     case ValueType::path: return "FILE";
     case ValueType::pid: return "PID";
     case ValueType::object: return "NAME";
+    case ValueType::columns: return "COLUMNS";
   }
   return "VALUE";
 }

@@ -31,6 +31,8 @@ enum class ValueType {
   path,     // a file system path
   pid,      // a process id
   object,   // the name of a POSIX IPC object (see ObjectKind)
+  columns,  // a comma list of `choices` in any case, "+" first to add to the defaults
+            // (ls --output); the handler parses it, completion offers each item
 };
 
 struct OptionSpec {
@@ -38,7 +40,7 @@ struct OptionSpec {
   ValueType type = ValueType::flag;
   std::string_view help;
   std::string_view default_value = {};        // shown in help; used when not given
-  std::vector<std::string_view> choices = {}; // for ValueType::choice
+  std::vector<std::string_view> choices = {}; // for ValueType::choice and ::columns
   ObjectKind object = ObjectKind::none;       // for ValueType::object
   // The one statement of a whole-number or size option's limits: validation
   // rejects a value outside [min, max] with exit 2 and `range_error`.

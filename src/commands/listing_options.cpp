@@ -33,10 +33,10 @@ std::vector<OptionSpec> listing_options(bool columns) {
        .help = "One JSON document: an array of objects with stable, typed fields"},
   };
   if (!columns) return options;
-  options.push_back(
-      {.flags = "-o,--output",
-       .type = ValueType::text,
-       .help = "Columns to show, comma-separated (see Columns); +LIST adds to the default ones"});
+  options.push_back({.flags = "-o,--output",
+                     .type = ValueType::columns,
+                     .help = "Columns to show, comma-separated (see Columns); +LIST adds to the default ones",
+                     .choices = ls::column_names()});
   options.push_back({.flags = "-n,--noheadings", .type = ValueType::flag, .help = "Print no header line"});
   options.push_back(
       {.flags = "-b,--bytes", .type = ValueType::flag, .help = "Print sizes in bytes instead of 4K, 1.5M"});

@@ -235,7 +235,8 @@ GroupSpec mq_group() {
                       "mounted (found in /proc/self/mounts), the queue's file there: QSIZE (bytes of\n"
                       "messages queued), NOTIFY, SIGNO and NOTIFY_PID. When it is not mounted, a child\n"
                       "process mounts it in a mount namespace of its own (unshare(CLONE_NEWNS), needs\n"
-                      "root) on /dev/mqueue, reads the file and exits: nothing is mounted on the host.\n"
+                      "root) on /dev/mqueue and hands the directory back before it exits; the file is\n"
+                      "read through that descriptor, and nothing is mounted on the host.\n"
                       "Where that is not allowed, it says why, and how to mount it.\n"
                       "flags belong to the descriptor, not to the queue: this command's own descriptor\n"
                       "is blocking, so they show 0.",

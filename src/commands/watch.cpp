@@ -45,6 +45,9 @@ int watch_objects(const Invocation& invocation) {
   sys::ResizeSignal resize;
   std::optional<FullScreen> full_screen;
   if (screen) full_screen.emplace();
+  // Not on a screen, each line goes out as it is made, and a reader that leaves
+  // (watch | head -n 1) ends the command (EPIPE), as the one stdout policy says.
+  output::Records lines(true);
   std::map<std::string, std::vector<std::string>> previous;
   for (std::uint64_t frames = 1;; ++frames) {
     const auto frame = watch::capture(request);
@@ -56,8 +59,7 @@ int watch_objects(const Invocation& invocation) {
       FullScreen::write(watch::render(frame, previous, size.columns, size.rows, title));
       previous = watch::remember(frame);
     } else {
-      fmt::print("{}", watch::json_line(frame));
-      std::fflush(stdout);
+      lines.put(watch::json_line(frame));
     }
     if (count != 0 && frames >= count) break;
     if (resize.wait_or_resize(interval) && screen) FullScreen::write("\x1b[2J"); // redraw at the new size now

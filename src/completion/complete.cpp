@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 namespace ipcdemo::completion {
@@ -94,12 +95,64 @@ void add_objects(Answer& answer, ObjectKind kind, std::string_view current) {
   }
 }
 
+char upper(char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); }
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool same_any_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return upper(x) == upper(y); });
+}
+
+// A comma list (--type shm,sem; --output NAME,MODE): what is before the last
+// comma stays as typed, and the item being typed is completed from the choices
+// not in the list yet, each candidate the whole word ("NAME,MODE"), since the
+// comma does not split words for the shells. Columns take any case (offered in
+// the case the item is typed in) and a leading '+' (add to the defaults).
+void add_list_items(Answer& answer, const std::vector<std::string_view>& choices, std::string_view current,
+                    bool columns) {
+  const auto comma = current.rfind(',');
+  std::string done(current.substr(0, comma == std::string_view::npos ? 0 : comma + 1));
+  std::string_view typing = current.substr(done.size());
+  if (columns && done.empty() && typing.starts_with('+')) {
+    done = "+";
+    typing.remove_prefix(1);
+  }
+  std::vector<std::string_view> chosen;
+  for (std::string_view rest = std::string_view(done); !rest.empty();) {
+    const auto end = rest.find(',');
+    std::string_view item = rest.substr(0, end);
+    if (item.starts_with('+')) item.remove_prefix(1);
+    chosen.push_back(item);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+  }
+  const bool in_lower_case = columns && std::any_of(typing.begin(), typing.end(), [](char c) {
+                               return std::islower(static_cast<unsigned char>(c)) != 0;
+                             });
+  for (const auto& choice : choices) {
+    const bool taken = std::any_of(chosen.begin(), chosen.end(), [&](std::string_view item) {
+      return columns ? same_any_case(item, choice) : item == choice;
+    });
+    if (taken) continue;
+    std::string word = done + std::string(choice);
+    if (in_lower_case)
+      std::transform(word.begin() + static_cast<long>(done.size()), word.end(),
+                     word.begin() + static_cast<long>(done.size()), lower);
+    answer.candidates.emplace_back(std::move(word), "");
+  }
+}
+
+// `list`: the value is a comma list of choices (an option declared `many`).
 void add_values(Answer& answer, ValueType type, const std::vector<std::string_view>& choices,
-                ObjectKind object, std::string_view current) {
+                ObjectKind object, bool list, std::string_view current) {
   switch (type) {
     case ValueType::choice:
+      if (list) {
+        add_list_items(answer, choices, current, false);
+        break;
+      }
       for (const auto& choice : choices) answer.candidates.emplace_back(choice, "");
       break;
+    case ValueType::columns: add_list_items(answer, choices, current, true); break;
     case ValueType::path: answer.files = true; break;
     case ValueType::pid: add_pids(answer); break;
     case ValueType::object: add_objects(answer, object, current); break;
@@ -178,7 +231,7 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
     return answer;
   }
   if (pending != nullptr) {
-    add_values(answer, pending->type, pending->choices, pending->object, current);
+    add_values(answer, pending->type, pending->choices, pending->object, pending->many, current);
     return answer;
   }
   // --option=value: the values, each as the whole word "--option=value".
@@ -190,7 +243,7 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
       for (const auto& level : log_levels) values.candidates.emplace_back(level, "");
     if (const OptionSpec* option = command != nullptr ? find_option(*command, current) : nullptr)
       if (option->type != ValueType::path)
-        add_values(values, option->type, option->choices, option->object, value);
+        add_values(values, option->type, option->choices, option->object, option->many, value);
     for (auto& [word, description] : values.candidates)
       answer.candidates.emplace_back(name + word, description);
     return answer;
@@ -212,7 +265,7 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
   if (arguments.empty()) return answer;
   const auto& argument = positional < arguments.size() ? arguments[positional] : arguments.back();
   if (positional < arguments.size() || argument.many)
-    add_values(answer, argument.type, argument.choices, argument.object, current);
+    add_values(answer, argument.type, argument.choices, argument.object, false, current);
   return answer;
 }
 

@@ -9,7 +9,8 @@ namespace {
 // Candidates are data. Bash matches and quotes them itself instead of using
 // `compgen -W`, which runs every word through the shell's expansions: an object
 // named 'x-$(touch f)' would run its command as whoever pressed Tab. The %q
-// quoting makes the inserted word stand for the literal name.
+// quoting makes the inserted word stand for the literal name; a word of plain
+// characters only needs none.
 constexpr std::string_view bash_body = R"(_ipcdemo_complete() {
   local cur=${COMP_WORDS[COMP_CWORD]} line word quoted before files=0 i
   local -a words=()
@@ -35,6 +36,8 @@ constexpr std::string_view bash_body = R"(_ipcdemo_complete() {
         [[ $word == "$before"* ]] || continue
         word=${word#"$before"}
         printf -v quoted '%q' "$word"
+        # %q also escapes what needs no quoting (NAME\,MODE): a plain word goes in as it is.
+        [[ $word == *[![:alnum:]_./,+=@%-]* ]] || quoted=$word
         if [[ $word == "$cur"* || $quoted == "$cur"* ]]; then COMPREPLY+=("$quoted"); fi ;;
     esac
   done < <("${COMP_WORDS[0]}" __complete "${words[@]}" 2>/dev/null)

@@ -96,16 +96,30 @@ std::optional<QueueFile> read_queue_file(const std::string& mount_point, std::st
   }
 }
 
-std::optional<MqueueDirectory> mqueue_directory(bool allow_private, std::string* why) {
-  if (auto mount_point = mqueue_mount_point()) return MqueueDirectory{.path = std::move(*mount_point)};
+std::optional<MqueueDirectory> mqueue_directory(PrivateMount private_mount, std::string* why,
+                                                std::string* failure_out) {
+  if (auto mount_point = mqueue_mount_point()) {
+    MqueueDirectory found{.path = *mount_point, .shown = *mount_point};
+    try {
+      found.directory = sys::open(*mount_point, O_RDONLY | O_DIRECTORY);
+    } catch (const SysError&) {
+      // Listed by its path, and each queue opened by mq_open, as before.
+    }
+    return found;
+  }
   std::string reason = "the mqueue file system is not mounted";
-  if (allow_private && ::geteuid() == 0) {
+  if (private_mount == PrivateMount::attempt ||
+      (private_mount == PrivateMount::as_root && ::geteuid() == 0)) {
     std::string failure;
-    if (auto fd = sys::mount_privately("mqueue", failure)) {
-      const std::string path = "/proc/self/fd/" + std::to_string(fd->get());
-      return MqueueDirectory{.path = path, .private_mount = true, .held = std::move(*fd)};
+    if (auto mounted = sys::mount_privately("mqueue", usual_mount_point, failure)) {
+      const std::string path = "/proc/self/fd/" + std::to_string(mounted->directory.get());
+      return MqueueDirectory{.path = path,
+                             .shown = std::move(mounted->point),
+                             .private_mount = true,
+                             .directory = std::move(mounted->directory)};
     }
     reason += " and a private mount failed (" + failure + ")";
+    if (failure_out != nullptr) *failure_out = failure;
   }
   if (why != nullptr) *why = reason;
   return std::nullopt;

@@ -32,13 +32,28 @@ std::optional<QueueFile> read_queue_file(const std::string& mount_point, std::st
 
 // Where the queues' files can be read: the host's mount point, or (as root, when
 // none is mounted) a private mount reached as /proc/self/fd/N (sys/private_mount.hpp).
+// The one way into the queues' files: ls, who, rm, watch and `mq info` all use it.
 struct MqueueDirectory {
-  std::string path;
+  std::string path;  // where to read: a mount point, or /proc/self/fd/N
+  std::string shown; // where it is mounted, for messages (/dev/mqueue)
   bool private_mount = false;
-  sys::Fd held; // keeps the private mount alive
+  // The directory, open: queues are opened in it (sys::Queue::open_in). For a
+  // private mount it is what keeps the mount alive. Invalid when the host's
+  // mount point could not be opened (then queues are opened with mq_open).
+  sys::Fd directory;
 };
-// Nothing when queues cannot be read; `why` then says why (not mounted, not root, ...).
-std::optional<MqueueDirectory> mqueue_directory(bool allow_private, std::string* why = nullptr);
+// When to mount it privately if the host has no mount: never (completion);
+// as root only (listings: anyone else is told how to mount it); or whenever
+// asked (`mq info`, which then says why the kernel refused).
+enum class PrivateMount { never, as_root, attempt };
+// Nothing when queues cannot be read; `why` then says why (not mounted, and
+// the private mount's failure when one was tried), `failure` only the latter.
+std::optional<MqueueDirectory> mqueue_directory(PrivateMount private_mount, std::string* why = nullptr,
+                                                std::string* failure = nullptr);
+
+// Where a private mount goes, in the child's namespace: the usual place, when
+// that directory exists (else any directory will do).
+inline constexpr const char* usual_mount_point = "/dev/mqueue";
 
 // How to mount it, for the hints when it is not mounted.
 inline constexpr const char* mount_command = "mkdir -p /dev/mqueue && mount -t mqueue none /dev/mqueue";

@@ -4,6 +4,7 @@
 #include "sys/directory.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
 
 #include <algorithm>
 #include <tuple>
@@ -35,29 +36,44 @@ ObjectFiles scan_object_files(const std::vector<ObjectKind>& kinds, bool private
   ObjectFiles result;
   if (wanted(kinds, ObjectKind::shm) || wanted(kinds, ObjectKind::sem)) {
     // An unreadable /dev/shm is an error (exit 1), never an empty listing.
-    for (const auto& entry : sys::list_directory("/dev/shm")) {
+    const auto entries = sys::list_directory("/dev/shm");
+    try {
+      result.shm_directory = sys::open("/dev/shm", O_RDONLY | O_DIRECTORY);
+    } catch (const SysError&) {
+      // Each file is then stat'ed by its path.
+    }
+    for (const auto& entry : entries) {
       if (!may_be_object(entry)) continue;
       const bool is_sem = entry.name.starts_with("sem.");
       const ObjectKind kind = is_sem ? ObjectKind::sem : ObjectKind::shm;
       if (!wanted(kinds, kind)) continue;
       result.files.push_back({.kind = kind,
                               .name = "/" + (is_sem ? entry.name.substr(4) : entry.name),
-                              .path = "/dev/shm/" + entry.name});
+                              .path = "/dev/shm/" + entry.name,
+                              .entry = entry.name});
     }
   }
   if (wanted(kinds, ObjectKind::mq)) {
-    result.mqueue = mq::mqueue_directory(private_mqueue, &result.mqueue_problem);
+    result.mqueue = mq::mqueue_directory(private_mqueue ? mq::PrivateMount::as_root : mq::PrivateMount::never,
+                                         &result.mqueue_problem);
     if (result.mqueue)
       for (const auto& entry : entries_of(result.mqueue->path))
         if (may_be_object(entry))
           result.files.push_back({.kind = ObjectKind::mq,
                                   .name = "/" + entry.name,
-                                  .path = result.mqueue->path + "/" + entry.name});
+                                  .path = result.mqueue->path + "/" + entry.name,
+                                  .entry = entry.name});
   }
   std::sort(result.files.begin(), result.files.end(), [](const ObjectFile& a, const ObjectFile& b) {
     return std::tie(a.kind, a.name) < std::tie(b.kind, b.name);
   });
   return result;
+}
+
+const sys::Fd& ObjectFiles::directory_of(const ObjectFile& file) const {
+  static const sys::Fd none;
+  if (file.kind == ObjectKind::mq) return mqueue ? mqueue->directory : none;
+  return shm_directory;
 }
 
 std::vector<std::string> live_object_names(ObjectKind kind) {

@@ -6,6 +6,7 @@
 
 #include "ipc/kind.hpp"
 #include "ipc/mqueue_fs.hpp"
+#include "sys/fd.hpp"
 
 #include <optional>
 #include <string>
@@ -15,8 +16,9 @@ namespace ipcdemo {
 
 struct ObjectFile {
   ObjectKind kind = ObjectKind::none;
-  std::string name; // canonical, "/x"
-  std::string path; // the file that shows it: /dev/shm/sem.x, /dev/mqueue/x
+  std::string name;  // canonical, "/x"
+  std::string path;  // the file that shows it: /dev/shm/sem.x, /dev/mqueue/x
+  std::string entry; // its name in that directory: sem.x, x
 };
 
 struct ObjectFiles {
@@ -24,6 +26,10 @@ struct ObjectFiles {
   // Set when queues were asked for and could be read (mounted, or privately as root).
   std::optional<mq::MqueueDirectory> mqueue;
   std::string mqueue_problem; // why queues could not be read
+  // /dev/shm, open, to stat its files by name (sys::lstat_at); invalid if not scanned.
+  sys::Fd shm_directory;
+  // The open directory that holds `file` (invalid: use its path).
+  const sys::Fd& directory_of(const ObjectFile& file) const;
 };
 
 // The files of the kinds asked for. `private_mqueue`: as root, read queues

@@ -16,6 +16,8 @@ struct ColumnInfo {
   std::string_view help;
 };
 const std::vector<ColumnInfo>& all_columns();
+// The names alone, in the table's order: what --output accepts and completion offers.
+std::vector<std::string_view> column_names();
 // "TYPE,NAME,..." for the help text.
 std::string column_list();
 

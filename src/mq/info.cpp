@@ -3,15 +3,12 @@
 #include "base/escape.hpp"
 #include "ipc/mqueue_fs.hpp"
 #include "ipc/owner.hpp"
-#include "mq/private_mount.hpp"
 #include "mq/queue.hpp"
 #include "sys/narrate.hpp"
 
 #include <fcntl.h>
 
 #include <fmt/format.h>
-
-#include <variant>
 
 namespace ipcdemo::mq {
 
@@ -25,17 +22,17 @@ std::string info(const std::string& name) {
       escape::visible(name), (attr.mq_flags & O_NONBLOCK) != 0 ? "O_NONBLOCK" : "0", attr.mq_maxmsg,
       attr.mq_msgsize, attr.mq_curmsgs, narrate::octal(status.st_mode & 07777), user_name(status.st_uid),
       status.st_uid, group_name(status.st_gid), status.st_gid);
-  if (const auto mount = mqueue_mount_point()) {
-    const auto file = read_queue_file(*mount, name);
-    out += fmt::format("mqueue file: {}: {}\n", escape::visible(*mount + name),
-                       file ? file->text : "(unreadable)");
-  } else if (const auto seen = read_queue_file_privately(name);
-             const auto* text = std::get_if<std::string>(&seen)) {
-    out += fmt::format("mqueue file: {}: {} (mounted in a private mount namespace, not on the host)\n",
-                       escape::visible(std::string(private_mount_point) + name), *text);
+  // The host's mount, or (root, or anyone who may unshare) a private one: nothing is mounted on the host.
+  std::string failure;
+  if (const auto directory = mqueue_directory(PrivateMount::attempt, nullptr, &failure)) {
+    const auto file = read_queue_file(directory->path, name);
+    out += fmt::format(
+        "mqueue file: {}: {}{}\n", escape::visible(directory->shown + name),
+        file ? file->text : "(unreadable)",
+        directory->private_mount ? " (mounted in a private mount namespace, not on the host)" : "");
   } else {
-    out += fmt::format("mqueue file: not mounted, and {} (to look into the queues, as root: {})\n",
-                       std::get<NotSeen>(seen).why, mount_command);
+    out += fmt::format("mqueue file: not mounted, and {} (to look into the queues, as root: {})\n", failure,
+                       mount_command);
   }
   return out;
 }

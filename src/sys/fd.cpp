@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace ipcdemo::sys {
@@ -29,6 +30,29 @@ void Fd::close() noexcept {
   const int err = errno;
   if (narrate::on()) narrate::emit("close", std::to_string(fd_), narrate::result(rc, err));
   fd_ = -1;
+}
+
+void CloseBatch::add(int fd) {
+  if (fds_.size() >= capacity_) close_all();
+  fds_.push_back(fd);
+}
+
+void CloseBatch::close_all() noexcept {
+  std::sort(fds_.begin(), fds_.end());
+  for (std::size_t first = 0; first < fds_.size();) {
+    std::size_t last = first;
+    while (last + 1 < fds_.size() && fds_[last + 1] == fds_[last] + 1) ++last;
+    const auto low = static_cast<unsigned>(fds_[first]);
+    const auto high = static_cast<unsigned>(fds_[last]);
+    const int rc = ::close_range(low, high, 0);
+    const int err = errno;
+    if (narrate::on())
+      narrate::emit("close_range", fmt::format("{}, {}, 0", low, high), narrate::result(rc, err));
+    if (rc != 0)
+      for (std::size_t i = first; i <= last; ++i) ::close(fds_[i]); // a kernel before 5.9
+    first = last + 1;
+  }
+  fds_.clear();
 }
 
 Fd open(const std::string& path, int flags, mode_t mode) {
@@ -87,6 +111,22 @@ struct stat stat(const std::string& path) {
 
 struct stat lstat(const std::string& path) {
   return stat_with(::lstat, "lstat", path);
+}
+
+struct stat lstat_at(const Fd& directory, const std::string& name, const std::string& path) {
+  struct stat info {};
+  const int rc = ::fstatat(directory.get(), name.c_str(), &info, AT_SYMLINK_NOFOLLOW);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit(
+        "fstatat",
+        rc == 0 ? fmt::format("{}, {}, {{st_mode={}, st_size={}, ...}}, AT_SYMLINK_NOFOLLOW", directory.get(),
+                              narrate::quoted(name), narrate::file_mode(info.st_mode), info.st_size)
+                : fmt::format("{}, {}, {}, AT_SYMLINK_NOFOLLOW", directory.get(), narrate::quoted(name),
+                              narrate::pointer(&info)),
+        narrate::result(rc, err));
+  if (rc != 0) throw SysError("lstat", path, err);
+  return info;
 }
 
 bool link_unnamed(const Fd& fd, const std::string& path) {

@@ -61,6 +61,25 @@ void Queue::close() noexcept {
   mqd_ = static_cast<mqd_t>(-1);
 }
 
+mqd_t Queue::release() noexcept {
+  const mqd_t mqd = mqd_;
+  mqd_ = static_cast<mqd_t>(-1);
+  return mqd;
+}
+
+Queue Queue::open_in(const Fd& directory, const std::string& name, int flags) {
+  const std::string file = name.starts_with('/') ? name.substr(1) : name;
+  const int fd = ::openat(directory.get(), file.c_str(), flags | O_CLOEXEC | O_NOFOLLOW);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit("openat",
+                  fmt::format("{}, {}, {}", directory.get(), narrate::quoted(file),
+                              narrate::open_flags(flags | O_CLOEXEC | O_NOFOLLOW)),
+                  narrate::result(fd, err));
+  if (fd < 0) throw SysError("openat", name, err);
+  return Queue(fd, name);
+}
+
 Queue Queue::open(const std::string& name, int flags) {
   const mqd_t mqd = ::mq_open(name.c_str(), flags);
   const int err = errno;

@@ -16,34 +16,40 @@ namespace ipcdemo::sys {
 
 namespace {
 
-// In the child: only async-signal-safe calls, then _exit. Returns the step that failed.
-[[noreturn]] void child(int socket, const char* type) {
+// In the child: only async-signal-safe calls, then _exit. Sends the reason a
+// step failed, or the mount point used with the directory's descriptor.
+[[noreturn]] void child(int socket, const char* type, const char* preferred) {
   const char* failed = nullptr;
-  int err = 0;
+  const char* used = nullptr;
   int dir = -1;
   // Any existing directory will do as the mount point: the mount is seen only here.
-  const char* points[] = {"/tmp", "/mnt", "/dev", "/"};
+  const char* points[] = {preferred, "/tmp", "/mnt", "/dev", "/"};
   if (::unshare(CLONE_NEWNS) != 0) {
-    failed = "unshare(CLONE_NEWNS)";
+    failed = "unshare CLONE_NEWNS";
   } else if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
-    failed = "mount(MS_REC|MS_PRIVATE)";
+    // Without this, the mount could propagate back to the host's namespace (shared mounts).
+    failed = "mount --make-rprivate /";
   } else {
     failed = "mount";
     for (const char* point : points) {
-      if (::mount("none", point, type, 0, nullptr) == 0) {
+      if (point[0] == '\0') continue;
+      if (::mount(type, point, type, MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) == 0) {
         dir = ::open(point, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         failed = dir < 0 ? "open" : nullptr;
+        used = point;
         break;
       }
     }
   }
-  err = errno;
+  const int err = errno;
   char reason[160] = {};
   if (failed != nullptr) {
     std::strncat(reason, failed, sizeof reason - 3);
     std::strncat(reason, ": ", sizeof reason - std::strlen(reason) - 1);
     std::strncat(reason, ::strerrordesc_np(err) ? ::strerrordesc_np(err) : "?",
                  sizeof reason - std::strlen(reason) - 1);
+  } else {
+    std::strncat(reason, used, sizeof reason - std::strlen(reason) - 1);
   }
   msghdr message{};
   iovec part{reason, sizeof reason};
@@ -65,7 +71,8 @@ namespace {
 
 } // namespace
 
-std::optional<Fd> mount_privately(const std::string& type, std::string& why) {
+std::optional<PrivateMount> mount_privately(const std::string& type, const std::string& preferred,
+                                            std::string& why) {
   int sockets[2];
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) != 0) {
     why = std::string("socketpair: ") + std::strerror(errno);
@@ -74,7 +81,7 @@ std::optional<Fd> mount_privately(const std::string& type, std::string& why) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     ::close(sockets[0]);
-    child(sockets[1], type.c_str());
+    child(sockets[1], type.c_str(), preferred.c_str());
   }
   const int fork_err = errno;
   ::close(sockets[1]);
@@ -104,13 +111,16 @@ std::optional<Fd> mount_privately(const std::string& type, std::string& why) {
       if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_RIGHTS)
         std::memcpy(&dir, CMSG_DATA(header), sizeof dir);
   if (narrate::on())
-    narrate::emit("mount", fmt::format("\"none\", <private namespace>, {}, 0, NULL", narrate::quoted(type)),
-                  dir >= 0 ? fmt::format("0 (directory passed back as fd {})", dir) : std::string(reason));
+    narrate::emit(
+        "mount",
+        fmt::format("{}, <private namespace>{}, {}, MS_NOSUID|MS_NODEV|MS_NOEXEC, NULL",
+                    narrate::quoted(type), dir >= 0 ? std::string(":") + reason : "", narrate::quoted(type)),
+        dir >= 0 ? fmt::format("0 (directory passed back as fd {})", dir) : std::string(reason));
   if (dir < 0) {
     why = reason[0] != '\0' ? reason : "the child ended without a directory";
     return std::nullopt;
   }
-  return Fd(dir, "private " + type + " mount");
+  return PrivateMount{.directory = Fd(dir, "private " + type + " mount"), .point = reason};
 }
 
 } // namespace ipcdemo::sys

@@ -13,8 +13,17 @@
 
 namespace ipcdemo::sys {
 
-// A directory descriptor of a fresh mount of `type` (e.g. "mqueue"), or nothing
-// (with the reason in `why`) when the child could not make it.
-std::optional<Fd> mount_privately(const std::string& type, std::string& why);
+struct PrivateMount {
+  Fd directory;      // the mounted directory; reach its files as /proc/self/fd/N/FILE
+  std::string point; // where the child mounted it, in its own namespace (for messages)
+};
+
+// A fresh mount of `type` (e.g. "mqueue"), nosuid, nodev, noexec, on `preferred`
+// when that is a directory (the usual place, /dev/mqueue), else on any directory
+// that exists: the mount is seen only in the child's namespace. Nothing (with the
+// reason, "unshare CLONE_NEWNS: Operation not permitted", in `why`) when the child
+// could not make it.
+std::optional<PrivateMount> mount_privately(const std::string& type, const std::string& preferred,
+                                            std::string& why);
 
 } // namespace ipcdemo::sys

@@ -92,6 +92,31 @@ bash_complete() {
   [ "$output" = "--sync=atomic" ]
 }
 
+@test "bash offers ls's columns for --output, also after a comma, in the case typed" {
+  run bash_complete ipcdemo ls -o NAME,MO
+  [ "$output" = "NAME,MODE" ]
+  run bash_complete ipcdemo ls -o name,mt
+  [ "$output" = "name,mtime" ]
+  run bash_complete ipcdemo ls --output = +HOLD
+  [ "$output" = "+HOLDERS" ]
+  run bash_complete ipcdemo ls --output=TYPE,NAME,SI
+  [ "$output" = "--output=TYPE,NAME,SIZE" ]
+  # A column already in the list is not offered again.
+  run bash_complete ipcdemo ls -o MODE,MO
+  [ "$output" = "" ]
+  # Repeatable choices complete the same way: who --type shm,sem.
+  run bash_complete ipcdemo who --type shm,s
+  [ "$output" = "shm,sem" ]
+}
+
+@test "the columns offered are exactly those ls --help lists, in its order" {
+  local listed offered
+  listed=$("$IPCDEMO" ls --help | sed -n '/^Columns (--output):$/,/^$/p' | awk 'NR > 1 && NF {print $1}')
+  offered=$("$IPCDEMO" __complete ipcdemo ls --output "" | grep -v '^:')
+  [ -n "$listed" ]
+  [ "$offered" = "$listed" ]
+}
+
 @test "bash completes file names where a command takes a FILE" {
   touch "$TEST_DIR/some-file.txt"
   run bash_complete ipcdemo mmap cat "$TEST_DIR/some-f"
@@ -164,6 +189,10 @@ assert_typed_completion_works() {
   typed_completes_to "shm-info ${name:0:${#name}-2}" "$name"
   typed_completes_to "shm-info /${name:0:${#name}-2}" "/$name"
   typed_completes_to "ipcdemo sem value /-${name:0:${#name}-2}" "/-$name"
+  # Column lists: the item after the last comma, in the case it is typed in.
+  typed_completes_to "ipcdemo ls -o NAME,MO" "NAME,MODE"
+  typed_completes_to "ipcdemo ls --output=name,own" "--output=name,owner"
+  typed_completes_to "ipcdemo who --type shm,s" "shm,sem"
 }
 
 # Makes two segments, of 8K and 12K, types `shm-info PREFIX-<Tab>` into the shell

@@ -22,6 +22,15 @@ tmux_format() { tmux -S "$TTY_SOCKET" display-message -p -t ipcdemo-test "$1"; }
   done
 }
 
+@test "not on a terminal: it ends quietly when the reader of its lines goes away" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  # Without --count it would run forever: only the closed pipe can end it (timeout bounds a hang).
+  run timeout 60 bash -c '"$1" watch "$2" --interval 10ms | head -n 1 >/dev/null; echo "watch: ${PIPESTATUS[0]}"' \
+    _ "$IPCDEMO" "$SHM"
+  [ "$status" -eq 0 ]
+  [ "$output" = "watch: 0" ]
+}
+
 @test "a bad interval is a usage error" {
   run --separate-stderr "$IPCDEMO" watch --interval 0 --count 1
   [ "$status" -eq 2 ]

@@ -22,6 +22,17 @@ const std::vector<GroupSpec> groups = {
            .options = {{.flags = "-s,--sync", .type = ValueType::choice, .choices = {"racy", "atomic"}},
                        {.flags = "-c,--count", .type = ValueType::count}},
            .arguments = {{.name = "NAME", .type = ValueType::object, .object = ObjectKind::shm}}}}},
+    {.name = "ls",
+     .summary = "list",
+     .commands = {{.action = "",
+                   .summary = "list",
+                   .options = {{.flags = "-t,--type",
+                                .type = ValueType::choice,
+                                .choices = {"shm", "sem", "mq"},
+                                .many = true},
+                               {.flags = "-o,--output",
+                                .type = ValueType::columns,
+                                .choices = {"TYPE", "NAME", "MODE", "MTIME"}}}}}},
     {.name = "completion",
      .summary = "scripts",
      .commands = {{.action = "",
@@ -43,7 +54,7 @@ bool contains(const std::vector<std::string>& words, const std::string& word) {
 
 TEST(Completion, OffersGroupsThenActions) {
   EXPECT_EQ(words_of(completion::complete({"ipcdemo", ""}, groups)),
-            (std::vector<std::string>{"shm", "completion"}));
+            (std::vector<std::string>{"shm", "ls", "completion"}));
   EXPECT_EQ(words_of(completion::complete({"ipcdemo", "shm", ""}, groups)),
             std::vector<std::string>{"consume"});
 }
@@ -97,4 +108,31 @@ TEST(Completion, FormatsTheProtocol) {
   EXPECT_EQ(completion::format(answer), "cat\tprint files\nmaps\n:done\n");
   answer.files = true;
   EXPECT_EQ(completion::format(answer), "cat\tprint files\nmaps\n:files\n");
+}
+
+TEST(Completion, OffersTheNextColumnAfterAComma) {
+  // The word stays whole (the shells do not split at commas); a column already chosen is not offered again.
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "ls", "-o", "NAME,M"}, groups)),
+            (std::vector<std::string>{"NAME,TYPE", "NAME,MODE", "NAME,MTIME"}));
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "ls", "-o", ""}, groups)),
+            (std::vector<std::string>{"TYPE", "NAME", "MODE", "MTIME"}));
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "ls", "--output=TYPE,NAME,MODE,"}, groups)),
+            std::vector<std::string>{"--output=TYPE,NAME,MODE,MTIME"});
+}
+
+TEST(Completion, OffersColumnsInTheCaseTypedAndAfterAPlus) {
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "ls", "-o", "name,mo"}, groups)),
+            (std::vector<std::string>{"name,type", "name,mode", "name,mtime"}));
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "ls", "-o", "+M"}, groups)),
+            (std::vector<std::string>{"+TYPE", "+NAME", "+MODE", "+MTIME"}));
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "ls", "-o", "+mode,"}, groups)),
+            (std::vector<std::string>{"+mode,TYPE", "+mode,NAME", "+mode,MTIME"}));
+}
+
+TEST(Completion, OffersTheNextChoiceOfARepeatableList) {
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "ls", "--type", "shm,"}, groups)),
+            (std::vector<std::string>{"shm,sem", "shm,mq"}));
+  // Choices are exact: no case folding, no '+'.
+  EXPECT_EQ(words_of(completion::complete({"ipcdemo", "ls", "--type", "SHM,"}, groups)),
+            (std::vector<std::string>{"SHM,shm", "SHM,sem", "SHM,mq"}));
 }
