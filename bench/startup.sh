@@ -45,7 +45,8 @@ taskset -c 0 hyperfine -N --warmup 100 --runs "$runs" --output=pipe --export-jso
 for key in "${order[@]}"; do
   for ((i = 0; i < 200; i++)); do
     # shellcheck disable=SC2086 # the command is words on purpose
-    taskset -c 0 /usr/bin/time -f '%R %M' -o "$work/time" ${commands[$key]} >/dev/null
+    # (stderr too: shm consume narrates its one reading; /usr/bin/time writes to -o)
+    taskset -c 0 /usr/bin/time -f '%R %M' -o "$work/time" ${commands[$key]} >/dev/null 2>&1
     echo "$key $(cat "$work/time")"
   done
 done >"$work/faults.txt"
