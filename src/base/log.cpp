@@ -3,10 +3,12 @@
 #include "base/escape.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
+#include <spdlog/logger.h>
+#include <spdlog/pattern_formatter.h>
 
 #include <array>
 #include <cstdlib>
+#include <memory>
 
 namespace ipcdemo::log {
 
@@ -19,13 +21,18 @@ spdlog::level::level_enum to_spdlog(Level level) {
 
 // Short lines normally; with debugging on, time and PID too, because a producer
 // and a consumer often narrate into the same terminal.
-void apply_pattern(Level level) {
-  if (level <= Level::debug)
-    spdlog::set_pattern("%H:%M:%S.%f ipcdemo[%P] %^%l%$: %v");
-  else
-    spdlog::set_pattern("ipcdemo: %^%l%$: %v");
+std::string_view pattern_for(Level level) {
+  return level <= Level::debug ? "%H:%M:%S.%f ipcdemo[%P] %^%l%$: %v" : "ipcdemo: %^%l%$: %v";
 }
-bool logger_made = false;
+
+// Our own logger, not spdlog's registry: the registry makes a default stdout
+// logger of its own when first touched, and nothing here looks loggers up by name.
+std::unique_ptr<spdlog::logger> logger;
+
+void apply(Level level) {
+  logger->set_level(to_spdlog(level));
+  logger->set_formatter(std::make_unique<spdlog::pattern_formatter>(std::string(pattern_for(level))));
+}
 
 // The logger is made for the first line logged, not at start: most runs log
 // nothing, and making it (a sink, a pattern compiled) was a tenth of the
@@ -35,10 +42,9 @@ void make_logger() {
   const char* no_color = std::getenv("NO_COLOR");
   const auto mode =
       (no_color != nullptr && *no_color != '\0') ? spdlog::color_mode::never : spdlog::color_mode::automatic;
-  spdlog::set_default_logger(spdlog::stderr_color_st("ipcdemo", mode));
-  logger_made = true;
-  spdlog::set_level(to_spdlog(detail::current));
-  apply_pattern(detail::current);
+  logger = std::make_unique<spdlog::logger>(
+      "ipcdemo", std::make_shared<spdlog::sinks::stderr_color_sink_st>(mode));
+  apply(detail::current);
 }
 } // namespace
 
@@ -54,9 +60,7 @@ void init() {
 
 void set_level(Level level) {
   detail::current = level;
-  if (!logger_made) return; // made with this level when first needed
-  spdlog::set_level(to_spdlog(level));
-  apply_pattern(level);
+  if (logger) apply(level); // else made with this level when first needed
 }
 
 Level level() { return detail::current; }
@@ -73,8 +77,8 @@ std::string_view level_name(Level level) { return names[static_cast<std::size_t>
 void detail::write(Level level, std::string_view message) {
   // Log lines quote names that any local user chose: no control character of
   // theirs reaches the terminal, and a newline in a name cannot start a new line.
-  if (!logger_made) make_logger();
-  spdlog::default_logger_raw()->log(to_spdlog(level), escape::line(message));
+  if (!logger) make_logger();
+  logger->log(to_spdlog(level), escape::line(message));
 }
 
 } // namespace ipcdemo::log
