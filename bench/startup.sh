@@ -8,12 +8,18 @@
 #  - C twins of the other two commands (bench/c/sem_post.c, shm_consume_once.c).
 # Then, per command, the minor page faults and peak RSS from /usr/bin/time
 # (medians of RUNS runs): goals, faults within 1.3x busybox's, RSS under 1.5 MiB.
-# usage: bench/startup.sh [RUNS]   (default 1000)
+# The RUNS timed runs of each command are made in ROUNDS hyperfine runs, the
+# commands in a rotated order each round: a shared VM's speed drifts by several
+# per cent over a minute, and rounds spread that drift over every command alike
+# instead of charging it to whichever ran when the host was busy. Medians are of
+# all the runs of a command; the spread of the per-round ratios is printed too.
+# usage: bench/startup.sh [RUNS] [ROUNDS]   (default 1000 5)
 source "$(dirname "$0")/lib.sh"
 build_all
 command -v busybox >/dev/null && busybox --list | grep -qx cat ||
   apt-get install -y -qq busybox-static >/dev/null
 runs=${1:-1000}
+rounds=${2:-5}
 work=$WORK
 name=/ipcdemo-bench-startup-$$
 "$IPCDEMO" -q sem create "$name" --value 0 >/dev/null
@@ -35,11 +41,17 @@ declare -A commands=(
 order=(busybox-cat c-mmap-cat-dynamic c-mmap-cat-static ipcdemo-mmap-cat
   c-sem-post ipcdemo-sem-post c-shm-consume ipcdemo-shm-consume)
 
-echo "machine: $(machine); $(date -u '+%Y-%m-%d %H:%M UTC'); $runs runs each, pinned to CPU 0"
-arguments=()
-for key in "${order[@]}"; do arguments+=(-n "$key" "${commands[$key]}"); done
-# hyperfine itself is pinned: the commands inherit CPU 0, and no taskset start-up is timed.
-taskset -c 0 hyperfine -N --warmup 100 --runs "$runs" --output=pipe --export-json "$work/startup.json" "${arguments[@]}" >/dev/null
+echo "machine: $(machine); $(date -u '+%Y-%m-%d %H:%M UTC'); $runs runs each in $rounds rounds, pinned to CPU 0"
+for ((round = 0; round < rounds; round++)); do
+  arguments=()
+  for ((i = 0; i < ${#order[@]}; i++)); do
+    key=${order[$(((i + round) % ${#order[@]}))]}
+    arguments+=(-n "$key" "${commands[$key]}")
+  done
+  # hyperfine itself is pinned: the commands inherit CPU 0, and no taskset start-up is timed.
+  taskset -c 0 hyperfine -N --warmup 50 --runs $((runs / rounds)) --output=pipe \
+    --export-json "$work/startup-$round.json" "${arguments[@]}" >/dev/null
+done
 
 # Faults and peak RSS: medians over a few hundred runs of /usr/bin/time each.
 for key in "${order[@]}"; do
@@ -51,16 +63,23 @@ for key in "${order[@]}"; do
   done
 done >"$work/faults.txt"
 
-python3 - "$work/startup.json" "$work/faults.txt" <<'PY'
+python3 - "$work/faults.txt" "$work"/startup-*.json <<'PY'
 import json, statistics, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+# Every run's time of each command, pooled over the rounds, and each round's medians.
+times, round_medians = {}, []
+for path in sys.argv[2:]:
+    results = json.load(open(path))["results"]
+    for r in results:
+        times.setdefault(r["command"], []).extend(r["times"])
+    round_medians.append({r["command"]: r["median"] for r in results})
 faults, rss = {}, {}
-for line in open(sys.argv[2]):
+for line in open(sys.argv[1]):
     key, f, m = line.split()
     faults.setdefault(key, []).append(int(f)); rss.setdefault(key, []).append(int(m))
-median = lambda key: results[key]["median"]
+order = list(faults)
+median = lambda key: statistics.median(times[key])
 print(f"{'command':22} {'median':>9} {'/busybox':>9} {'faults':>7} {'/busybox':>9} {'peak RSS':>10}")
-for key in results:
+for key in order:
     f, m = statistics.median(faults[key]), statistics.median(rss[key])
     print(f"{key:22} {median(key) * 1e6:7.0f}us {median(key) / median('busybox-cat'):8.2f}x "
           f"{f:7.0f} {f / statistics.median(faults['busybox-cat']):8.2f}x {m / 1024:7.2f} MiB")
@@ -68,4 +87,9 @@ print()
 for ours, twin in [("ipcdemo-mmap-cat", "c-mmap-cat-dynamic"), ("ipcdemo-sem-post", "c-sem-post"),
                    ("ipcdemo-shm-consume", "c-shm-consume")]:
     print(f"{ours} / {twin}: {median(ours) / median(twin):.2f}x (goal: <= 1.0 against the dynamic C program)")
+print()
+print("per-round ratios to busybox cat (lowest to highest over the rounds):")
+for key in order[1:]:
+    ratios = sorted(m[key] / m["busybox-cat"] for m in round_medians)
+    print(f"  {key:22} {ratios[0]:.2f}x to {ratios[-1]:.2f}x")
 PY
