@@ -259,7 +259,10 @@ GroupSpec shm_group() {
                       "ends the dump instead of raising SIGBUS) and prints 16 bytes a line: the offset, the\n"
                       "bytes in hex, and the printable ones as text. A run of identical lines is folded\n"
                       "into one '*', and the last line is the offset after the last byte, as hexdump -C\n"
-                      "prints. The counter is the first 8 bytes, in the machine's byte order.",
+                      "prints. The counter is the first 8 bytes, in the machine's byte order.\n"
+                      "Holes are not read: lseek(SEEK_DATA/SEEK_HOLE) finds the bytes that hold data and\n"
+                      "the zeros between fold into the '*' at once, so a sparse segment that claims a\n"
+                      "terabyte dumps as fast as its data allows (--json spells out every byte).",
                   .examples = {"ipcdemo shm dump", "ipcdemo shm dump demo --offset 4K --length 64",
                                "ipcdemo shm dump --json | jq -r .hex"},
                   .options = {{.flags = "-o,--offset",

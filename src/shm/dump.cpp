@@ -2,14 +2,18 @@
 
 #include "base/error.hpp"
 #include "base/json.hpp"
+#include "base/signals.hpp"
 #include "ipc/name.hpp"
 #include "shm/segment.hpp"
+#include "sys/fd.hpp"
+#include "sys/seek.hpp"
 
 #include <fcntl.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace ipcdemo::shm {
@@ -47,11 +51,39 @@ std::string HexDump::emit_full_line() {
 std::string HexDump::feed(std::span<const unsigned char> bytes) {
   std::string out;
   if (!bytes.empty()) any_ = true;
-  for (const unsigned char byte : bytes) {
-    pending_.push_back(byte);
+  while (!bytes.empty()) {
+    const std::size_t take = std::min(per_line - pending_.size(), bytes.size());
+    pending_.insert(pending_.end(), bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(take));
+    bytes = bytes.subspan(take);
     if (pending_.size() == per_line) out += emit_full_line();
   }
   return out;
+}
+
+bool HexDump::previous_is_zeros() const {
+  return previous_ &&
+         std::all_of(previous_->begin(), previous_->end(), [](unsigned char b) { return b == 0; });
+}
+
+std::string HexDump::feed_zeros(std::uint64_t count) {
+  static constexpr std::array<unsigned char, per_line> zeros{};
+  std::string out;
+  // Byte by byte until a whole line of zeros has been printed (at most two lines):
+  // from then on every whole line of zeros is a repeat, folded into the star.
+  while (count > 0 && (!pending_.empty() || !previous_is_zeros())) {
+    const std::size_t take =
+        static_cast<std::size_t>(std::min<std::uint64_t>(count, per_line - pending_.size()));
+    out += feed(std::span(zeros).first(take));
+    count -= take;
+  }
+  const std::uint64_t whole = count / per_line * per_line;
+  if (whole > 0) {
+    if (!folding_) out += "*\n";
+    folding_ = true;
+    offset_ += whole;
+    count -= whole;
+  }
+  return out + feed(std::span(zeros).first(static_cast<std::size_t>(count)));
 }
 
 std::string HexDump::finish() {
@@ -79,10 +111,31 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
     fmt::print("{{\"name\":{},\"size\":{},\"offset\":{},\"hex\":\"", json_string(name), size, range.offset);
   std::vector<unsigned char> buffer(std::size_t{64} * 1024);
   std::uint64_t at = range.offset;
+  std::uint64_t data_end = at; // where the run of data found last ends (a hole or EOF)
   while (at < end) {
-    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), end - at));
-    const std::size_t got = sys::pread(fd.get(), ipc_object_path(name, ObjectKind::shm), buffer.data(), want,
-                                       static_cast<off_t>(at));
+    signals::throw_if_interrupted(); // reads of a file never block, so no EINTR says so
+    if (!json && at >= data_end) {
+      // Only a text dump can skip a hole: JSON spells out every byte.
+      const std::optional<off_t> data = sys::seek_data(fd, static_cast<off_t>(at));
+      const std::uint64_t data_at = data ? static_cast<std::uint64_t>(*data) : end;
+      if (data_at > at) {
+        // Zeros up to the data, or to the end; but not past a truncation meanwhile.
+        const auto now = static_cast<std::uint64_t>(sys::fstat(fd).st_size);
+        const std::uint64_t zeros_to = std::min({data_at, end, now});
+        if (zeros_to <= at) break; // truncated meanwhile: what is left is gone
+        fmt::print("{}", text.feed_zeros(zeros_to - at));
+        at = zeros_to;
+        if (at >= end) break;
+        if (at != data_at) continue; // truncated meanwhile: the next lseek says how far
+      }
+      const std::optional<off_t> hole = sys::seek_hole(fd, static_cast<off_t>(at));
+      if (!hole) break; // truncated meanwhile
+      data_end = static_cast<std::uint64_t>(*hole);
+    }
+    std::uint64_t want = std::min<std::uint64_t>(buffer.size(), end - at);
+    if (!json) want = std::min(want, data_end - at);
+    const std::size_t got = sys::pread(fd.get(), ipc_object_path(name, ObjectKind::shm), buffer.data(),
+                                       static_cast<std::size_t>(want), static_cast<off_t>(at));
     if (got == 0) break; // truncated meanwhile: what is left is gone
     const std::span<const unsigned char> bytes(buffer.data(), got);
     if (json) {

@@ -1,7 +1,9 @@
 // `shm dump`: a segment's bytes as `hexdump -C` prints them (16 per line, offsets
 // from the start of the segment, repeated lines folded into "*", the end offset on
 // a line of its own), or as JSON. Read with pread, never mapped: a segment truncated
-// meanwhile ends the dump early instead of raising SIGBUS.
+// meanwhile ends the dump early instead of raising SIGBUS. The text dump skips the
+// segment's holes (SEEK_DATA/SEEK_HOLE) instead of reading their zeros, and any
+// dump ends on SIGINT, SIGTERM or SIGHUP between two reads.
 #pragma once
 
 #include <cstdint>
@@ -17,12 +19,16 @@ class HexDump {
  public:
   explicit HexDump(std::uint64_t start) : offset_(start) {}
   std::string feed(std::span<const unsigned char> bytes);
+  // The same lines as feeding `count` zero bytes, in time that does not grow with
+  // `count`: the zeros of a hole fold into one "*" after at most two lines.
+  std::string feed_zeros(std::uint64_t count);
   // The last, partial line and the end offset ("" when nothing was fed).
   std::string finish();
 
  private:
   std::string line(std::span<const unsigned char> bytes) const;
   std::string emit_full_line();
+  bool previous_is_zeros() const;
 
   std::uint64_t offset_;
   std::vector<unsigned char> pending_;

@@ -42,3 +42,64 @@ load ipc_helpers
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"/$PREFIX-none"* ]]
 }
+
+@test "holes are skipped, not read, and the dump is still what hexdump -C prints" {
+  "$IPCDEMO" shm create "$SHM" --size 0 >/dev/null
+  local file="/dev/shm/${SHM#/}"
+  truncate -s 16M "$file"
+  # Data in islands at odd places: inside a line, across a page, at the very end.
+  printf 'abc' | dd of="$file" bs=1 seek=8190 conv=notrunc status=none
+  printf 'hello, hole' | dd of="$file" bs=1 seek=5000003 conv=notrunc status=none
+  printf 'Z' | dd of="$file" bs=1 seek=$((16 * 1024 * 1024 - 1)) conv=notrunc status=none
+  run --separate-stderr "$IPCDEMO" shm dump "$SHM"
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(hexdump -C "$file")" ]
+  for range in "0 9000" "8000 200" "100 5" "4999990 40" "5000000 11000000" "16777200 100"; do
+    set -- $range
+    run --separate-stderr "$IPCDEMO" shm dump "$SHM" --offset "$1" --length "$2"
+    [ "$output" = "$(hexdump -C -s "$1" -n "$2" "$file")" ] || { echo "range $range"; return 1; }
+  done
+  # Only the four pages that hold data were read (-v narrates each call): lseek
+  # found them, and found the first (holding "ab") at 4096.
+  run --separate-stderr "$IPCDEMO" -v shm dump "$SHM"
+  grep -qE 'sys: lseek\([0-9]+, 0, SEEK_DATA\) = 4096$' <<<"$stderr"
+  local read
+  read=$(sed -nE 's/.*sys: pread64\([0-9]+, [^,]+, ([0-9]+), [0-9]+\) = [0-9]+$/\1/p' <<<"$stderr" | paste -sd+)
+  [ "$((read))" -eq $((4 * 4096)) ]
+}
+
+@test "a terabyte of hole planted by a neighbour dumps at once, in the lines hexdump -C would print" {
+  plant_as_nobody "$PREFIX-terabyte"
+  local file="/dev/shm/$PREFIX-terabyte"
+  as_nobody truncate -s 1T "$file"
+  printf 'hello' | as_nobody dd of="$file" bs=1 seek=$((1 << 39)) conv=notrunc status=none
+  # timeout -k: a dump that reads the hole would not end on timeout's SIGTERM either.
+  run --separate-stderr timeout -k 5 60 "$IPCDEMO" shm dump "/$PREFIX-terabyte"
+  [ "$status" -eq 0 ]
+  [ "$output" = "00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|
+*
+8000000000  68 65 6c 6c 6f 00 00 00  00 00 00 00 00 00 00 00  |hello...........|
+8000000010  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|
+*
+10000000000" ]
+}
+
+@test "SIGTERM ends a long dump between two reads, with 143" {
+  plant_as_nobody "$PREFIX-long"
+  as_nobody truncate -s 1T "/dev/shm/$PREFIX-long"
+  # --json spells out every byte of the hole: a dump that would run for hours.
+  # The loops are bounded: a dump deaf to SIGTERM fails the test, it does not hang it.
+  background "$IPCDEMO" shm dump "/$PREFIX-long" --json >/dev/null 2>"$TEST_DIR/err"
+  local pid=$BG i
+  # Under way once it has read a mebibyte (bounded loop).
+  for ((i = 0; i < 1000; i++)); do
+    [ "$(awk '/^rchar/ {print $2}' "/proc/$pid/io" 2>/dev/null || echo 0)" -gt 1048576 ] && break
+    sleep 0.01
+  done
+  kill -TERM "$pid"
+  for ((i = 0; i < 500; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.01; done
+  kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; echo "SIGTERM did not end the dump"; return 1; }
+  wait_status "$pid"
+  [ "$status" -eq 143 ]
+  grep -qx "ipcdemo: interrupted by SIGTERM" "$TEST_DIR/err"
+}

@@ -103,6 +103,36 @@ TEST(HexDump, SameLinesWhateverThePiecesFedAndFoldsRuns) {
             "00000041\n");
 }
 
+TEST(HexDump, ZerosOfAHoleGiveTheLinesTheirBytesWould) {
+  // Before the zeros: nothing, a partial line, a full line of data, a run of zeros.
+  for (std::size_t before = 0; before <= 40; before += 3) {
+    for (const std::uint64_t zeros : {0, 1, 5, 15, 16, 17, 31, 32, 33, 100, 4096, 70000}) {
+      std::vector<unsigned char> prefix(before, 0);
+      for (std::size_t i = 0; i < before; i += 2) prefix[i] = static_cast<unsigned char>('a' + i % 26);
+      const std::vector<unsigned char> suffix{'x', 'y', 0, 'z'};
+      shm::HexDump bytes(0);
+      std::string expected = bytes.feed(prefix);
+      expected += bytes.feed(std::vector<unsigned char>(zeros, 0));
+      expected += bytes.feed(suffix);
+      expected += bytes.finish();
+      shm::HexDump hole(0);
+      std::string got = hole.feed(prefix);
+      got += hole.feed_zeros(zeros);
+      got += hole.feed(suffix);
+      got += hole.finish();
+      ASSERT_EQ(got, expected) << before << " bytes, then " << zeros << " zeros";
+    }
+  }
+  // A terabyte of hole takes no longer than a page of it.
+  shm::HexDump terabyte(0);
+  std::string lines = terabyte.feed_zeros(std::uint64_t{1} << 40);
+  lines += terabyte.finish();
+  EXPECT_EQ(lines,
+            "00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n"
+            "*\n"
+            "10000000000\n");
+}
+
 #include "watch/frame.hpp"
 
 TEST(WatchFrame, MarksChangedCellsKeepsToTheWindowAndSaysWhatDidNotFit) {
