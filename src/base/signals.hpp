@@ -1,7 +1,10 @@
 // SIGINT, SIGTERM and SIGHUP (a closed terminal) end a command with 128 + signo
 // after its destructors ran (so objects made for the run are removed):
 // the handler only records the signal, and because it is installed without
-// SA_RESTART a blocked call returns EINTR, which the wrappers turn into Interrupted.
+// SA_RESTART a blocked call returns EINTR, which the wrappers turn into Interrupted;
+// loops that never block (reading a file, walking a directory or /proc) call
+// throw_if_interrupted themselves, once a step. (No second signal forces an exit:
+// a closed terminal's shell resends SIGHUP to its jobs, and cleanup must still run.)
 #pragma once
 
 namespace ipcdemo::signals {

@@ -6,6 +6,7 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/printable.hpp"
+#include "base/signals.hpp"
 #include "cli/invocation.hpp"
 #include "commands/listing_options.hpp"
 #include "sys/message_queue.hpp"
@@ -49,7 +50,8 @@ int remove_objects(const Invocation& invocation) {
   std::size_t matched = 0;
   std::size_t failed = 0;
   for (const auto& row : listing.rows) {
-    if (row.deleted) continue; // already unlinked: nothing to remove
+    signals::throw_if_interrupted(); // what was removed was said; the rest is left
+    if (row.deleted) continue;       // already unlinked: nothing to remove
     ++matched;
     const std::string_view kind = ls::kind_name(row.kind);
     if (unused && !row.holders.empty()) {

@@ -1,6 +1,7 @@
 #include "ipc/holders.hpp"
 
 #include "base/error.hpp"
+#include "base/signals.hpp"
 #include "base/size_text.hpp"
 #include "sys/directory.hpp"
 
@@ -205,6 +206,7 @@ Scan scan(const std::string& proc_root) {
   Scan result;
   const pid_t self = ::getpid();
   for (const auto& entry : sys::list_directory(proc_root)) {
+    signals::throw_if_interrupted(); // reading every process's maps and fds takes a while
     pid_t pid = 0;
     const auto [end, ec] = std::from_chars(entry.name.data(), entry.name.data() + entry.name.size(), pid);
     if (ec != std::errc() || end != entry.name.data() + entry.name.size() || pid == self) continue;

@@ -1,6 +1,7 @@
 #include "ipc/listing.hpp"
 
 #include "base/error.hpp"
+#include "base/signals.hpp"
 #include "ipc/mqueue_fs.hpp"
 #include "ipc/objects.hpp"
 #include "ipc/pattern.hpp"
@@ -123,6 +124,7 @@ Listing list(const Request& request) {
   listing.mqueue_problem = files.mqueue_problem;
   sys::CloseBatch closes;
   for (const auto& file : files.files) {
+    signals::throw_if_interrupted(); // each row stats a file: many rows take a while
     if (!any_matches(request.patterns, file.name)) continue;
     const bool open_queue = file.kind == ObjectKind::mq && request.queue_attributes;
     Row row = open_queue ? queue_row(file, *files.mqueue, request.notify || request.holders, closes)

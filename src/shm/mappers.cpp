@@ -1,5 +1,7 @@
 #include "shm/mappers.hpp"
 
+#include "base/signals.hpp"
+
 #include <dirent.h>
 #include <unistd.h>
 
@@ -27,6 +29,7 @@ Mappers processes_mapping(const std::string& path) {
   if (!proc) return found;
   const pid_t self = ::getpid();
   while (const dirent* entry = ::readdir(proc.get())) {
+    signals::throw_if_interrupted();
     char* end = nullptr;
     const long pid = std::strtol(entry->d_name, &end, 10);
     if (*end != '\0' || pid <= 0 || pid == self) continue;

@@ -1,6 +1,7 @@
 #include "sys/directory.hpp"
 
 #include "base/error.hpp"
+#include "base/signals.hpp"
 #include "sys/fd.hpp"
 #include "sys/narrate.hpp"
 
@@ -28,7 +29,10 @@ std::vector<DirEntry> list_directory(const std::string& path) {
   }
   std::vector<DirEntry> entries;
   errno = 0;
-  while (const dirent* entry = ::readdir(dir)) {
+  // A directory may hold a million names planted by a neighbour: a signal ends the walk.
+  while (signals::pending() == 0) {
+    const dirent* entry = ::readdir(dir);
+    if (entry == nullptr) break;
     if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
       entries.push_back({entry->d_name, entry->d_type});
     errno = 0;
@@ -38,6 +42,7 @@ std::vector<DirEntry> list_directory(const std::string& path) {
   if (narrate::on())
     narrate::emit("getdents64", fmt::format("{}, ...", fd.get()),
                   narrate::result(static_cast<long long>(entries.size()), err));
+  signals::throw_if_interrupted();
   if (err != 0) throw SysError("readdir", path, err);
   return entries;
 }
