@@ -1,6 +1,7 @@
 #include "cli/command_line.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
 #include "cli/cli11.hpp"
 #include "cli/diagnose.hpp"
 #include "cli/globals.hpp"
@@ -137,6 +138,13 @@ Invocation collect(const BoundCommand& bound) {
 }
 
 // The path of subcommands CLI11 had entered when it stopped ("shm produce"), for hints.
+// The deepest (sub)command the words selected: the command that was run.
+const CLI::App& entered_app(const CLI::App& app) {
+  const CLI::App* current = &app;
+  while (!current->get_subcommands().empty()) current = current->get_subcommands().front();
+  return *current;
+}
+
 std::string entered_path(const CLI::App& app) {
   std::string path;
   const CLI::App* current = &app;
@@ -147,6 +155,22 @@ std::string entered_path(const CLI::App& app) {
     path += " " + current->get_name();
   }
   return path;
+}
+
+// "unexpected arguments 'a', 'b', ''; it takes only NAME": CLI11's own text lists
+// them backwards, joined by spaces, so an empty one or one with a space is lost.
+std::string extras_message(const CLI::App& app, const CLI::App& command) {
+  // The words no subcommand took are left with the top-level app.
+  const std::vector<std::string> extras = app.remaining(true);
+  std::string listed;
+  for (const auto& extra : extras)
+    listed += fmt::format("{}'{}'", listed.empty() ? "" : ", ", escape::visible(extra));
+  std::string takes;
+  for (const CLI::Option* positional :
+       command.get_options([](const CLI::Option* o) { return o->get_positional(); }))
+    takes += (takes.empty() ? "" : " ") + positional->get_name();
+  return fmt::format("unexpected argument{} {}; {}", extras.size() == 1 ? "" : "s", listed,
+                     takes.empty() ? "it takes no arguments" : "it takes only " + takes);
 }
 
 struct Tree {
@@ -325,6 +349,12 @@ CommandLine parse(const std::vector<std::string>& given, const std::vector<Comma
     fmt::print("{}", app.help());
     result.finished = exit_code::ok;
     return result;
+  } catch (const CLI::ExtrasError&) {
+    if (auto better = diagnose(args, commands)) throw UsageError(*better);
+    const std::string where = entered_path(app);
+    const std::string message = extras_message(app, entered_app(app));
+    throw UsageError(where.empty() ? message : fmt::format("{}: {}", where.substr(1), message),
+                     fmt::format("see 'ipcdemo{} --help'", where));
   } catch (const CLI::ParseError& error) {
     if (auto better = diagnose(args, commands)) throw UsageError(*better);
     const std::string where = entered_path(app);

@@ -116,6 +116,17 @@ teardown() { common_teardown; }
   [ "$stderr" = "ipcdemo: 'shm-prodcue' is not an ipcdemo tool name; did you mean 'shm-produce'? 'ipcdemo --list' shows them" ]
 }
 
+@test "extra arguments are each quoted, in the order given, with what the command takes; exit 2" {
+  run -2 --separate-stderr "$IPCDEMO" sem post /x a 'b c' ''
+  [ "$stderr" = "ipcdemo: sem post: unexpected arguments 'a', 'b c', ''; it takes only NAME; see 'ipcdemo sem post --help'" ]
+  run -2 --separate-stderr "$IPCDEMO" limits $'\e[2J'
+  [ "$stderr" = "ipcdemo: limits: unexpected argument '\\e[2J'; it takes no arguments; see 'ipcdemo limits --help'" ]
+  # Through a tool name too.
+  install_links
+  run -2 --separate-stderr "$TEST_DIR/bin/mq-info" /x extra
+  [ "$stderr" = "ipcdemo: mq info: unexpected argument 'extra'; it takes only NAME; see 'ipcdemo mq info --help'" ]
+}
+
 # One line per case: the arguments, then what the one-line error must contain.
 @test "mistyped or misordered words get 'did you mean' and the valid words, exit 2" {
   assert_usage_errors <<'CASES'
