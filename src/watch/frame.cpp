@@ -1,14 +1,16 @@
 #include "watch/frame.hpp"
 
+#include "base/error.hpp"
 #include "base/json.hpp"
 #include "base/printable.hpp"
 #include "base/size_text.hpp"
-#include "sys/directory.hpp"
+#include "sys/fd.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-
-#include <cstring>
 
 namespace ipcdemo::watch {
 
@@ -18,12 +20,21 @@ constexpr const char* reverse = "\x1b[7m";
 constexpr const char* normal = "\x1b[0m";
 constexpr const char* clear_line = "\x1b[K";
 
-std::optional<std::uint64_t> read_counter(const std::string& path) {
-  const auto text = sys::read_small_file(path, nullptr, sizeof(std::uint64_t));
-  if (!text || text->size() < sizeof(std::uint64_t)) return std::nullopt;
-  std::uint64_t value = 0;
-  std::memcpy(&value, text->data(), sizeof value);
-  return value;
+// The counter of a listed segment. What a neighbour planted under its name (a link,
+// a FIFO, a directory) is listed with its problem and never opened; O_NOFOLLOW and
+// the regular-file check keep a link or FIFO swapped in after the listing from being
+// read through (a link to /proc/kmsg or another user's file would be read as root).
+std::optional<std::uint64_t> read_counter(const ls::Row& row) {
+  if (!row.problem.empty()) return std::nullopt;
+  try {
+    const sys::Fd fd = sys::open(row.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+    if (!S_ISREG(sys::fstat(fd).st_mode)) return std::nullopt;
+    std::uint64_t value = 0;
+    if (sys::pread(fd.get(), row.path, &value, sizeof value, 0) < sizeof value) return std::nullopt;
+    return value;
+  } catch (const SysError&) {
+    return std::nullopt; // gone or changed since the listing: no counter this frame
+  }
 }
 
 std::string key_of(const Object& object) {
@@ -52,7 +63,7 @@ Frame capture(const ls::Request& request) {
                   .maxmsg = row.maxmsg,
                   .holders = row.holders,
                   .problem = row.problem};
-    if (row.kind == ObjectKind::shm && !row.deleted) object.counter = read_counter(row.path);
+    if (row.kind == ObjectKind::shm && !row.deleted) object.counter = read_counter(row);
     frame.objects.push_back(std::move(object));
   }
   return frame;

@@ -31,6 +31,19 @@ tmux_format() { tmux -S "$TTY_SOCKET" display-message -p -t ipcdemo-test "$1"; }
   [ "$output" = "watch: 0" ]
 }
 
+@test "a link planted where a segment should be is listed with its problem, never read through" {
+  # A file only root may read; its first 8 bytes would read as the counter 0x4847464544434241.
+  printf 'ABCDEFGHIJ' >"$TEST_DIR/target"
+  chmod 600 "$TEST_DIR/target"
+  plant_symlink_as_nobody "$PREFIX-link" "$TEST_DIR/target"
+  plant_fifo_as_nobody "$PREFIX-fifo"
+  run --separate-stderr timeout -k 5 30 "$IPCDEMO" watch "$PREFIX-*" --count 1 --json
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  jq -e --arg l "/$PREFIX-link" --arg f "/$PREFIX-fifo" '
+    (.objects[] | select(.name == $l) | .counter == null) and
+    (.objects[] | select(.name == $f) | .counter == null)' <<<"$output" >/dev/null || { echo "$output"; return 1; }
+}
+
 @test "a bad interval is a usage error" {
   run --separate-stderr "$IPCDEMO" watch --interval 0 --count 1
   [ "$status" -eq 2 ]
