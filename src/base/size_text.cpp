@@ -4,6 +4,10 @@
 
 namespace ipcdemo {
 
+std::string counted(std::uint64_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
 std::string human_size(std::uint64_t bytes) {
   static constexpr const char* units = "BKMGTPE";
   double value = static_cast<double>(bytes);

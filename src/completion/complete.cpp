@@ -1,5 +1,6 @@
 #include "completion/complete.hpp"
 
+#include "base/size_text.hpp"
 #include "cli/globals.hpp"
 #include "cli/option_names.hpp"
 #include "ipc/listing.hpp"
@@ -68,11 +69,11 @@ std::string describe(const ls::Row& row) {
   if (!row.problem.empty())
     text = row.problem;
   else if (row.bytes)
-    text = fmt::format("{} bytes", *row.bytes);
+    text = counted(static_cast<std::uint64_t>(*row.bytes), "byte");
   else if (row.value)
     text = fmt::format("value {}", *row.value);
   else if (row.curmsgs && row.maxmsg)
-    text = fmt::format("{} of {} messages", *row.curmsgs, *row.maxmsg);
+    text = fmt::format("{} of {}", *row.curmsgs, counted(static_cast<std::uint64_t>(*row.maxmsg), "message"));
   if (row.uid) text += (text.empty() ? "" : ", ") + fmt::format("owner {}", user_name(*row.uid));
   // The description is one field of one line: nothing in it may break the line.
   for (char& c : text)

@@ -1,6 +1,7 @@
 #include "mq/message_format.hpp"
 
 #include "base/json.hpp"
+#include "base/size_text.hpp"
 #include "base/utf8.hpp"
 
 #include "mq/sample.hpp"
@@ -157,12 +158,13 @@ void append_text(fmt::memory_buffer& out, const ReceivedMessage& message, bool f
   if (!first) fmt::format_to(it, "\n");
   fmt::format_to(it, "prio: {}\n", message.priority);
   if (shown == Decode::raw) {
-    fmt::format_to(it, "length: {} bytes\n", message.bytes.size());
+    fmt::format_to(it, "length: {}\n", counted(message.bytes.size(), "byte"));
     append_bytes_text(out, message.bytes);
     return;
   }
   if (message.bytes.size() != sample_size) {
-    fmt::format_to(it, "length: {} bytes (not a {}-byte sample)\n", message.bytes.size(), sample_size);
+    fmt::format_to(it, "length: {} (not a {}-byte sample)\n", counted(message.bytes.size(), "byte"),
+                   sample_size);
     append_bytes_text(out, message.bytes);
     return;
   }

@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/hint.hpp"
 #include "base/log.hpp"
+#include "base/size_text.hpp"
 #include "ipc/access_hint.hpp"
 #include "ipc/hints.hpp"
 #include "ipc/open_or_create.hpp"
@@ -39,10 +40,12 @@ Created create(const std::string& name, const CreateSettings& settings) {
 void report(const std::string& name, const Created& created, mode_t mode) {
   const mq_attr attr = created.queue.attributes();
   if (created.created)
-    log::info("created message queue {}: maxmsg {}, msgsize {} bytes, mode {} (before the umask)", name,
-              attr.mq_maxmsg, attr.mq_msgsize, narrate::octal(mode));
+    log::info("created message queue {}: maxmsg {}, msgsize {}, mode {} (before the umask)", name,
+              attr.mq_maxmsg, counted(static_cast<std::uint64_t>(attr.mq_msgsize), "byte"),
+              narrate::octal(mode));
   else
-    log::info("message queue {} has maxmsg {}, msgsize {} bytes", name, attr.mq_maxmsg, attr.mq_msgsize);
+    log::info("message queue {} has maxmsg {}, msgsize {}", name, attr.mq_maxmsg,
+              counted(static_cast<std::uint64_t>(attr.mq_msgsize), "byte"));
   if (attr.mq_msgsize < static_cast<long>(sample_size))
     log::warn("msgsize {} is smaller than a sample ({} bytes): only 'mq send --text' fits", attr.mq_msgsize,
               sample_size);

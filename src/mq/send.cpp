@@ -5,6 +5,7 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/signals.hpp"
+#include "base/size_text.hpp"
 #include "base/ticker.hpp"
 #include "mq/clock.hpp"
 #include "mq/queue.hpp"
@@ -23,8 +24,8 @@ namespace {
 void check_fits(const std::string& name, const SendSettings& settings, const mq_attr& attr) {
   if (settings.text && settings.text->size() > static_cast<std::size_t>(attr.mq_msgsize))
     throw UsageError(
-        fmt::format("--text is {} bytes, but the messages of {} hold at most {} (its msgsize)",
-                    settings.text->size(), name, attr.mq_msgsize),
+        fmt::format("--text is {}, but the messages of {} hold at most {} (its msgsize)",
+                    counted(settings.text->size(), "byte"), name, attr.mq_msgsize),
         "mq_send would fail with EMSGSIZE; shorten it, or use a queue created with a larger --msgsize");
   if (!settings.text && attr.mq_msgsize < static_cast<long>(sample_size))
     throw UsageError(
@@ -67,18 +68,19 @@ void send(const std::string& name, const SendSettings& settings) {
       const std::string done = sent > 0 ? fmt::format(" (after sending {})", sent) : std::string();
       if (err == EAGAIN)
         throw WouldBlock(
-            fmt::format("mq_send {}: the queue is full ({} messages) and --nonblock was given (EAGAIN){}",
-                        name, attr.mq_maxmsg, done),
+            fmt::format("mq_send {}: the queue is full ({}) and --nonblock was given (EAGAIN){}", name,
+                        counted(static_cast<std::uint64_t>(attr.mq_maxmsg), "message"), done),
             "without --nonblock, mq_send waits until a receiver takes a message");
-      throw WouldBlock(fmt::format("mq_timedsend {}: the queue stayed full ({} messages) for --timeout {} "
+      throw WouldBlock(fmt::format("mq_timedsend {}: the queue stayed full ({}) for --timeout {} "
                                    "(ETIMEDOUT){}",
-                                   name, attr.mq_maxmsg, settings.waiting.timeout_text, done),
+                                   name, counted(static_cast<std::uint64_t>(attr.mq_maxmsg), "message"),
+                                   settings.waiting.timeout_text, done),
                        "a receiver must take messages: ipcdemo mq recv " + name);
     }
   }
   if (settings.text)
-    log::info("sent {} text message{} of {} bytes to {} with priority {}", sent, sent == 1 ? "" : "s",
-              settings.text->size(), name, settings.priority);
+    log::info("sent {} of {} to {} with priority {}", counted(sent, "text message"),
+              counted(settings.text->size(), "byte"), name, settings.priority);
   else
     log::info("sent {} sample{} (channel {}, value {}) to {} with priority {}", sent, sent == 1 ? "" : "s",
               settings.channel, settings.value, name, settings.priority);

@@ -2,6 +2,7 @@
 
 #include "base/log.hpp"
 #include "base/signals.hpp"
+#include "base/size_text.hpp"
 #include "mq/clock.hpp"
 
 #include <fcntl.h>
@@ -32,9 +33,8 @@ std::optional<timespec> Waiting::deadline() const {
 bool note_if_full(const sys::Queue& queue, std::string_view name, std::string_view limit) {
   const mq_attr attr = queue.attributes();
   if (attr.mq_curmsgs < attr.mq_maxmsg) return false;
-  log::info(
-      "message queue {} is full ({} messages): waiting until a receiver takes one (ipcdemo mq recv {}){}",
-      name, attr.mq_curmsgs, name, how_long(limit));
+  log::info("message queue {} is full ({}): waiting until a receiver takes one (ipcdemo mq recv {}){}", name,
+            counted(static_cast<std::uint64_t>(attr.mq_curmsgs), "message"), name, how_long(limit));
   return true;
 }
 

@@ -182,10 +182,10 @@ setup() {
   "$IPCDEMO" -q mq send "$Q"
   run --separate-stderr "$IPCDEMO" mq send "$Q" --nonblock
   [ "$status" -eq 3 ]
-  [[ "$stderr" == *"the queue is full (1 messages) and --nonblock was given (EAGAIN)"* ]]
+  [[ "$stderr" == *"the queue is full (1 message) and --nonblock was given (EAGAIN)"* ]]
   run --separate-stderr "$IPCDEMO" mq send "$Q" --timeout 10ms
   [ "$status" -eq 3 ]
-  [[ "$stderr" == *"stayed full (1 messages) for --timeout 10ms (ETIMEDOUT)"* ]]
+  [[ "$stderr" == *"stayed full (1 message) for --timeout 10ms (ETIMEDOUT)"* ]]
   run --separate-stderr "$IPCDEMO" mq send "$Q" --nonblock --timeout 1s
   [ "$status" -eq 2 ]
 }

@@ -92,7 +92,7 @@ TEST(Completion, OffersLiveSharedMemoryNames) {
   ASSERT_TRUE(contains(words_of(slashed), "/" + name));
   for (const auto& [word, description] : slashed.candidates)
     if (word == "/" + name) {
-      EXPECT_EQ(description.substr(0, 15), "1 bytes, owner ");
+      EXPECT_EQ(description.substr(0, 14), "1 byte, owner ");
     }
 }
 

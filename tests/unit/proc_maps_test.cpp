@@ -1,5 +1,7 @@
 #include "mmap/proc_maps.hpp"
 
+#include "base/size_text.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace ipcdemo::maps;
@@ -51,6 +53,13 @@ TEST(ProcMaps, WritesHumanSizes) {
   EXPECT_EQ(human_size(4096), "4K");
   EXPECT_EQ(human_size(1536 * 1024), "1.5M");
   EXPECT_EQ(human_size(1U << 30), "1G");
+}
+
+TEST(SizeText, CountsAreSingularForOneOnly) {
+  EXPECT_EQ(ipcdemo::counted(1, "byte"), "1 byte");
+  EXPECT_EQ(ipcdemo::counted(0, "byte"), "0 bytes");
+  EXPECT_EQ(ipcdemo::counted(24, "byte"), "24 bytes");
+  EXPECT_EQ(ipcdemo::counted(1, "text message"), "1 text message");
 }
 
 TEST(ProcMaps, MarksTheRegionsThisCommandMapped) {
