@@ -104,7 +104,9 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
   const auto size = static_cast<std::uint64_t>(opened.status.st_size);
   if (range.offset > size)
     throw UsageError(fmt::format("--offset {}: {} has only {} bytes", range.offset, name, size));
-  const std::uint64_t end = range.length ? std::min(size, range.offset + *range.length) : size;
+  // offset + length may pass 2^64 (--length 18446744073709551615): compare what is left instead.
+  const std::uint64_t end =
+      range.length && *range.length < size - range.offset ? range.offset + *range.length : size;
   HexDump text(range.offset);
   // JSON is streamed too: a segment may be larger than we want to hold twice over.
   if (json)

@@ -15,7 +15,8 @@ load ipc_helpers
 @test "--offset and --length choose the bytes, as hexdump -s and -n do" {
   "$IPCDEMO" shm create "$SHM" --size 300 >/dev/null
   head -c 300 /dev/urandom | dd of="/dev/shm/${SHM#/}" conv=notrunc status=none
-  for range in "0 16" "3 50" "17 1" "250 1000" "299 1"; do
+  # The last: offset + length past 2^64, which must not wrap round to a short dump.
+  for range in "0 16" "3 50" "17 1" "250 1000" "299 1" "16 18446744073709551615"; do
     set -- $range
     run --separate-stderr "$IPCDEMO" shm dump "$SHM" --offset "$1" --length "$2"
     [ "$output" = "$(hexdump -C -s "$1" -n "$2" "/dev/shm/${SHM#/}")" ] || { echo "range $range"; return 1; }
