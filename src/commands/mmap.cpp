@@ -51,10 +51,7 @@ std::string read_whole(const std::string& path, const std::string& hint_subject)
                            "or CAP_SYS_PTRACE)";
                   return {};
                 });
-  std::string text;
-  char buffer[16384];
-  while (const std::size_t got = sys::read(fd.get(), path, buffer, sizeof buffer)) text.append(buffer, got);
-  return text;
+  return sys::read_to_end(fd.get(), path);
 }
 
 // "ls -l /tmp" -> {"ls", "-l", "/tmp"}: --exec takes one word list, no shell quoting.

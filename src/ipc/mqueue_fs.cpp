@@ -14,11 +14,8 @@ namespace ipcdemo::mq {
 namespace {
 
 std::string read_all(const std::string& path) {
-  sys::Fd fd = sys::open(path, O_RDONLY);
-  std::string text;
-  char buffer[4096];
-  while (const std::size_t got = sys::read(fd.get(), path, buffer, sizeof buffer)) text.append(buffer, got);
-  return text;
+  const sys::Fd fd = sys::open(path, O_RDONLY);
+  return sys::read_to_end(fd.get(), path);
 }
 
 // /proc/self/mounts writes a space in a path as \040 (octal escapes).

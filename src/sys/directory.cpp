@@ -67,18 +67,23 @@ std::optional<std::string> read_small_file(const std::string& path, int* err, st
     if (err != nullptr) *err = errno;
     return std::nullopt;
   }
+  // Read straight into the string: a 16 KiB buffer on the stack is more than a
+  // small ulimit -s leaves (ls crashed under ulimit -s 16).
   std::string text;
-  char buffer[16384];
   while (text.size() < limit) {
-    const ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, limit - text.size()));
-    if (got < 0 && errno == EINTR) continue;
+    const std::size_t old = text.size();
+    const std::size_t want = std::min<std::size_t>(16384, limit - old);
+    text.resize(old + want);
+    const ssize_t got = ::read(fd, text.data() + old, want);
+    const int read_err = errno; // before resize, which may allocate
+    text.resize(old + static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
+    if (got < 0 && read_err == EINTR) continue;
     if (got < 0) {
-      if (err != nullptr) *err = errno;
+      if (err != nullptr) *err = read_err;
       ::close(fd);
       return std::nullopt;
     }
     if (got == 0) break;
-    text.append(buffer, static_cast<std::size_t>(got));
   }
   ::close(fd);
   return text;

@@ -168,6 +168,18 @@ std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size
   }
 }
 
+std::string read_to_end(int fd, const std::string& name) {
+  constexpr std::size_t chunk = 16384;
+  std::string text;
+  for (;;) {
+    const std::size_t old = text.size();
+    text.resize(old + chunk);
+    const std::size_t got = read(fd, name, text.data() + old, chunk);
+    text.resize(old + got);
+    if (got == 0) return text;
+  }
+}
+
 Pipe pipe(const std::string& name) {
   int fds[2] = {-1, -1};
   const int rc = ::pipe2(fds, O_CLOEXEC);

@@ -79,6 +79,9 @@ struct stat lstat_at(const Fd& directory, const std::string& name, const std::st
 bool link_unnamed(const Fd& fd, const std::string& path);
 // read(2) once, retrying on EINTR unless a signal asks us to stop; 0 at end of file.
 std::size_t read(int fd, const std::string& name, void* buffer, std::size_t size);
+// Everything up to end of file (a /proc file, whose size stat does not tell), read
+// straight into the string: no buffer on the stack, which a small ulimit -s may not hold.
+std::string read_to_end(int fd, const std::string& name);
 
 // pipe2(O_CLOEXEC): the two ends, each closing itself; `name` describes the pipe in errors.
 struct Pipe {
