@@ -137,7 +137,6 @@ Invocation collect(const BoundCommand& bound) {
   return Invocation(*bound.ref, std::move(given));
 }
 
-// The path of subcommands CLI11 had entered when it stopped ("shm produce"), for hints.
 // The deepest (sub)command the words selected: the command that was run.
 const CLI::App& entered_app(const CLI::App& app) {
   const CLI::App* current = &app;
@@ -145,6 +144,7 @@ const CLI::App& entered_app(const CLI::App& app) {
   return *current;
 }
 
+// The path of subcommands CLI11 had entered when it stopped ("shm produce"), for hints.
 std::string entered_path(const CLI::App& app) {
   std::string path;
   const CLI::App* current = &app;
@@ -159,9 +159,12 @@ std::string entered_path(const CLI::App& app) {
 
 // "unexpected arguments 'a', 'b', ''; it takes only NAME": CLI11's own text lists
 // them backwards, joined by spaces, so an empty one or one with a space is lost.
-std::string extras_message(const CLI::App& app, const CLI::App& command) {
-  // The words no subcommand took are left with the top-level app.
-  const std::vector<std::string> extras = app.remaining(true);
+std::string extras_message(const CLI::App& app, const CLI::App& command, const std::string& cli11_text) {
+  // The words no subcommand took are left with the top-level app, with the "--"
+  // that ended the options among them (CLI11 keeps it as a marker): not an argument.
+  std::vector<std::string> extras = app.remaining(true);
+  std::erase(extras, "--");
+  if (extras.empty()) return cli11_text;
   std::string listed;
   for (const auto& extra : extras)
     listed += fmt::format("{}'{}'", listed.empty() ? "" : ", ", escape::visible(extra));
@@ -349,10 +352,10 @@ CommandLine parse(const std::vector<std::string>& given, const std::vector<Comma
     fmt::print("{}", app.help());
     result.finished = exit_code::ok;
     return result;
-  } catch (const CLI::ExtrasError&) {
+  } catch (const CLI::ExtrasError& error) {
     if (auto better = diagnose(args, commands)) throw UsageError(*better);
     const std::string where = entered_path(app);
-    const std::string message = extras_message(app, entered_app(app));
+    const std::string message = extras_message(app, entered_app(app), error.what());
     throw UsageError(where.empty() ? message : fmt::format("{}: {}", where.substr(1), message),
                      fmt::format("see 'ipcdemo{} --help'", where));
   } catch (const CLI::ParseError& error) {

@@ -121,6 +121,9 @@ teardown() { common_teardown; }
   [ "$stderr" = "ipcdemo: sem post: unexpected arguments 'a', 'b c', ''; it takes only NAME; see 'ipcdemo sem post --help'" ]
   run -2 --separate-stderr "$IPCDEMO" limits $'\e[2J'
   [ "$stderr" = "ipcdemo: limits: unexpected argument '\\e[2J'; it takes no arguments; see 'ipcdemo limits --help'" ]
+  # The "--" that ends the options is not an argument.
+  run -2 --separate-stderr "$IPCDEMO" sem post -- /x a
+  [ "$stderr" = "ipcdemo: sem post: unexpected argument 'a'; it takes only NAME; see 'ipcdemo sem post --help'" ]
   # Through a tool name too.
   install_links
   run -2 --separate-stderr "$TEST_DIR/bin/mq-info" /x extra
