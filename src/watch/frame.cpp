@@ -4,10 +4,10 @@
 #include "base/json.hpp"
 #include "base/printable.hpp"
 #include "base/size_text.hpp"
+#include "shm/segment.hpp"
 #include "sys/fd.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -20,20 +20,21 @@ constexpr const char* reverse = "\x1b[7m";
 constexpr const char* normal = "\x1b[0m";
 constexpr const char* clear_line = "\x1b[K";
 
-// The counter of a listed segment. What a neighbour planted under its name (a link,
-// a FIFO, a directory) is listed with its problem and never opened; O_NOFOLLOW and
-// the regular-file check keep a link or FIFO swapped in after the listing from being
-// read through (a link to /proc/kmsg or another user's file would be read as root).
+// The counter of a listed segment, opened as every command opens one (shm::open:
+// O_NOFOLLOW, no blocking on a FIFO, a regular file only), so that a link or FIFO
+// planted under its name, or swapped in after the listing, is never read through.
+// Rows already listed with a problem are not opened at all.
 std::optional<std::uint64_t> read_counter(const ls::Row& row) {
   if (!row.problem.empty()) return std::nullopt;
   try {
-    const sys::Fd fd = sys::open(row.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
-    if (!S_ISREG(sys::fstat(fd).st_mode)) return std::nullopt;
+    const shm::Opened opened = shm::open(row.name, O_RDONLY);
     std::uint64_t value = 0;
-    if (sys::pread(fd.get(), row.path, &value, sizeof value, 0) < sizeof value) return std::nullopt;
+    if (sys::pread(opened.fd.get(), row.path, &value, sizeof value, 0) < sizeof value) return std::nullopt;
     return value;
-  } catch (const SysError&) {
-    return std::nullopt; // gone or changed since the listing: no counter this frame
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const Error&) {
+    return std::nullopt; // gone, changed or refused since the listing: no counter this frame
   }
 }
 
