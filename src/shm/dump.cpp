@@ -112,6 +112,7 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
   if (json)
     fmt::print("{{\"name\":{},\"size\":{},\"offset\":{},\"hex\":\"", json_string(name), size, range.offset);
   std::vector<unsigned char> buffer(std::size_t{64} * 1024);
+  const std::string path = ipc_object_path(name, ObjectKind::shm); // for errors
   std::uint64_t at = range.offset;
   std::uint64_t data_end = at; // where the run of data found last ends (a hole or EOF)
   while (at < end) {
@@ -136,8 +137,8 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
     }
     std::uint64_t want = std::min<std::uint64_t>(buffer.size(), end - at);
     if (!json) want = std::min(want, data_end - at);
-    const std::size_t got = sys::pread(fd.get(), ipc_object_path(name, ObjectKind::shm), buffer.data(),
-                                       static_cast<std::size_t>(want), static_cast<off_t>(at));
+    const std::size_t got =
+        sys::pread(fd.get(), path, buffer.data(), static_cast<std::size_t>(want), static_cast<off_t>(at));
     if (got == 0) break; // truncated meanwhile: what is left is gone
     const std::span<const unsigned char> bytes(buffer.data(), got);
     if (json) {
