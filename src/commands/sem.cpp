@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "base/escape.hpp"
 #include "base/log.hpp"
+#include "base/size_text.hpp"
 #include "cli/invocation.hpp"
 #include "cli/parse.hpp"
 #include "commands/ipc_options.hpp"
@@ -83,8 +84,7 @@ int wait(const Invocation& invocation) {
       semaphore.wait();
     }
   }
-  log::info("semaphore {}: {} wait{} done, value now {}", name, count, count == 1 ? "" : "s",
-            semaphore.value());
+  log::info("semaphore {}: {} done, value now {}", name, counted(count, "wait"), semaphore.value());
   return exit_code::ok;
 }
 
@@ -102,8 +102,7 @@ int post(const Invocation& invocation) {
                                  count, semaphore.value()));
     }
   }
-  log::info("semaphore {}: {} post{} done, value now {}", name, count, count == 1 ? "" : "s",
-            semaphore.value());
+  log::info("semaphore {}: {} done, value now {}", name, counted(count, "post"), semaphore.value());
   return exit_code::ok;
 }
 

@@ -6,6 +6,7 @@
 #include "base/hint.hpp"
 #include "base/log.hpp"
 #include "base/signals.hpp"
+#include "base/size_text.hpp"
 #include "ipc/mqueue_fs.hpp"
 #include "mq/queue.hpp"
 #include "mq/receive.hpp"
@@ -62,9 +63,9 @@ void notify(const std::string& name, const NotifySettings& settings) {
   std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
   if (attr.mq_curmsgs > 0)
     log::warn(
-        "{} already holds {} message{}: notification only fires when an empty queue gets one, so nothing "
+        "{} already holds {}: notification only fires when an empty queue gets one, so nothing "
         "comes until it has been emptied (ipcdemo mq recv {} --count {}) and a message arrives",
-        name, attr.mq_curmsgs, attr.mq_curmsgs == 1 ? "" : "s", name, attr.mq_curmsgs);
+        name, counted(static_cast<std::uint64_t>(attr.mq_curmsgs), "message"), name, attr.mq_curmsgs);
 
   const int signo = SIGRTMIN;
   const sys::BlockedSignal blocked(signo);

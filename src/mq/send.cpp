@@ -82,7 +82,7 @@ void send(const std::string& name, const SendSettings& settings) {
     log::info("sent {} of {} to {} with priority {}", counted(sent, "text message"),
               counted(settings.text->size(), "byte"), name, settings.priority);
   else
-    log::info("sent {} sample{} (channel {}, value {}) to {} with priority {}", sent, sent == 1 ? "" : "s",
+    log::info("sent {} (channel {}, value {}) to {} with priority {}", counted(sent, "sample"),
               settings.channel, settings.value, name, settings.priority);
 }
 

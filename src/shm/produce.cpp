@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "base/log.hpp"
+#include "base/size_text.hpp"
 #include "base/ticker.hpp"
 #include "ipc/name.hpp"
 #include "ipc/open_or_create.hpp"
@@ -85,8 +86,8 @@ void log_summary(const Outcome& outcome, std::chrono::steady_clock::duration ela
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
   const std::string rate_text =
       rate >= 1e6 ? fmt::format("{:.2f} million/s", rate / 1e6) : fmt::format("{:.1f}/s", rate);
-  log::info("produced {} increment{} in {:.3f} s ({}, --sync {}); last value written: {}", done,
-            done == 1 ? "" : "s", seconds, rate_text, sync_name(sync), last);
+  log::info("produced {} in {:.3f} s ({}, --sync {}); last value written: {}", counted(done, "increment"),
+            seconds, rate_text, sync_name(sync), last);
   // Exact once every producer has ended; while others still run, their increment in
   // flight (attempted, not yet stored) counts as lost for a moment.
   if (private_copy) return; // the segment is not what we wrote: log_private_outcome says both

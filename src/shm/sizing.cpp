@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/log.hpp"
+#include "base/size_text.hpp"
 #include "ipc/name.hpp"
 #include "shm/counter.hpp"
 #include "shm/mappers.hpp"
@@ -76,8 +77,8 @@ void note_size(const std::string& name, const struct stat& status) {
 std::string allocated_text(const struct stat& status) {
   // st_blocks counts 512-byte units whatever the file system's block size.
   const auto bytes = static_cast<std::uint64_t>(status.st_blocks) * 512;
-  return fmt::format("{} ({} block{} of 512 bytes)", bytes, status.st_blocks,
-                     status.st_blocks == 1 ? "" : "s");
+  return fmt::format("{} ({} of 512 bytes)", bytes,
+                     counted(static_cast<std::uint64_t>(status.st_blocks), "block"));
 }
 
 } // namespace ipcdemo::shm
