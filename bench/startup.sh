@@ -15,11 +15,12 @@
 # all the runs of a command; the spread of the per-round ratios is printed too.
 # usage: bench/startup.sh [RUNS] [ROUNDS]   (default 1000 5)
 source "$(dirname "$0")/lib.sh"
+runs=${1:-1000}
+rounds=${2:-5}
+((rounds >= 1 && runs / rounds >= 2)) || { echo "usage: bench/startup.sh [RUNS] [ROUNDS]: RUNS must be at least twice ROUNDS" >&2; exit 2; }
 build_all
 command -v busybox >/dev/null && busybox --list | grep -qx cat ||
   apt-get install -y -qq busybox-static >/dev/null
-runs=${1:-1000}
-rounds=${2:-5}
 work=$WORK
 name=/ipcdemo-bench-startup-$$
 "$IPCDEMO" -q sem create "$name" --value 0 >/dev/null
