@@ -1,10 +1,7 @@
 #!/usr/bin/env bats
 # Start-up stays cheap: the guards that need no clock. The figures themselves are
 # bench/startup.sh's (docs/startup.md); a test never times anything.
-load helpers
-
-setup() { common_setup; }
-teardown() { common_teardown; }
+load ipc_helpers
 
 is_static() { ! readelf -lW "$IPCDEMO" | grep -q 'INTERP'; }
 
@@ -35,4 +32,24 @@ is_static() { ! readelf -lW "$IPCDEMO" | grep -q 'INTERP'; }
     fi
   done <"$TEST_DIR/actual"
   [ "$failed" -eq 0 ] || { echo "all calls:"; cat "$TEST_DIR/actual"; return 1; }
+}
+
+@test "release build: no measured command builds libstdc++'s classic locale" {
+  is_static || skip "the locale's pthread_once shows as a futex call in the release (static) build: scripts/test release"
+  command -v strace >/dev/null || skip "strace not installed"
+  "$IPCDEMO" -q sem create "$SEM" >/dev/null
+  "$IPCDEMO" -q shm create "$SHM" >/dev/null
+  local words failed=0
+  # libstdc++ builds its classic locale under a pthread_once, which ends in the
+  # only futex call of a single-threaded start-up (gdb: std::locale::_S_initialize_once).
+  for words in "mmap cat /etc/passwd" "-q sem post $SEM" "shm consume $SHM -c 1 -i 0"; do
+    # shellcheck disable=SC2086 # the command is words on purpose
+    strace -f -qq -e trace=futex -o "$TEST_DIR/futex" "$IPCDEMO" $words >/dev/null 2>&1
+    if [ -s "$TEST_DIR/futex" ]; then
+      echo "'ipcdemo $words' ran a pthread_once: something made a std::locale (CLI11's trim does; cmake/CLI11WithoutLocale.cmake)"
+      cat "$TEST_DIR/futex"
+      failed=1
+    fi
+  done
+  return "$failed"
 }
