@@ -20,7 +20,7 @@ namespace {
 
 std::string command_footer(const CommandSpec& command) {
   std::string footer;
-  if (!command.examples.empty()) {
+  if (command.examples.size() > 0) {
     footer += "Examples:\n";
     for (const auto& example : command.examples) footer += fmt::format("  {}\n", example);
     footer += "\n";
@@ -85,7 +85,7 @@ void describe(CLI::App& app, HelpFormatter& formatter, std::string_view summary,
 std::string group_footer(const GroupSpec& group) {
   std::string footer = "Examples:\n";
   for (const auto& command : group.commands)
-    if (!command.examples.empty()) footer += fmt::format("  {}\n", command.examples.front());
+    if (command.examples.size() > 0) footer += fmt::format("  {}\n", *command.examples.begin());
   footer += fmt::format("\nRun 'ipcdemo {} ACTION --help' for an action's options.\n\n", group.name);
   footer += help::pointer_to_top;
   return footer;

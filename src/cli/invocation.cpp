@@ -38,7 +38,7 @@ struct Declared {
   std::string label; // "--count" or "NAME", as messages name it
   ValueType type;
   std::string_view default_value;
-  const std::vector<std::string_view>* choices;
+  Choices choices;
   std::uint64_t min;
   std::uint64_t max;
   std::string_view range_error;
@@ -49,11 +49,11 @@ std::vector<Declared> declarations(const CommandSpec& command) {
   std::vector<Declared> out;
   for (const auto& option : command.options)
     out.push_back({std::string(option.key()), fmt::format("--{}", option.key()), option.type,
-                   option.default_value, &option.choices, option.min, option.max, option.range_error,
+                   option.default_value, option.choices, option.min, option.max, option.range_error,
                    option.many});
   for (const auto& argument : command.arguments)
     out.push_back({std::string(argument.name), std::string(argument.name), argument.type,
-                   argument.default_value, &argument.choices, argument.min, argument.max,
+                   argument.default_value, argument.choices, argument.min, argument.max,
                    argument.range_error});
   return out;
 }
@@ -79,8 +79,8 @@ std::variant<std::monostate, std::uint64_t, double, std::chrono::nanoseconds, mo
     case ValueType::duration: return parse::duration(text);
     case ValueType::mode: return parse::mode(text);
     case ValueType::choice:
-      if (std::find(declared.choices->begin(), declared.choices->end(), text) == declared.choices->end())
-        throw UsageError(fmt::format("'{}' is not one of: {}", text, fmt::join(*declared.choices, ", ")));
+      if (std::find(declared.choices.begin(), declared.choices.end(), text) == declared.choices.end())
+        throw UsageError(fmt::format("'{}' is not one of: {}", text, fmt::join(declared.choices, ", ")));
       return std::monostate{};
     default: return std::monostate{};
   }

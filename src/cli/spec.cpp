@@ -2,7 +2,7 @@
 
 namespace ipcdemo {
 
-std::string value_placeholder(ValueType type, const std::vector<std::string_view>& choices) {
+std::string value_placeholder(ValueType type, Choices choices) {
   switch (type) {
     case ValueType::flag: return "";
     case ValueType::count:

@@ -6,6 +6,7 @@
 #include "ipc/kind.hpp"
 
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <span>
 #include <string>
@@ -15,6 +16,19 @@
 namespace ipcdemo {
 
 class Invocation;
+
+// A list in a command's description. Each group's description is one constant
+// (a static in its NAME_group()), so its lists are arrays laid out by the
+// compiler and filled in once, not vectors allocated and copied at every start:
+// building the shm group's vectors was 14,000 instructions and pages of heap and
+// stack at every `shm consume` (docs/startup.md). An initializer_list
+// member keeps its array alive as long as the object it is in, so a List is
+// written in place, inside the group's braces; a function that returned one it
+// made would return a dangling list. Choices are spans of named arrays for the
+// same reason: the option helpers (shared_options.hpp) are functions.
+template <class T>
+using List = std::initializer_list<T>;
+using Choices = std::span<const std::string_view>;
 
 // What kind of value an option or argument takes; decides how it is validated,
 // how help shows it and what completion offers.
@@ -39,9 +53,9 @@ struct OptionSpec {
   std::string_view flags; // "-c,--count"
   ValueType type = ValueType::flag;
   std::string_view help;
-  std::string_view default_value = {};        // shown in help; used when not given
-  std::vector<std::string_view> choices = {}; // for ValueType::choice and ::columns
-  ObjectKind object = ObjectKind::none;       // for ValueType::object
+  std::string_view default_value = {};  // shown in help; used when not given
+  Choices choices = {};                 // for ValueType::choice and ::columns
+  ObjectKind object = ObjectKind::none; // for ValueType::object
   // The one statement of a whole-number or size option's limits: validation
   // rejects a value outside [min, max] with exit 2 and `range_error`.
   std::uint64_t min = 0;
@@ -61,9 +75,9 @@ struct ArgumentSpec {
   std::string_view help;
   std::string_view default_value = {};
   ObjectKind object = ObjectKind::none;
-  bool many = false;                          // FILE...
-  std::vector<std::string_view> choices = {}; // for ValueType::choice
-  std::uint64_t min = 0;                      // as for OptionSpec
+  bool many = false;     // FILE...
+  Choices choices = {};  // for ValueType::choice
+  std::uint64_t min = 0; // as for OptionSpec
   std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
   std::string_view range_error = {};
 };
@@ -71,12 +85,12 @@ struct ArgumentSpec {
 using Handler = int (*)(const Invocation&);
 
 struct CommandSpec {
-  std::string_view action;                // "cat"; empty for a top-level command such as `ls`
-  std::string_view summary;               // one line
-  std::string_view description;           // paragraphs for --help and the man page
-  std::vector<std::string_view> examples; // full command lines
-  std::vector<OptionSpec> options;
-  std::vector<ArgumentSpec> arguments;
+  std::string_view action;         // "cat"; empty for a top-level command such as `ls`
+  std::string_view summary;        // one line
+  std::string_view description;    // paragraphs for --help and the man page
+  List<std::string_view> examples; // full command lines
+  List<OptionSpec> options;
+  List<ArgumentSpec> arguments;
   Handler handler = nullptr;
   // The option under which the command starts a program of its own ("exec"): with
   // --strace and that option given, strace follows that program, not ipcdemo.
@@ -87,13 +101,13 @@ struct GroupSpec {
   std::string_view name; // "mmap"
   std::string_view summary;
   std::string_view description;
-  std::vector<CommandSpec> commands; // one command with an empty action: a top-level command
+  List<CommandSpec> commands; // one command with an empty action: a top-level command
 
-  bool is_single_command() const { return commands.size() == 1 && commands.front().action.empty(); }
+  bool is_single_command() const { return commands.size() == 1 && commands.begin()->action.empty(); }
 };
 
 // How help and man pages show a value: "SIZE", "racy|atomic|sem", "" for a flag.
-std::string value_placeholder(ValueType type, const std::vector<std::string_view>& choices);
+std::string value_placeholder(ValueType type, Choices choices);
 
 // The table of command groups, in the order help shows them (src/commands/registry.cpp).
 std::span<const GroupSpec> registry();

@@ -88,16 +88,23 @@ int run_bench(const Invocation& invocation) {
   return exit_code::ok;
 }
 
-std::vector<std::string_view> mechanism_names() {
-  std::vector<std::string_view> names;
-  for (const auto& mechanism : bench::mechanisms()) names.push_back(mechanism.name);
+// What --cpus takes.
+constexpr std::string_view cpu_placements[] = {"auto", "split", "same", "any"};
+
+// What --only takes: made once, when the bench group is described.
+Choices mechanism_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const auto& mechanism : bench::mechanisms()) out.push_back(mechanism.name);
+    return out;
+  }();
   return names;
 }
 
 } // namespace
 
 GroupSpec bench_group() {
-  return {
+  static const GroupSpec group = {
       .name = "bench",
       .summary = "Measure what each IPC mechanism costs here, between two processes, against the floor",
       .commands = {{
@@ -173,7 +180,7 @@ GroupSpec bench_group() {
                    .type = ValueType::choice,
                    .help = "split: two CPUs, same: one CPU for both, any: no pinning, auto: split and same",
                    .default_value = "auto",
-                   .choices = {"auto", "split", "same", "any"}},
+                   .choices = cpu_placements},
                   {.flags = "--size",
                    .type = ValueType::size,
                    .help = "Bytes per message, a list (24,100,1K,64K): for every mechanism that carries data",
@@ -192,6 +199,7 @@ GroupSpec bench_group() {
           .handler = run_bench,
       }},
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

@@ -21,7 +21,7 @@ int print_script(const Invocation& invocation) {
 } // namespace
 
 GroupSpec completion_group() {
-  return {
+  static const GroupSpec group = {
       .name = "completion",
       .summary = "Print the shell completion script for bash, zsh or fish",
       .commands = {{
@@ -43,10 +43,11 @@ GroupSpec completion_group() {
                          .type = ValueType::choice,
                          .help = "bash, zsh or fish",
                          .default_value = "bash",
-                         .choices = {"bash", "zsh", "fish"}}},
+                         .choices = completion::shells}},
           .handler = print_script,
       }},
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

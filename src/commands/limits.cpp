@@ -22,7 +22,7 @@ int show_limits(const Invocation& invocation) {
 } // namespace
 
 GroupSpec limits_group() {
-  return {
+  static const GroupSpec group = {
       .name = "limits",
       .summary = "Show every limit on POSIX IPC, its use, where it is set and how to raise it",
       .commands = {{
@@ -44,6 +44,7 @@ GroupSpec limits_group() {
           .handler = show_limits,
       }},
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

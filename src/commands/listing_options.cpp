@@ -18,33 +18,39 @@ ArgumentSpec pattern_argument() {
 }
 
 OptionSpec type_option() {
+  static constexpr std::string_view kinds[] = {"shm", "sem", "mq"};
   return {.flags = "-t,--type",
           .type = ValueType::choice,
           .help = "Only this kind of object; repeat it or give a list (shm,sem)",
-          .choices = {"shm", "sem", "mq"},
+          .choices = kinds,
           .many = true};
 }
 
-std::vector<OptionSpec> listing_options(bool columns) {
-  std::vector<OptionSpec> options = {
-      type_option(),
-      {.flags = "-j,--json",
-       .type = ValueType::flag,
-       .help = "One JSON document: an array of objects with stable, typed fields"},
-  };
-  if (!columns) return options;
-  options.push_back({.flags = "-o,--output",
-                     .type = ValueType::columns,
-                     .help = "Columns to show, comma-separated (see Columns); +LIST adds to the default ones",
-                     .choices = ls::column_names()});
-  options.push_back({.flags = "-n,--noheadings", .type = ValueType::flag, .help = "Print no header line"});
-  options.push_back(
-      {.flags = "-b,--bytes", .type = ValueType::flag, .help = "Print sizes in bytes instead of 4K, 1.5M"});
-  options.push_back(
-      {.flags = "-H,--holders",
-       .type = ValueType::flag,
-       .help = "Add the processes that map or hold each object, and unlinked objects still held"});
-  return options;
+OptionSpec listing_json_option() {
+  return {.flags = "-j,--json",
+          .type = ValueType::flag,
+          .help = "One JSON document: an array of objects with stable, typed fields"};
+}
+
+OptionSpec output_option() {
+  return {.flags = "-o,--output",
+          .type = ValueType::columns,
+          .help = "Columns to show, comma-separated (see Columns); +LIST adds to the default ones",
+          .choices = ls::column_names()};
+}
+
+OptionSpec noheadings_option() {
+  return {.flags = "-n,--noheadings", .type = ValueType::flag, .help = "Print no header line"};
+}
+
+OptionSpec bytes_option() {
+  return {.flags = "-b,--bytes", .type = ValueType::flag, .help = "Print sizes in bytes instead of 4K, 1.5M"};
+}
+
+OptionSpec holders_option() {
+  return {.flags = "-H,--holders",
+          .type = ValueType::flag,
+          .help = "Add the processes that map or hold each object, and unlinked objects still held"};
 }
 
 ls::Request listing_request(const Invocation& invocation) {

@@ -14,8 +14,13 @@ namespace ipcdemo::commands {
 ArgumentSpec pattern_argument();
 // -t, --type shm|sem|mq (repeatable, or a comma list)
 OptionSpec type_option();
-// ls's options; `columns` adds --output, --noheadings, --bytes, --holders.
-std::vector<OptionSpec> listing_options(bool columns);
+// -j, --json: the whole listing as one JSON document (ls, who).
+OptionSpec listing_json_option();
+// ls's columns: -o, --output COLUMNS; -n, --noheadings; -b, --bytes; -H, --holders.
+OptionSpec output_option();
+OptionSpec noheadings_option();
+OptionSpec bytes_option();
+OptionSpec holders_option();
 
 // Kinds and patterns from --type and PATTERN...
 ls::Request listing_request(const Invocation& invocation);

@@ -74,7 +74,7 @@ std::string_view description() {
 } // namespace
 
 GroupSpec ls_group() {
-  return {
+  static const GroupSpec group = {
       .name = "ls",
       .summary = "List the POSIX IPC objects of this host: shared memory, semaphores, queues",
       .commands = {{
@@ -84,11 +84,13 @@ GroupSpec ls_group() {
           .examples = {"ipcdemo ls", "ipcdemo ls --type sem,mq", "ipcdemo ls 'demo*' --holders",
                        "ipcdemo ls -o NAME,SIZE,HOLDERS --bytes --noheadings",
                        "ipcdemo ls --json | jq '.[].name'"},
-          .options = listing_options(true),
+          .options = {type_option(), listing_json_option(), output_option(), noheadings_option(),
+                      bytes_option(), holders_option()},
           .arguments = {pattern_argument()},
           .handler = list_objects,
       }},
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

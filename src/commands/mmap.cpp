@@ -116,7 +116,7 @@ int cow(const Invocation& invocation) {
 } // namespace
 
 GroupSpec mmap_group() {
-  return {
+  static const GroupSpec group = {
       .name = "mmap",
       .summary = "File mappings: print a file through mmap, show an address space",
       .description =
@@ -224,6 +224,7 @@ GroupSpec mmap_group() {
               },
           },
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

@@ -95,7 +95,7 @@ int layout(const Invocation&) {
 } // namespace
 
 GroupSpec mq_group() {
-  return {
+  static const GroupSpec group = {
       .name = "mq",
       .summary = "POSIX message queues: create, send and receive samples, info, unlink, notify",
       .description =
@@ -295,6 +295,7 @@ GroupSpec mq_group() {
               },
           },
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

@@ -81,7 +81,7 @@ int remove_objects(const Invocation& invocation) {
 } // namespace
 
 GroupSpec rm_group() {
-  return {
+  static const GroupSpec group = {
       .name = "rm",
       .summary = "Remove the POSIX IPC objects whose names match shell patterns",
       .commands = {{
@@ -112,6 +112,7 @@ GroupSpec rm_group() {
           .handler = remove_objects,
       }},
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

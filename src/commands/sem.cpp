@@ -122,7 +122,7 @@ int unlink(const Invocation& invocation) {
 } // namespace
 
 GroupSpec sem_group() {
-  return {
+  static const GroupSpec group = {
       .name = "sem",
       .summary = "Named POSIX semaphores: wait blocks at 0, post wakes a waiter",
       .description =
@@ -220,6 +220,7 @@ GroupSpec sem_group() {
               },
           },
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

@@ -106,7 +106,7 @@ OptionSpec hole_option() {
 } // namespace
 
 GroupSpec shm_group() {
-  return {
+  static const GroupSpec group = {
       .name = "shm",
       .summary = "POSIX shared memory: a counter that producers increment and consumers watch",
       .description =
@@ -184,7 +184,7 @@ GroupSpec shm_group() {
                                .type = ValueType::choice,
                                .help = "How to increment: racy (load, then store), atomic, or sem (a lock)",
                                .default_value = "racy",
-                               .choices = {"racy", "atomic", "sem"}},
+                               .choices = shm::sync_names},
                               {.flags = "-l,--lock",
                                .type = ValueType::object,
                                .help = "The lock semaphore for --sync sem (default: NAME-lock)",
@@ -295,6 +295,7 @@ GroupSpec shm_group() {
               },
           },
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

@@ -31,7 +31,7 @@ int tour(const Invocation& invocation) {
 } // namespace
 
 GroupSpec tour_group() {
-  return {
+  static const GroupSpec group = {
       .name = "tour",
       .summary = "A guided, runnable walk through the screenplay, scene by scene",
       .commands = {{
@@ -62,6 +62,7 @@ GroupSpec tour_group() {
           .handler = tour,
       }},
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

@@ -70,7 +70,7 @@ int watch_objects(const Invocation& invocation) {
 } // namespace
 
 GroupSpec watch_group() {
-  return {
+  static const GroupSpec group = {
       .name = "watch",
       .summary = "Watch objects, their values and holders change live, full-screen",
       .commands = {{
@@ -98,6 +98,7 @@ GroupSpec watch_group() {
           .handler = watch_objects,
       }},
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

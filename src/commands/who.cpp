@@ -33,7 +33,7 @@ int who(const Invocation& invocation) {
 } // namespace
 
 GroupSpec who_group() {
-  return {
+  static const GroupSpec group = {
       .name = "who",
       .summary = "Show which processes map, hold or wait on each POSIX IPC object",
       .commands = {{
@@ -53,11 +53,12 @@ GroupSpec who_group() {
               "This process itself is left out.",
           .examples = {"ipcdemo who", "ipcdemo who /mein-shared-dings", "ipcdemo who 'demo*' --type shm",
                        "ipcdemo who --json | jq '.objects[].holders[].pid'"},
-          .options = listing_options(false),
+          .options = {type_option(), listing_json_option()},
           .arguments = {pattern_argument()},
           .handler = who,
       }},
   };
+  return group;
 }
 
 } // namespace ipcdemo::commands

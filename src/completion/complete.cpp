@@ -109,8 +109,7 @@ bool same_any_case(std::string_view a, std::string_view b) {
 // not in the list yet, each candidate the whole word ("NAME,MODE"), since the
 // comma does not split words for the shells. Columns take any case (offered in
 // the case the item is typed in) and a leading '+' (add to the defaults).
-void add_list_items(Answer& answer, const std::vector<std::string_view>& choices, std::string_view current,
-                    bool columns) {
+void add_list_items(Answer& answer, Choices choices, std::string_view current, bool columns) {
   const auto comma = current.rfind(',');
   std::string done(current.substr(0, comma == std::string_view::npos ? 0 : comma + 1));
   std::string_view typing = current.substr(done.size());
@@ -143,8 +142,8 @@ void add_list_items(Answer& answer, const std::vector<std::string_view>& choices
 }
 
 // `list`: the value is a comma list of choices (an option declared `many`).
-void add_values(Answer& answer, ValueType type, const std::vector<std::string_view>& choices,
-                ObjectKind object, bool list, std::string_view current) {
+void add_values(Answer& answer, ValueType type, Choices choices, ObjectKind object, bool list,
+                std::string_view current) {
   switch (type) {
     case ValueType::choice:
       if (list) {
@@ -214,7 +213,7 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
     if (group == nullptr) {
       for (const auto& candidate : groups)
         if (candidate.name == word) group = &candidate;
-      if (group != nullptr && group->is_single_command()) command = &group->commands.front();
+      if (group != nullptr && group->is_single_command()) command = group->commands.begin();
       continue;
     }
     if (command == nullptr) {
@@ -262,7 +261,7 @@ Answer complete(const std::vector<std::string>& words, std::span<const GroupSpec
       answer.candidates.emplace_back(candidate.action, candidate.summary);
     return answer;
   }
-  const auto& arguments = command->arguments;
+  const std::span<const ArgumentSpec> arguments(command->arguments.begin(), command->arguments.size());
   if (arguments.empty()) return answer;
   const auto& argument = positional < arguments.size() ? arguments[positional] : arguments.back();
   if (positional < arguments.size() || argument.many)

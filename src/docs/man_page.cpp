@@ -26,7 +26,7 @@ std::string option_names(std::string_view flags) {
 std::string synopsis_line(const GroupSpec& group, const CommandSpec& command) {
   std::string line =
       fmt::format(".B ipcdemo {}{}{}\n", group.name, command.action.empty() ? "" : " ", command.action);
-  if (!command.options.empty()) line += ".RI [ OPTIONS ]\n";
+  if (command.options.size() > 0) line += ".RI [ OPTIONS ]\n";
   for (const auto& argument : command.arguments)
     line += fmt::format(".RI [ {}{} ]\n", argument.name, argument.many ? " ..." : "");
   return line;
@@ -73,7 +73,7 @@ std::string command_section(const GroupSpec& group, const CommandSpec& command) 
   if (const std::string tool = ref.tool_name(); !tool.empty())
     out += fmt::format(".PP\nAlso runs as \\fB{}\\fR or \\fBipcdemo\\-{}\\fR (a link to ipcdemo).\n",
                        roff_escape(tool), roff_escape(tool));
-  if (!command.examples.empty()) {
+  if (command.examples.size() > 0) {
     out += ".PP\nExamples:\n.PP\n.RS\n.nf\n";
     for (const auto& example : command.examples) out += roff_escape(example) + "\n";
     out += ".fi\n.RE\n";
@@ -159,7 +159,7 @@ std::string man_overview_body(std::span<const GroupSpec> groups) {
   }
   // Top-level commands have no page of their own: they are described here in full.
   for (const auto& group : groups)
-    if (group.is_single_command()) out += command_section(group, group.commands.front());
+    if (group.is_single_command()) out += command_section(group, *group.commands.begin());
   out += ".SH GLOBAL OPTIONS\n" + indented_table(help::global_options_note);
   out += ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nShow help, at every level, and exit.\n";
   out += ".TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\nShow the version and exit.\n";

@@ -212,10 +212,13 @@ const std::vector<ColumnInfo>& all_columns() {
   return infos;
 }
 
-std::vector<std::string_view> column_names() {
-  std::vector<std::string_view> out;
-  for (const auto& c : columns()) out.push_back(c.info.name);
-  return out;
+std::span<const std::string_view> column_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const auto& c : columns()) out.push_back(c.info.name);
+    return out;
+  }();
+  return names;
 }
 
 std::string column_list() {

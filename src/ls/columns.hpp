@@ -5,6 +5,7 @@
 
 #include "ipc/listing.hpp"
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,7 @@ struct ColumnInfo {
 };
 const std::vector<ColumnInfo>& all_columns();
 // The names alone, in the table's order: what --output accepts and completion offers.
-std::vector<std::string_view> column_names();
+std::span<const std::string_view> column_names();
 // "TYPE,NAME,..." for the help text.
 std::string column_list();
 

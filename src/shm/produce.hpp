@@ -15,6 +15,9 @@ enum class Sync {
   sem,    // a named semaphore of value 1 as a mutex around load and store
 };
 
+// The names --sync takes, in the order of Sync.
+inline constexpr std::string_view sync_names[] = {"racy", "atomic", "sem"};
+
 Sync parse_sync(std::string_view text);
 std::string_view sync_name(Sync sync);
 

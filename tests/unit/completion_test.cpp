@@ -12,32 +12,34 @@ using namespace ipcdemo;
 
 namespace {
 
+constexpr std::string_view sync_choices[] = {"racy", "atomic"};
+constexpr std::string_view kinds[] = {"shm", "sem", "mq"};
+constexpr std::string_view columns[] = {"TYPE", "NAME", "MODE", "MTIME"};
+constexpr std::string_view shells[] = {"bash", "zsh"};
+
 // A registry of its own, so the test does not depend on which groups exist yet.
-const std::vector<GroupSpec> groups = {
+// An array, not a vector: a vector would copy the groups out of its braces,
+// whose lists end with them (spec.hpp).
+const GroupSpec groups[] = {
     {.name = "shm",
      .summary = "shared memory",
-     .commands =
-         {{.action = "consume",
-           .summary = "read the counter",
-           .options = {{.flags = "-s,--sync", .type = ValueType::choice, .choices = {"racy", "atomic"}},
-                       {.flags = "-c,--count", .type = ValueType::count}},
-           .arguments = {{.name = "NAME", .type = ValueType::object, .object = ObjectKind::shm}}}}},
+     .commands = {{.action = "consume",
+                   .summary = "read the counter",
+                   .options = {{.flags = "-s,--sync", .type = ValueType::choice, .choices = sync_choices},
+                               {.flags = "-c,--count", .type = ValueType::count}},
+                   .arguments = {{.name = "NAME", .type = ValueType::object, .object = ObjectKind::shm}}}}},
     {.name = "ls",
      .summary = "list",
-     .commands = {{.action = "",
-                   .summary = "list",
-                   .options = {{.flags = "-t,--type",
-                                .type = ValueType::choice,
-                                .choices = {"shm", "sem", "mq"},
-                                .many = true},
-                               {.flags = "-o,--output",
-                                .type = ValueType::columns,
-                                .choices = {"TYPE", "NAME", "MODE", "MTIME"}}}}}},
+     .commands =
+         {{.action = "",
+           .summary = "list",
+           .options = {{.flags = "-t,--type", .type = ValueType::choice, .choices = kinds, .many = true},
+                       {.flags = "-o,--output", .type = ValueType::columns, .choices = columns}}}}},
     {.name = "completion",
      .summary = "scripts",
      .commands = {{.action = "",
                    .summary = "scripts",
-                   .arguments = {{.name = "SHELL", .type = ValueType::choice, .choices = {"bash", "zsh"}}}}}},
+                   .arguments = {{.name = "SHELL", .type = ValueType::choice, .choices = shells}}}}},
 };
 
 std::vector<std::string> words_of(const completion::Answer& answer) {

@@ -7,6 +7,7 @@ using namespace ipcdemo;
 using namespace std::chrono_literals;
 
 namespace {
+constexpr std::string_view sync_choices[] = {"racy", "atomic"};
 const GroupSpec group{
     .name = "demo",
     .summary = "demo group",
@@ -21,14 +22,14 @@ const GroupSpec group{
                               {.flags = "-r,--repetitions", .type = ValueType::count, .min = 1, .max = 1000},
                               {.flags = "-t,--timeout", .type = ValueType::duration},
                               {.flags = "-i,--interval", .type = ValueType::duration, .default_value = "1s"},
-                              {.flags = "--sync", .type = ValueType::choice, .choices = {"racy", "atomic"}},
+                              {.flags = "--sync", .type = ValueType::choice, .choices = sync_choices},
                               {.flags = "-x,--exclusive", .type = ValueType::flag}},
                   .arguments = {{.name = "FILE",
                                  .type = ValueType::path,
                                  .default_value = "/etc/passwd",
                                  .many = true}}}},
 };
-const CommandRef ref{&group, &group.commands.front()};
+const CommandRef ref{&group, group.commands.begin()};
 } // namespace
 
 TEST(Invocation, FallsBackToRegistryDefaults) {
