@@ -132,11 +132,14 @@ void watch(const void* address, std::size_t length, const std::string& name, int
 }
 
 void unwatch(const void* address) {
+  // An address is watched once; the slots after it are not read (each page of
+  // the table a start-up touches is a page fault).
   for (auto& slot : watched)
     if (slot.begin.load(std::memory_order_relaxed) == address) {
       slot.begin.store(nullptr, std::memory_order_release);
       if (slot.fd >= 0) ::close(slot.fd);
       slot.fd = -1;
+      return;
     }
 }
 
