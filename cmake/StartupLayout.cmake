@@ -7,7 +7,11 @@
 # object gets its own section (unused ones are dropped), and lld places the
 # functions a start-up runs side by side, in the order of
 # cmake/startup-order.txt (made by scripts/gen-startup-order from callgrind runs
-# of the commands bench/startup.sh measures). A stale list is harmless: a name
+# of the commands bench/startup.sh measures). Variables too: each page of data
+# a start-up writes is a fault of its own (no fault-around for a copy on write
+# or for zero pages), so the variables it touches are packed at the start of
+# their sections, those it writes first (from valgrind lackey's trace of every
+# load and store). A stale list is harmless: a name
 # it lacks is placed as usual, a name that went away is skipped.
 # Without lld the binary is only garbage-collected, and start-up is slower.
 function(ipcdemo_startup_layout target)
