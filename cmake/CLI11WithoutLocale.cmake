@@ -28,7 +28,7 @@ endif()
 
 set(installed ${IPCDEMO_CLI11_INCLUDE_DIR}/CLI)
 set(copy ${PROJECT_BINARY_DIR}/cli11-without-locale)
-file(GLOB headers RELATIVE ${installed} ${installed}/*.hpp)
+file(GLOB_RECURSE headers RELATIVE ${installed} ${installed}/*.hpp)
 # Changed headers of the package make CMake copy them again.
 set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${installed}/StringTools.hpp)
 
@@ -46,7 +46,8 @@ if(NOT occurrences EQUAL 3)
 endif()
 
 # The quoted includes between CLI11's headers look in the including header's own
-# directory first, so every header is copied, not only the one changed.
+# directory first, so every header is copied (with its subfolders, as in newer
+# CLI11's impl/), not only the one changed.
 foreach(header IN LISTS headers)
   if(header STREQUAL "StringTools.hpp")
     # Written beside, then copied only when it differs: no rebuild on every configure.
