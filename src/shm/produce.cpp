@@ -101,19 +101,14 @@ void log_summary(const Outcome& outcome, std::chrono::steady_clock::duration ela
 } // namespace
 
 Sync parse_sync(std::string_view text) {
-  if (text == "atomic") return Sync::atomic;
-  if (text == "sem") return Sync::sem;
-  if (text == "racy") return Sync::racy;
-  throw UsageError(fmt::format("'{}' is not one of: racy, atomic, sem", text));
+  for (std::size_t i = 0; i < std::size(sync_names); ++i)
+    if (text == sync_names[i]) return static_cast<Sync>(i);
+  throw UsageError(fmt::format("'{}' is not one of: {}", text, fmt::join(sync_names, ", ")));
 }
 
 std::string_view sync_name(Sync sync) {
-  switch (sync) {
-    case Sync::racy: return "racy";
-    case Sync::atomic: return "atomic";
-    case Sync::sem: return "sem";
-  }
-  return "?";
+  const auto index = static_cast<std::size_t>(sync);
+  return index < std::size(sync_names) ? sync_names[index] : "?";
 }
 
 std::string lock_name(std::string_view segment_name, std::string_view given) {

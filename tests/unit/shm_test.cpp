@@ -30,6 +30,10 @@ class Segment : public ::testing::Test {
 
 TEST(ShmSync, ParsesAndNamesEveryMode) {
   for (const char* name : {"racy", "atomic", "sem"}) EXPECT_EQ(shm::sync_name(shm::parse_sync(name)), name);
+  // Each name is its own mode (names and modes are two lists in one order).
+  EXPECT_EQ(shm::parse_sync("racy"), shm::Sync::racy);
+  EXPECT_EQ(shm::parse_sync("atomic"), shm::Sync::atomic);
+  EXPECT_EQ(shm::parse_sync("sem"), shm::Sync::sem);
   EXPECT_THROW(shm::parse_sync("locked"), UsageError);
 }
 
