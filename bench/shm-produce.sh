@@ -18,10 +18,11 @@ cpu="${CPU:-1}"
 work=$WORK
 name="/ipcdemo-bench-$$"
 lock="$name-lock"
-at_exit "rm -f '/dev/shm${name}' '/dev/shm/sem.${lock#/}' '/dev/shm/sem.twin-${lock#/}'"
 
 build_twins
-"$bin" -q shm create "$name" >/dev/null
+# --exclusive: a name planted before this run is refused, not used and then removed.
+"$bin" -q shm create --exclusive "$name" >/dev/null
+at_exit "rm -f '/dev/shm${name}' '/dev/shm/sem.${lock#/}' '/dev/shm/sem.twin-${lock#/}'"
 
 echo "## shm produce --interval 0 >/dev/null, $count increments, pinned to CPU $cpu"
 echo

@@ -23,9 +23,9 @@ command -v busybox >/dev/null && busybox --list | grep -qx cat ||
   apt-get install -y -qq busybox-static >/dev/null
 work=$WORK
 name=/ipcdemo-bench-startup-$$
-"$IPCDEMO" -q sem create "$name" --value 0 >/dev/null
+"$IPCDEMO" -q sem create --exclusive "$name" --value 0 >/dev/null
 at_exit "'$IPCDEMO' -q sem unlink '$name' 2>/dev/null"
-"$IPCDEMO" -q shm create "$name" >/dev/null
+"$IPCDEMO" -q shm create --exclusive "$name" >/dev/null
 at_exit "'$IPCDEMO' -q shm unlink '$name' 2>/dev/null"
 cc -O2 -static -o "$work/mmap_cat_static" "$ROOT/bench/c/mmap_cat.c"
 
