@@ -64,6 +64,7 @@ std::optional<std::vector<std::string>> arguments_for(std::string_view program, 
 // -v and -q move the level from its base (IPCDEMO_LOG_LEVEL or info) one step each;
 // --log-level sets it outright.
 void apply_log_options(const cli::GlobalOptions& globals) {
+  if (globals.log_time) log::set_timestamps(true);
   if (globals.level) {
     log::set_level(*globals.level);
     return;

@@ -32,7 +32,8 @@ int create(const Invocation& invocation) {
   if (how == shm::SizeBy::hole && size == 0)
     throw UsageError("--hole needs a --size of at least 1: it writes the last byte");
   const mode_t mode = invocation.mode("mode");
-  const auto result = shm::create(name, size, mode, invocation.flag("exclusive"), how);
+  const auto way = invocation.flag("tmpfile") ? shm::CreateWay::unnamed_first : shm::CreateWay::shm_open;
+  const auto result = shm::create(name, size, mode, invocation.flag("exclusive"), how, way);
   if (!result.created) {
     std::vector<std::string> not_applied;
     if (static_cast<std::uint64_t>(result.status.st_size) != size)
@@ -123,9 +124,11 @@ GroupSpec shm_group() {
                   .action = "create",
                   .summary = "Create a shared memory segment and give it a size",
                   .description =
-                      "What shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE) then ftruncate(SIZE) would do, in\n"
-                      "an order that never shows a segment of size 0: open(\"/dev/shm\", O_TMPFILE) makes\n"
-                      "the file without a name, ftruncate sizes it, linkat names it (EEXIST if taken).\n"
+                      "The screenplay's create: shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE), then\n"
+                      "ftruncate(SIZE). Between the two the segment exists with size 0: a consumer that\n"
+                      "opens it then is told it is too short for the counter (-v says so). --tmpfile\n"
+                      "makes the same segment without that moment: open(\"/dev/shm\", O_TMPFILE) makes\n"
+                      "a file without a name, ftruncate sizes it, linkat names it (EEXIST if taken).\n"
                       "Prints the file under /dev/shm and its size.\n"
                       "--size 0 leaves it at size 0, as shm_open does ('shm resize' sizes it later).\n"
                       "With --hole it is sized the screenplay's other way: lseek to byte SIZE-1 and write\n"
@@ -135,13 +138,18 @@ GroupSpec shm_group() {
                   .examples = {"ipcdemo shm create", "ipcdemo shm create demo --size 64K --mode 0660",
                                "ipcdemo shm create demo --size 0 && ipcdemo shm resize demo 4K",
                                "ipcdemo shm create demo --size 1M --hole && ipcdemo shm info demo",
-                               "ipcdemo -v shm create --exclusive", "ipcdemo shm create && ls -l /dev/shm"},
+                               "ipcdemo -v shm create --exclusive", "ipcdemo -v shm create demo --tmpfile",
+                               "ipcdemo shm create && ls -l /dev/shm"},
                   .options = {{.flags = "-s,--size",
                                .type = ValueType::size,
                                .help = "Size of a new segment (0: as shm_open leaves it; 16 holds the "
                                        "counter and the attempts)",
                                .default_value = "4096"},
                               hole_option(),
+                              {.flags = "--tmpfile",
+                               .type = ValueType::flag,
+                               .help = "Make it unnamed (O_TMPFILE), size it, then link it: never seen at "
+                                       "size 0"},
                               exclusive_option(),
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::shm)},

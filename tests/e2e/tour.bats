@@ -21,7 +21,7 @@ run_tour() {
   [[ "$output" == *"read(0, "* ]]
   [[ "$output" == *"mmap(NULL, "*"PROT_READ, MAP_PRIVATE"* ]]
   [[ "$output" == *"<-- --anon"* ]]
-  [[ "$output" == *"open(\"/dev/shm\", O_RDWR|O_TMPFILE"*"linkat("* ]]
+  [[ "$output" == *"shm_open(\""*"O_RDWR|O_CREAT|O_EXCL"*"ftruncate("* ]]
   [[ "$output" =~ consumer\ \|\ [0-9] ]]
   [[ "$output" =~ producer\ \|\ [0-9] ]]
   [[ "$output" == *"(waiter is blocked: state S in /proc/"* ]]
