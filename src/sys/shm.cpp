@@ -19,10 +19,8 @@ Fd shm_open(const std::string& name, int flags, mode_t mode, int safety_flags) {
     if ((flags & O_CREAT) != 0) args += ", " + narrate::octal(mode);
     narrate::emit("shm_open", args, narrate::result(fd, err));
     if ((safety_flags & O_NONBLOCK) != 0)
-      narrate::check_note(
-          fmt::format("shm_open had {} too: a FIFO planted under the name fails at once "
-                      "instead of blocking the open",
-                      narrate::open_flags(flags | safety_flags)));
+      narrate::check_note(fmt::format("shm_open had {}: a planted FIFO fails, never blocks",
+                                      narrate::open_flags(flags | safety_flags)));
   }
   if (fd < 0) throw SysError("shm_open", name, err);
   return Fd(fd, name);
