@@ -26,11 +26,12 @@ struct Round {
   shm::Tally tally;
 };
 
-// The count after shm::overlap_marker in a producer's summary, or -1 when absent.
+// The interleavings a producer's summary line reports, or -1 when it is not that line.
 long long overlaps_in(const std::string& line) {
-  const auto at = line.find(shm::overlap_marker);
-  if (at == std::string::npos) return -1;
-  return std::strtoll(line.c_str() + at + shm::overlap_marker.size(), nullptr, 10);
+  shm::Summary summary;
+  summary.interleaved = 0;
+  if (!shm::read_summary_line(line, summary) || line.find("interleaved: ") == std::string::npos) return -1;
+  return static_cast<long long>(summary.interleaved);
 }
 
 Round run_round(const Race& race) {
