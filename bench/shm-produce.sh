@@ -33,7 +33,7 @@ echo "| --sync | ipcdemo | C twin | ipcdemo / twin time |"
 echo "|---|---|---|---|"
 for sync in racy atomic sem; do
   taskset -c "$cpu" hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/$sync.json" \
-    "$bin -q shm produce $name --interval 0 --count $count --sync $sync --lock $lock" \
+    "$bin -q shm produce $name --interval 0 --count $count --sync $sync --widen 0 --lock $lock" \
     "$TWINS/shm_twin produce $name $count $sync /twin-${lock#/}" >/dev/null
   jq -r --arg sync "$sync" --argjson n "$count" '
     .results as $r

@@ -37,15 +37,19 @@ GroupSpec tour_group() {
       .commands = {{
           .action = "",
           .summary = "A guided, runnable walk through the screenplay, scene by scene",
-          .description =
-              "Each step says what to look for, prints the exact ipcdemo command line a student\n"
-              "could type, and runs it as a real child process, showing its output. Scenes that\n"
-              "need two parties run them as concurrent processes. The tour's objects have names\n"
-              "of their own (its PID and a random part, created with --exclusive: no leftover\n"
-              "can stand in for them) and are removed at the end, also after a failure, Ctrl-C\n"
-              "or SIGHUP. Every step has a time bound (60 s). It runs unattended unless\n"
-              "--pause is given: then it also stops inside scenes while a waiter or a receiver is\n"
-              "blocked, and Enter posts or sends.",
+          .description = "Each step says what to look for, prints the exact ipcdemo command line a student\n"
+                         "could type, and runs it as a real child process, showing its output. Scenes that\n"
+                         "need two parties run them as concurrent processes; four racing producers are\n"
+                         "summed up in one table (increments, rate, interleavings). Every line fits the\n"
+                         "terminal's width (COLUMNS where there is no terminal, else 80): prose is wrapped,\n"
+                         "long commands continue with a backslash, wide output is wrapped, never cut. The\n"
+                         "tour's objects have names of their own (its PID and a random part, created with\n"
+                         "--exclusive: no leftover can stand in for them) and are removed at the end, also\n"
+                         "after a failure, Ctrl-C or SIGHUP. Every step has a time bound (60 s). It runs\n"
+                         "unattended unless --pause is given: then it stops after every step, so that no\n"
+                         "more than a screenful comes between two stops, and while a waiter or a receiver\n"
+                         "is blocked; Enter goes on (and posts, or sends). --pause needs a terminal on\n"
+                         "standard input: without one the tour says so and runs on.",
           .examples = {"ipcdemo tour", "ipcdemo tour --list-scenes", "ipcdemo tour --scene maps",
                        "ipcdemo tour --pause"},
           .options =
@@ -56,8 +60,8 @@ GroupSpec tour_group() {
                   {.flags = "-l,--list-scenes", .type = ValueType::flag, .help = "List the scenes and exit"},
                   {.flags = "-p,--pause",
                    .type = ValueType::flag,
-                   .help = "Wait for Enter between scenes, and inside them before the moments that matter "
-                           "(a post to a blocked waiter, a send to a blocked receiver)"},
+                   .help = "Stop after every step, a screenful at most, until Enter (a lecturer's pace); "
+                           "needs a terminal on standard input"},
               },
           .handler = tour,
       }},

@@ -79,26 +79,37 @@ std::uint64_t Counter::checked_load() const {
 std::uint64_t Counter::load() const { return ref(value_).load(std::memory_order_relaxed); }
 
 Tally Counter::tally() const {
-  // The attempts first: each was counted (release) after its increment, so the
-  // counter read next (acquire) holds at least every increment counted that was
-  // not lost. Read the other way round, an increment in flight would look lost.
+  // The counter first (acquire), the attempts next: every store that brought the
+  // counter to its value was a release made after its own attempt was counted, and
+  // so was every store before it in the chain of loads it built on. Read the other
+  // way round, increments made between the two reads would count as more than
+  // attempted.
+  const std::uint64_t counter = ref(value_).load(std::memory_order_acquire);
   std::optional<std::uint64_t> attempts;
   if (attempts_ != nullptr) attempts = ref(attempts_).load(std::memory_order_acquire);
-  return Tally{.counter = load(), .attempts = attempts};
+  return Tally{.counter = counter, .attempts = attempts};
 }
 
 std::uint64_t Counter::record_attempt() {
-  return attempts_ != nullptr ? ref(attempts_).fetch_add(1, std::memory_order_release) : 0;
+  // Relaxed: the release store of the increment that follows publishes it.
+  return attempts_ != nullptr ? ref(attempts_).fetch_add(1, std::memory_order_relaxed) : 0;
 }
 
-std::uint64_t Counter::racy_increment() {
+std::uint64_t Counter::racy_increment(std::chrono::nanoseconds widen) {
   auto counter = ref(value_);
-  const std::uint64_t next = counter.load(std::memory_order_relaxed) + 1;
+  const std::uint64_t next = counter.load(std::memory_order_acquire) + 1;
+  if (widen.count() > 0) {
+    // A busy wait, not a sleep: the producer stays on its CPU, holding a stale
+    // value, exactly as it would if it were slower or preempted here.
+    const auto until = std::chrono::steady_clock::now() + widen;
+    while (std::chrono::steady_clock::now() < until) {
+    }
+  }
   // Another producer may store between our load and this store: its increment is lost.
-  counter.store(next, std::memory_order_relaxed);
+  counter.store(next, std::memory_order_release);
   return next;
 }
 
-std::uint64_t Counter::atomic_increment() { return ref(value_).fetch_add(1, std::memory_order_relaxed) + 1; }
+std::uint64_t Counter::atomic_increment() { return ref(value_).fetch_add(1, std::memory_order_release) + 1; }
 
 } // namespace ipcdemo::shm

@@ -4,6 +4,13 @@
 // atomic fetch-add does not. The next 8 bytes count the increments attempted,
 // always with an atomic fetch-add, so that the loss can be counted, not guessed.
 //
+// Each attempt is counted before the increment it stands for, and every store to
+// the counter is a release that carries the attempts counted before it: a reader
+// that loads the counter (acquire) and then the attempts sees at least as many
+// attempts as increments reached the counter. So counter <= attempts holds for
+// every reader, at any moment, also after a producer was killed between its count
+// and its store (that increment is then lost: attempted, never made).
+//
 // Layout (native byte order, 8-byte aligned):
 //   offset 0  uint64_t counter   what producers increment, by --sync
 //   offset 8  uint64_t attempts  one atomic increment per increment attempted
@@ -18,6 +25,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -48,13 +56,15 @@ class Counter {
   bool records_attempts() const { return attempts_ != nullptr; }
   // The counter and, when recorded, the attempts.
   Tally tally() const;
-  // Counts one attempted increment, once it is made (atomically, whatever the
-  // --sync), and returns the attempts before it; 0 always when the segment has no
-  // room for them.
+  // Counts one increment about to be attempted (atomically, whatever the --sync),
+  // before it is made, and returns the attempts before it; 0 always when the
+  // segment has no room for them.
   std::uint64_t record_attempt();
   // Read, add one, write back: two separate accesses, as the screenplay's
-  // producer does. Returns the value written.
-  std::uint64_t racy_increment();
+  // producer does. Between the load and the store it busy-waits `widen` (0: not
+  // at all), widening the window in which another producer's store is
+  // overwritten. Returns the value written.
+  std::uint64_t racy_increment(std::chrono::nanoseconds widen = std::chrono::nanoseconds(0));
   // One atomic read-modify-write. Returns the value written.
   std::uint64_t atomic_increment();
 

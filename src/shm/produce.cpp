@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <optional>
 
 namespace ipcdemo::shm {
@@ -68,35 +69,51 @@ void acquire(sys::Semaphore& lock, bool& said_waiting) {
   lock.wait();
 }
 
-// What one producer saw of the others, and of the segment, when it ended.
+// What one producer did, and saw of the others, when it ended.
 struct Outcome {
-  std::uint64_t done = 0;
+  Summary summary;
   std::uint64_t last = 0;
-  // Attempts of ours that came right after another producer's (the attempts word
-  // moved on since our last one): proof that the producers really ran at the same
-  // time, 0 when they ran one after another. Needs the attempts word.
-  std::uint64_t interleaved = 0;
 };
 
-void log_summary(const Outcome& outcome, std::chrono::steady_clock::duration elapsed, Sync sync,
-                 const Counter& counter, bool private_copy) {
-  const std::uint64_t done = outcome.done;
-  const std::uint64_t last = outcome.last;
-  const double seconds = std::chrono::duration<double>(elapsed).count();
-  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
-  const std::string rate_text =
-      rate >= 1e6 ? fmt::format("{:.2f} million/s", rate / 1e6) : fmt::format("{:.1f}/s", rate);
-  log::info("produced {} in {:.3f} s ({}, --sync {}); last value written: {}", counted(done, "increment"),
-            seconds, rate_text, sync_name(sync), last);
-  // Exact once every producer has ended; while others still run, their increment in
-  // flight (attempted, not yet stored) counts as lost for a moment.
-  if (private_copy) return; // the segment is not what we wrote: log_private_outcome says both
-  // The overlap is said only when there was one: a lone producer has none to report.
-  if (outcome.interleaved > 0)
-    log::info("segment now: {}; {}{} times", describe(counter.tally()), overlap_marker, outcome.interleaved);
-  else
-    log::info("segment now: {}", describe(counter.tally()));
+// The segment, as this producer leaves it. With --sync atomic or sem other
+// producers may still be between their count and their store, and with racy the
+// difference is what was lost: only once every producer has ended is it exact,
+// so a difference is left to `shm info` instead of being called a loss here.
+std::string segment_line(const std::string& name, const Tally& tally) {
+  if (tally.attempts && tally.counter < *tally.attempts)
+    return fmt::format(
+        "segment now: counter {} of {} attempted; once every producer has ended, "
+        "ipcdemo shm info {} counts what was lost",
+        grouped(tally.counter), grouped(*tally.attempts), name);
+  return fmt::format("segment now: {}", describe(tally));
 }
+
+void log_summary(const std::string& name, const Outcome& outcome, std::chrono::steady_clock::duration elapsed,
+                 const ProduceSettings& settings, const Counter& counter) {
+  Summary summary = outcome.summary;
+  summary.seconds = std::chrono::duration<double>(elapsed).count();
+  for (const auto& line : summary_lines(summary, settings.sync, settings.widen, outcome.last))
+    log::info("{}", line);
+  if (settings.private_copy) return; // the segment is not what we wrote: log_private_outcome says both
+  log::info("{}", segment_line(name, counter.tally()));
+}
+
+// The unsigned number at the start of `text`, digits grouped with commas or not.
+std::optional<std::uint64_t> leading_number(std::string_view text) {
+  std::uint64_t value = 0;
+  bool any = false;
+  for (const char c : text) {
+    if (c == ',') continue;
+    if (c < '0' || c > '9') break;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    any = true;
+  }
+  return any ? std::optional(value) : std::nullopt;
+}
+
+constexpr std::string_view produced_marker = "produced ";
+constexpr std::string_view interleaved_marker =
+    "interleaved: another producer's increment came between two of ours ";
 
 } // namespace
 
@@ -114,6 +131,56 @@ std::string_view sync_name(Sync sync) {
 std::string lock_name(std::string_view segment_name, std::string_view given) {
   return normalize_ipc_name(given.empty() ? std::string(segment_name) + "-lock" : std::string(given),
                             ObjectKind::sem);
+}
+
+std::string duration_text(std::chrono::nanoseconds duration) {
+  const auto ns = duration.count();
+  if (ns != 0 && ns % 1'000'000'000 == 0) return fmt::format("{}s", ns / 1'000'000'000);
+  if (ns != 0 && ns % 1'000'000 == 0) return fmt::format("{}ms", ns / 1'000'000);
+  if (ns != 0 && ns % 1'000 == 0) return fmt::format("{}us", ns / 1'000);
+  return fmt::format("{}ns", ns);
+}
+
+std::vector<std::string> summary_lines(const Summary& summary, Sync sync, std::chrono::nanoseconds widen,
+                                       std::uint64_t last_written) {
+  const double seconds = summary.seconds;
+  const double rate = seconds > 0 ? static_cast<double>(summary.increments) / seconds : 0.0;
+  const std::string rate_text = rate >= 1e6 ? fmt::format("{:.2f} million/s", rate / 1e6)
+                                            : fmt::format("{}/s", grouped(static_cast<std::uint64_t>(rate)));
+  // The window is named wherever it was widened: it is why these producers lose so much.
+  const std::string how = sync != Sync::atomic && widen.count() > 0
+                              ? fmt::format("--sync {} --widen {}", sync_name(sync), duration_text(widen))
+                              : fmt::format("--sync {}", sync_name(sync));
+  std::vector<std::string> lines = {fmt::format(
+      "{}{} {} in {:.3f} s ({}, {}); last value written: {}", produced_marker, grouped(summary.increments),
+      summary.increments == 1 ? "increment" : "increments", seconds, rate_text, how, grouped(last_written))};
+  // Said only when it happened: a lone producer has nobody to interleave with.
+  if (summary.interleaved > 0)
+    lines.push_back(fmt::format("{}{} {}", interleaved_marker, grouped(summary.interleaved),
+                                summary.interleaved == 1 ? "time" : "times"));
+  return lines;
+}
+
+bool read_summary_line(std::string_view line, Summary& summary) {
+  if (const auto at = line.find(interleaved_marker); at != std::string_view::npos) {
+    const auto count = leading_number(line.substr(at + interleaved_marker.size()));
+    if (!count) return false;
+    summary.interleaved = *count;
+    return true;
+  }
+  const auto at = line.find(produced_marker);
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = line.substr(at + produced_marker.size());
+  const auto count = leading_number(rest);
+  const auto in = rest.find(" in ");
+  if (!count || in == std::string_view::npos) return false;
+  const std::string seconds(rest.substr(in + 4, rest.find(' ', in + 4) - (in + 4)));
+  char* end = nullptr;
+  const double value = std::strtod(seconds.c_str(), &end);
+  if (end == seconds.c_str()) return false;
+  summary.increments = *count;
+  summary.seconds = value;
+  return true;
 }
 
 namespace {
@@ -154,33 +221,38 @@ void produce(const std::string& name, const ProduceSettings& settings) {
   NumberLines out(ticker.pauses());
   const auto start = std::chrono::steady_clock::now();
   Outcome outcome;
-  std::uint64_t& done = outcome.done;
+  std::uint64_t& done = outcome.summary.increments;
   std::uint64_t& last = outcome.last;
   std::uint64_t last_attempt = 0;
   bool said_waiting = false;
+  const auto widen = settings.widen;
+  const auto finish = [&] {
+    log_summary(name, outcome, std::chrono::steady_clock::now() - start, settings, counter);
+    if (settings.private_copy) log_private_outcome(name, counter, page_before, page_after);
+  };
   try {
     while (settings.count == 0 || done < settings.count) {
+      // Counted first, atomically, in every mode: what the counter should reach.
+      // Counting before the increment means the counter can never be ahead of the
+      // attempts, whoever reads them, also when a producer dies in between (that
+      // increment is then lost: attempted, never made). The racy increment itself
+      // stays as racy as the screenplay's.
+      const std::uint64_t attempts_before = counter.record_attempt();
+      if (done > 0 && attempts_before != last_attempt + 1) ++outcome.summary.interleaved;
+      last_attempt = attempts_before;
       std::uint64_t written = 0;
       switch (settings.sync) {
-        case Sync::racy: written = counter.racy_increment(); break;
+        case Sync::racy: written = counter.racy_increment(widen); break;
         case Sync::atomic: written = counter.atomic_increment(); break;
         case Sync::sem: {
           acquire(*lock, said_waiting);
           // Should the increment raise SIGBUS, the reporter gives the lock back first.
           sys::Semaphore::Held held(*lock);
-          written = counter.racy_increment(); // the lock makes load-and-store safe
+          written = counter.racy_increment(widen); // the lock makes load-and-store safe, however wide
           held.release();
           break;
         }
       }
-      // Counted in every mode, atomically, after the increment: what the counter
-      // should reach. Counting after means a reader (who reads the attempts first)
-      // never takes an increment still in flight for a lost one: with --sync atomic
-      // or sem the counter is never below the attempts. The racy increment itself
-      // stays as racy as the screenplay's.
-      const std::uint64_t attempts_before = counter.record_attempt();
-      if (done > 0 && attempts_before != last_attempt + 1) ++outcome.interleaved;
-      last_attempt = attempts_before;
       last = written;
       if (done == 0 && settings.private_copy) page_after = page_state(counter);
       ++done;
@@ -189,14 +261,10 @@ void produce(const std::string& name, const ProduceSettings& settings) {
       ticker.wait();
     }
   } catch (const Interrupted&) {
-    log_summary(outcome, std::chrono::steady_clock::now() - start, settings.sync, counter,
-                settings.private_copy);
-    if (settings.private_copy) log_private_outcome(name, counter, page_before, page_after);
+    finish();
     throw;
   }
-  log_summary(outcome, std::chrono::steady_clock::now() - start, settings.sync, counter,
-              settings.private_copy);
-  if (settings.private_copy) log_private_outcome(name, counter, page_before, page_after);
+  finish();
 }
 
 } // namespace ipcdemo::shm

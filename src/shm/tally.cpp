@@ -27,14 +27,13 @@ std::string describe(const Tally& tally) {
     return fmt::format("counter {} of {} attempted: {} lost ({:.1f}%)", grouped(tally.counter),
                        grouped(*tally.attempts), grouped(*lost), percent);
   }
-  // Producers count an attempt just after making it, so while they run the counter
-  // may be a few (one per producer) ahead. Far ahead, or once none runs: something
-  // wrote the counter without counting (the screenplay's own producer, or one of an
-  // older ipcdemo). Either way no loss can be computed.
+  // Producers count each attempt before they make it, and readers take the counter
+  // before the attempts: a counter above its attempts was written by something that
+  // does not count (the screenplay's own producer, an older ipcdemo, a hand-made
+  // segment). No loss can be computed from it.
   return fmt::format(
-      "counter {} of {} attempted: more than attempted, so increments are still in flight (a "
-      "producer between its increment and its count), or a producer that does not count its "
-      "attempts wrote it too",
+      "counter {} of {} attempted: the counter is above its attempts, so something that does not count "
+      "its attempts wrote it (such as the screenplay's own producer); nothing can be said of losses",
       grouped(tally.counter), grouped(*tally.attempts));
 }
 

@@ -21,7 +21,8 @@ struct Tally {
 std::string grouped(std::uint64_t value);
 
 // "counter 3,397,984 of 4,000,000 attempted: 602,016 lost (15.0%)", or what stands in
-// its place when attempts are not recorded or fewer than the counter.
+// its place when attempts are not recorded, or fewer than the counter (which only a
+// writer that does not count its attempts can cause).
 std::string describe(const Tally& tally);
 
 // `shm info`'s lines: "counter: N", "attempts: N" (or "not recorded ..."), and

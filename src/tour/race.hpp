@@ -1,5 +1,6 @@
 // The tour's race: several `shm produce` processes started together on one
-// segment, their overlap checked, and the segment's counter and attempts read
+// segment, summed up in one table (increments, rate, interleavings: whether they
+// really ran at the same time), and the segment's counter and attempts read
 // afterwards. A racy race is run again, within a time cap, until a loss is seen.
 #pragma once
 
@@ -9,6 +10,8 @@
 
 namespace ipcdemo::tour {
 
+class Screen;
+
 struct Race {
   std::string segment;               // canonical name, created before the race
   std::vector<std::string> producer; // one producer's arguments
@@ -17,8 +20,12 @@ struct Race {
   std::chrono::seconds time_cap{20}; // no new round after this
 };
 
-// Prints `command` (the producers' shell line), runs rounds and says what they
-// showed. Throws when a producer fails, or when a race that must lose nothing did.
-void run_race(const Race& race, const std::string& command);
+// The shell line that starts the producers together, as words:
+// for i in 1 2 3 4; do ipcdemo ARGS >/dev/null & done; wait
+std::vector<std::string> race_command(const Race& race);
+
+// Prints race_command, runs rounds and says what they showed. Throws when a
+// producer fails, or when a race that must lose nothing did.
+void run_race(const Race& race, Screen& screen);
 
 } // namespace ipcdemo::tour

@@ -10,8 +10,12 @@
 #include "sys/shm.hpp"
 #include "tour/child.hpp"
 #include "tour/race.hpp"
+#include "tour/screen.hpp"
+
+#include <unistd.h>
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
@@ -23,10 +27,11 @@ namespace ipcdemo::tour {
 
 namespace {
 
-constexpr std::size_t shown_head = 8;
-constexpr std::size_t shown_tail = 4;
-// No step may take longer: the slowest (four producers racing, 20000 locked
-// increments each) takes about a second on a busy two-CPU machine.
+// Output that no filter chose is cut down to fit the screen, but never below this.
+constexpr std::size_t min_shown = 8;
+// No step may take longer: the slowest (four producers racing, 100,000 locked
+// increments each, --widen 1us inside the lock) took 3 s on a two-CPU machine
+// with a load average of 15.
 constexpr auto step_limit = std::chrono::seconds(60);
 
 using Clock = std::chrono::steady_clock;
@@ -57,11 +62,18 @@ std::string shell_quote(const std::string& word) {
   return quoted + "'";
 }
 
+// The words of the command line a student could type for `step`.
+std::vector<std::string> command_words(const Step& step) {
+  std::vector<std::string> words{"ipcdemo"};
+  for (const auto& arg : step.args) words.push_back(shell_quote(arg));
+  if (!step.input.empty()) words.insert(words.end(), {"<", step.input});
+  if (step.discard_stdout) words.emplace_back(">/dev/null");
+  return words;
+}
+
 std::string command_line(const Step& step) {
-  std::string line = "$ ipcdemo";
-  for (const auto& arg : step.args) line += " " + shell_quote(arg);
-  if (!step.input.empty()) line += " < " + step.input;
-  if (step.discard_stdout) line += " > /dev/null";
+  std::string line;
+  for (const auto& word : command_words(step)) line += (line.empty() ? "" : " ") + word;
   return line;
 }
 
@@ -118,51 +130,43 @@ class Cleanup {
   const TourNames& names_;
 };
 
-// Waits for Enter; Ctrl-C ends the tour, the end of input lets it run on unattended.
-void wait_for_enter(const std::string& prompt) {
-  fmt::print("\n[{}] ", prompt);
-  std::fflush(stdout);
-  // stdio, not std::cin: <iostream>'s static initialiser costs every run of
-  // every command a dozen page faults (bench/startup.sh).
-  std::array<char, 256> line{};
-  if (std::fgets(line.data(), static_cast<int>(line.size()), stdin) == nullptr) {
-    signals::throw_if_interrupted();
-    fmt::print("\n");
-  }
-}
-
 class Runner {
  public:
-  explicit Runner(bool pause = false) : pause_(pause) {}
+  explicit Runner(Screen& screen) : screen_(screen) {}
 
   void step(const Step& step) {
     // A signal that arrived between two blocking calls is noticed here.
     signals::throw_if_interrupted();
-    if (pause_ && !step.cue.empty()) wait_for_enter("Enter to " + step.cue);
+    // With --pause: a stop after every step that showed something, and before
+    // every cued step, so that the lecturer goes on when the class has seen it.
+    if (showed_ || !step.cue.empty()) screen_.stop(step.cue.empty() ? "continue" : step.cue);
+    showed_ = true;
     switch (step.kind) {
-      case Step::Kind::say: fmt::print("\n{}\n", step.text); break;
-      case Step::Kind::run: run(step); break;
-      case Step::Kind::start:
-        fmt::print("{} &\n", command_line(step));
-        std::fflush(stdout);
-        background_.emplace(step.label, Child(step.label, step.args, step.input, step.discard_stdout));
+      case Step::Kind::say:
+        screen_.prose(step.text);
+        showed_ = false; // the narration belongs to the command that follows it
         break;
+      case Step::Kind::run: run(step); break;
+      case Step::Kind::start: {
+        auto words = command_words(step);
+        words.emplace_back("&");
+        screen_.command(words);
+        background_.emplace(step.label, Child(step.label, step.args, step.input, step.discard_stdout));
+        showed_ = false; // what it says comes with the step that waits for it
+        break;
+      }
       case Step::Kind::wait_blocked: wait_blocked(step.label); break;
       case Step::Kind::finish: finish(); break;
-      case Step::Kind::race:
-        run_race(step.race, fmt::format("$ for i in $(seq {}); do {} & done; wait", step.race.producers,
-                                        command_line(step).substr(2)));
-        break;
+      case Step::Kind::race: run_race(step.race, screen_); break;
     }
     std::fflush(stdout);
   }
 
  private:
   void run(const Step& step) {
-    fmt::print("{}\n", command_line(step));
-    std::fflush(stdout);
+    screen_.command(command_words(step));
     if (!step.needs.empty() && !program_in_path(step.needs)) {
-      fmt::print("  (skipped: {} is not installed here)\n", step.needs);
+      screen_.note(fmt::format("skipped: {} is not installed here", step.needs));
       return;
     }
     Child child("", step.args, step.input, step.discard_stdout);
@@ -172,7 +176,7 @@ class Runner {
       while (!child.eof()) {
         signals::throw_if_interrupted();
         std::vector<pollfd> fds = {{child.output_fd(), POLLIN, 0}};
-        if (!poll_until(fds, deadline)) throw overran(fmt::format("'{}'", command_line(step).substr(2)));
+        if (!poll_until(fds, deadline)) throw overran(fmt::format("'{}'", command_line(step)));
         for (auto& line : child.read_lines())
           if (shown(step, line)) lines.push_back(std::move(line));
       }
@@ -182,25 +186,59 @@ class Runner {
       run_live(step, child);
     }
     const int status = child.wait();
-    show(lines);
+    show(step, lines);
     if (status != step.expect_status && !step.needs.empty()) {
-      fmt::print("  (this step needs {}, which did not work here: exit status {})\n", step.needs, status);
+      screen_.note(
+          fmt::format("this step needs {}, which did not work here: exit status {}", step.needs, status));
       return;
     }
     if (status != step.expect_status)
       throw Error(exit_code::failure, fmt::format("tour: '{}' ended with status {}, expected {}",
-                                                  command_line(step).substr(2), status, step.expect_status));
-    if (status != 0) fmt::print("  (exit status {}, as expected)\n", status);
+                                                  command_line(step), status, step.expect_status));
+    if (status != 0) screen_.note(fmt::format("exit status {}, as expected", status));
   }
 
-  static void show(const std::vector<std::string>& lines) {
-    if (lines.size() <= shown_head + shown_tail + 1) {
-      for (const auto& line : lines) fmt::print("  | {}\n", line);
+  void show(const Step& step, const std::vector<std::string>& lines) {
+    if (step.view != nullptr) {
+      for (const auto& each : step.view(lines)) {
+        if (!each.stop_before.empty()) screen_.stop(each.stop_before);
+        screen_.output(each.text);
+      }
       return;
     }
-    for (std::size_t i = 0; i < shown_head; ++i) fmt::print("  | {}\n", lines[i]);
-    fmt::print("  | ... ({} more lines)\n", lines.size() - shown_head - shown_tail);
-    for (std::size_t i = lines.size() - shown_tail; i < lines.size(); ++i) fmt::print("  | {}\n", lines[i]);
+    if (!step.filter.empty()) { // the lines the narration promises: all of them
+      for (const auto& line : lines) screen_.output(line);
+      return;
+    }
+    show_fitted(lines);
+  }
+
+  // Output no filter chose: whole when it fits on the screen, else its beginning
+  // and its end with the number of lines between them.
+  void show_fitted(const std::vector<std::string>& lines) {
+    std::size_t total = 0;
+    for (const auto& line : lines) total += screen_.lines_for_output(line);
+    const std::size_t budget = std::max<std::size_t>(screen_.room(), min_shown);
+    if (total <= budget) {
+      for (const auto& line : lines) screen_.output(line);
+      return;
+    }
+    const std::size_t head_budget = (budget - 1) * 2 / 3;
+    const std::size_t tail_budget = budget - 1 - head_budget;
+    std::size_t head = 0;
+    for (std::size_t used = 0; head < lines.size(); ++head) {
+      used += screen_.lines_for_output(lines[head]);
+      if (used > head_budget) break;
+    }
+    std::size_t tail = lines.size();
+    for (std::size_t used = 0; tail > head;) {
+      used += screen_.lines_for_output(lines[tail - 1]);
+      if (used > tail_budget) break;
+      --tail;
+    }
+    for (std::size_t i = 0; i < head; ++i) screen_.output(lines[i]);
+    screen_.output(fmt::format("... ({} more lines)", tail - head));
+    for (std::size_t i = tail; i < lines.size(); ++i) screen_.output(lines[i]);
   }
 
   // Polls `child` and the background commands, printing lines as they arrive,
@@ -218,11 +256,10 @@ class Runner {
       if (sys::poll(fds, -1) == 0) continue; // a signal that does not end us
       if (fds[0].revents != 0)
         for (const auto& line : child.read_lines())
-          if (shown(step, line)) fmt::print("  | {}\n", line);
+          if (shown(step, line)) screen_.output(line);
       for (std::size_t i = 1; i < fds.size(); ++i)
         if (fds[i].revents != 0)
-          for (const auto& line : others[i - 1]->read_lines())
-            fmt::print("  {:>10} | {}\n", others[i - 1]->label(), line);
+          for (const auto& line : others[i - 1]->read_lines()) screen_.output(line, others[i - 1]->label());
       std::fflush(stdout);
     }
   }
@@ -232,7 +269,7 @@ class Runner {
     for (auto& [label, child] : background_) {
       pollfd fd{child.output_fd(), POLLIN, 0};
       while (!child.eof() && sys::poll(std::span(&fd, 1), 0) > 0)
-        for (const auto& line : child.read_lines()) fmt::print("  {:>10} | {}\n", label, line);
+        for (const auto& line : child.read_lines()) screen_.output(line, label);
     }
   }
 
@@ -245,7 +282,7 @@ class Runner {
     }
     if (!child.blocked()) throw Error(exit_code::failure, fmt::format("tour: {} never blocked", label));
     drain_background(); // what it said before it blocked comes first
-    fmt::print("  ({} is blocked: state S in /proc/{}/stat)\n", label, child.pid());
+    screen_.note(fmt::format("{} is blocked: state S in /proc/{}/stat", label, child.pid()));
   }
 
   // Shows the output of every background command, each line with its label,
@@ -265,8 +302,7 @@ class Runner {
       if (!poll_until(fds, deadline)) throw overran(fmt::format("{}", children.front()->label()));
       for (std::size_t i = 0; i < fds.size(); ++i)
         if (fds[i].revents != 0)
-          for (const auto& line : children[i]->read_lines())
-            fmt::print("  {:>10} | {}\n", children[i]->label(), line);
+          for (const auto& line : children[i]->read_lines()) screen_.output(line, children[i]->label());
       std::fflush(stdout);
     }
     for (auto& [label, child] : background_) {
@@ -277,31 +313,40 @@ class Runner {
     background_.clear();
   }
 
+  Screen& screen_;
   std::map<std::string, Child> background_;
-  bool pause_ = false;
+  bool showed_ = false; // the last step showed something: with --pause, stop before the next
 };
-
 } // namespace
 
 int run_tour(const std::vector<Scene>& scenes, const TourNames& names, const Options& options) {
   const Cleanup cleanup(names);
+  bool pause = options.pause;
+  // Without a terminal to type Enter in (a pipe, a file, closed), waiting would
+  // hang or read what was not meant as an answer: the tour runs on instead.
+  if (pause && ::isatty(STDIN_FILENO) != 1) {
+    log::warn(
+        "--pause: standard input is not a terminal, so nobody can press Enter; running without "
+        "stopping");
+    pause = false;
+  }
+  Screen screen(detect_screen_size(), pause);
   std::size_t number = 0;
-  bool found = options.only_scene.empty();
+  bool found = false;
   for (const auto& scene : scenes) {
     ++number;
     if (!options.only_scene.empty() && scene.name != options.only_scene) continue;
+    if (found) screen.stop("start the next scene");
     found = true;
-    fmt::print("\n== Scene {}/{}: {} ==\n", number, scenes.size(), scene.title);
-    Runner runner(options.pause);
+    screen.blank();
+    screen.line(fmt::format("== Scene {}/{}: {} ==", number, scenes.size(), scene.title));
+    Runner runner(screen);
     for (const auto& step : scene.steps) runner.step(step);
-    // Only when another scene follows: --scene runs one.
-    if (options.pause && options.only_scene.empty() && number < scenes.size())
-      wait_for_enter("Enter for the next scene");
   }
   if (!found) throw UsageError(fmt::format("--scene: no scene '{}' (see --list-scenes)", options.only_scene));
   // A signal that ended the last wait for Enter, or came after the last step.
   signals::throw_if_interrupted();
-  fmt::print("\nThat was the tour. Every command above also works on its own: try them.\n");
+  screen.prose("That was the tour. Every command above also works on its own: try them.");
   return exit_code::ok;
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "ipc/name.hpp"
+#include "shm/produce.hpp"
 
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -25,16 +26,24 @@ Step run(std::vector<std::string> args, std::string filter = {}, int expect_stat
           .expect_status = expect_status};
 }
 
-// Whether `mmap cat` has --zero-copy (copying with write(2) by default), as the
-// registry says: the scene shows both paths by name when it has.
-bool cat_has_zero_copy() {
+// Whether GROUP ACTION has the option KEY, as the registry says: a scene that
+// names an option the command lacks would teach something untrue.
+bool has_option(std::string_view group_name, std::string_view action, std::string_view key) {
   for (const auto& group : registry())
-    if (group.name == "mmap")
+    if (group.name == group_name)
       for (const auto& command : group.commands)
-        if (command.action == "cat")
+        if (command.action == action)
           for (const auto& option : command.options)
-            if (option.key() == "zero-copy") return true;
+            if (option.key() == key) return true;
   return false;
+}
+
+// Whether `mmap cat` has --zero-copy (copying with write(2) by default): the scene
+// shows both paths by name when it has.
+bool cat_has_zero_copy() { return has_option("mmap", "cat", "zero-copy"); }
+
+Step viewed(std::vector<std::string> args, View view) {
+  return {.kind = Step::Kind::run, .args = std::move(args), .view = view};
 }
 
 Scene read_versus_map() {
@@ -70,14 +79,12 @@ Scene mappings() {
               say("Every mapping is a row of /proc/PID/maps. File-backed rows name their file (the\n"
                   "program, libraries, a mapped file); anonymous memory (heap, stack, MAP_ANONYMOUS)\n"
                   "has none. Here is our own process after mapping /etc/passwd and 1 MiB of\n"
-                  "anonymous memory (the marked rows):"),
-              run({"mmap", "maps", "--anon", "1M"},
-                  "ADDRESS|<--|[heap]|[stack]|mappings:|PERM:|private:|shared:|copy-on-write|becomes "
-                  "anonymous|mmap cow"),
-              say("How does an address space get that way? A dynamically linked program, stopped\n"
-                  "right after execve and again as it exits: first only what the kernel mapped (the\n"
-                  "program, its loader, stack, vdso), then the libraries the loader mapped:"),
-              run({"mmap", "maps", "--exec", "/bin/true"}, "1. |2. |<--|Mapped since"),
+                  "anonymous memory (the marked rows; the tour leaves out the end address, offset and\n"
+                  "kind columns, and the rows between):"),
+              viewed({"mmap", "maps", "--anon", "1M"}, anon_maps_view),
+              say("How does an address space get that way? A program stopped right after execve, and\n"
+                  "as it exits: first what the kernel mapped, then the libraries the loader mapped:"),
+              viewed({"mmap", "maps", "--exec", "/bin/true"}, exec_maps_view),
           }};
 }
 
@@ -106,18 +113,25 @@ Step wait_blocked(std::string label) { return {.kind = Step::Kind::wait_blocked,
 Step finish() { return {.kind = Step::Kind::finish}; }
 
 Scene shared_memory(const TourNames& names) {
+  // Narrated as the command makes it: shm_open then ftruncate (the screenplay's
+  // way, with a moment at size 0), or the unnamed file linked once sized.
+  const bool screenplay_create = has_option("shm", "create", "tmpfile");
   return {"shm",
           "Shared memory: mmap() of a file in /dev/shm",
           {
-              say("POSIX shared memory is nothing but mmap() with predefined file names: shm_open()\n"
-                  "opens a file in /dev/shm (a tmpfs), ftruncate() gives it a size. To publish it\n"
-                  "only once sized, create makes it without a name (O_TMPFILE), sizes it, then\n"
-                  "names it with linkat(). Watch -v:"),
+              say(screenplay_create
+                      ? "POSIX shared memory is nothing but mmap() with predefined file names: shm_open()\n"
+                        "with O_CREAT makes a file in /dev/shm (a tmpfs), of size 0, and ftruncate() gives\n"
+                        "it its size. Watch -v:"
+                      : "POSIX shared memory is nothing but mmap() with predefined file names: shm_open()\n"
+                        "opens a file in /dev/shm (a tmpfs), ftruncate() gives it a size. To publish it\n"
+                        "only once sized, create makes it without a name (O_TMPFILE), sizes it, then\n"
+                        "names it with linkat(). Watch -v:"),
               run({"-v", "shm", "create", names.shm, "--size", "4K", "--exclusive"}),
               say("A consumer prints the counter in the segment's first 8 bytes while a producer\n"
                   "increments it: two processes, one memory, no system call in between."),
-              start("consumer", {"shm", "consume", names.shm, "--count", "6", "--interval", "150ms"}),
-              start("producer", {"shm", "produce", names.shm, "--count", "5", "--interval", "150ms"}),
+              start("consumer", {"shm", "consume", names.shm, "--count", "5", "--interval", "150ms"}),
+              start("producer", {"shm", "produce", names.shm, "--count", "4", "--interval", "150ms"}),
               finish(),
               run({"shm", "info", names.shm}),
           }};
@@ -143,37 +157,47 @@ Scene copy_on_write(const TourNames& names) {
 
 // Four producers started together, each making the same number of increments, in
 // each of the three ways; the segment counts what was attempted, so what was lost
-// is counted, not guessed.
+// is counted, not guessed. Racy and sem producers widen the window between their
+// load and their store by the default --widen, named on their command line.
 Step race(const std::string& segment, const std::string& sync, bool until_lost) {
-  Step step{.kind = Step::Kind::race,
-            .args = {"shm", "produce", segment, "--interval", "0", "--count", "200000", "--sync", sync},
-            .discard_stdout = true};
+  std::vector<std::string> args = {"shm", "produce", segment, "-i", "0", "-c", "100000", "--sync", sync};
+  if (sync != "atomic") args.insert(args.end(), {"--widen", shm::duration_text(shm::default_widen)});
+  Step step{.kind = Step::Kind::race, .args = args, .discard_stdout = true};
   step.race = {.segment = segment, .producer = step.args, .producers = 4, .until_lost = until_lost};
   return step;
 }
 
 Scene lost_increments(const TourNames& names) {
-  return {"race",
-          "Lost increments without a lock, none with an atomic add or a semaphore",
-          {
-              say("Four producers at once, with no lock: each loads the counter, adds one, stores it.\n"
-                  "A store based on a stale load overwrites another's work: increments get lost.\n"
-                  "Besides the counter, the segment counts the increments attempted (the 8 bytes\n"
-                  "after it, always added to atomically), so what was lost can be counted:"),
-              run({"shm", "create", names.race_racy, "--exclusive"}),
-              race(names.race_racy, "racy", true),
-              run({"shm", "info", names.race_racy}, "counter|attempts|summary"),
-              say("The same four producers, the same counts, started together, with --sync atomic:\n"
-                  "one atomic fetch-and-add (lock xadd on x86) per increment. Nothing is lost:"),
-              run({"shm", "create", names.race_atomic, "--exclusive"}),
-              race(names.race_atomic, "atomic", false),
-              say("And with --sync sem: a named semaphore of value 1 as a mutex around the load and\n"
-                  "the store. Nothing is lost either; each increment now also takes and gives back\n"
-                  "the lock, and a producer that finds it taken sleeps in futex() until it is free:"),
-              run({"shm", "create", names.race_sem, "--exclusive"}),
-              race(names.race_sem, "sem", false),
-              run({"shm", "info", names.race_sem}, "counter|attempts|summary"),
-          }};
+  const std::string widen = shm::duration_text(shm::default_widen);
+  return {
+      "race",
+      "Lost increments without a lock, none with atomic or sem",
+      {
+          say("Four producers at once, with no lock: each loads the counter, adds one and stores\n"
+              "it. A store based on a stale load overwrites the others' work: increments get\n"
+              "lost. Besides the counter the segment counts the increments attempted (the 8 bytes\n"
+              "after it, added to atomically before each increment), so what was lost is counted:"),
+          run({"shm", "create", names.race_racy, "--exclusive"}),
+          say(fmt::format(
+              "--widen {} (the default) makes each producer busy-wait between its load and its\n"
+              "store: the window in which another's store is overwritten, made wide enough that\n"
+              "four producers lose increments on every run, even on a busy machine where they\n"
+              "would seldom meet inside a window of a few nanoseconds (--widen 0). Interleavings:\n"
+              "how often another producer's increment came between two of one's own.",
+              widen)),
+          race(names.race_racy, "racy", true),
+          say("The same four producers, the same counts, with --sync atomic: one atomic\n"
+              "fetch-and-add (lock xadd on x86) per increment, with no window to widen:"),
+          run({"shm", "create", names.race_atomic, "--exclusive"}),
+          race(names.race_atomic, "atomic", false),
+          say(fmt::format("And with --sync sem: a named semaphore of value 1 (NAME-lock, made by the\n"
+                          "first producer) as a mutex around the load and the store, the same --widen {}\n"
+                          "inside it. A producer that finds the lock taken sleeps in futex() until it is\n"
+                          "free:",
+                          widen)),
+          run({"shm", "create", names.race_sem, "--exclusive"}),
+          race(names.race_sem, "sem", false),
+      }};
 }
 
 Scene semaphore(const TourNames& names) {
@@ -206,7 +230,7 @@ Scene message_queue(const TourNames& names) {
               say("A queue of at most 10 messages of 24 bytes: one measurement sample (timestamp,\n"
                   "value, channel, and 4 reserved bytes that keep the layout free of padding), here\n"
                   "beside the screenplay's own struct msg as this machine's compiler lays it out:"),
-              run({"mq", "layout"}, "{ |alignof 8:|(padding)"),
+              viewed({"mq", "layout"}, layout_view),
               run({"mq", "create", names.mq, "--exclusive"}),
               say("The mqueue file system shows each queue as a file (the screenplay mounts it to\n"
                   "look). As root, mq info mounts it in a mount namespace of its own, nothing on the\n"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tour/race.hpp"
+#include "tour/views.hpp"
 
 #include <string>
 #include <string_view>
@@ -26,13 +27,15 @@ struct Step {
   std::string input;           // standard input from this file
   bool discard_stdout = false; // keep only standard error (a producer's summary)
   std::string filter;          // show only lines containing one of these '|'-separated words
+  View view = nullptr;         // or show what this view makes of the output (tour/views.hpp)
   int expect_status = 0;
   Race race; // for Kind::race; `args` then holds one producer's arguments
   // A program the step needs besides ipcdemo (e.g. "strace"): without it, or when
   // the step fails, the tour says so and goes on instead of failing.
   std::string needs;
-  // With --pause, the tour stops before this step, at a moment that matters (a
-  // waiter is blocked), and Enter does it: "[Enter to CUE]".
+  // With --pause the tour stops after every step that showed something, and
+  // Enter goes on. A cue names what Enter does next, at a moment that matters (a
+  // waiter is blocked): "[Enter to CUE]".
   std::string cue;
 };
 

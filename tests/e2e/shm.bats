@@ -160,8 +160,8 @@ shorten_under() {
 @test "a segment truncated under a running producer: SIGBUS names the truncation" {
   shorten_under produce 0
   [ "$status" -eq 1 ]
-  # A producer increments the counter (bytes 0-7) before it counts the attempt: that is the first touch.
-  [ "$(cat "$TEST_DIR/err")" = "ipcdemo: $SHM: SIGBUS: it was truncated to 0 bytes while mapped, and byte 0 is gone" ]
+  # A producer counts the attempt (bytes 8-15) before it increments the counter: that is the first touch.
+  [ "$(cat "$TEST_DIR/err")" = "ipcdemo: $SHM: SIGBUS: it was truncated to 0 bytes while mapped, and byte 8 is gone" ]
 }
 
 @test "a segment shorter than the counter is an error for produce and consume, and info says so" {

@@ -27,5 +27,9 @@ TEST(ShmTally, WithoutAttemptsNothingIsCalledLost) {
   EXPECT_EQ(describe(old), "counter 7 (attempts: not recorded, the segment has room for the counter only)");
   const Tally foreign{.counter = 9, .attempts = 2};
   EXPECT_FALSE(foreign.lost()) << "a counter above its attempts was written by someone who does not count";
-  EXPECT_NE(describe(foreign).find("more than attempted"), std::string::npos);
+  EXPECT_EQ(
+      describe(foreign),
+      "counter 9 of 2 attempted: the counter is above its attempts, so something that does not count its "
+      "attempts wrote it (such as the screenplay's own producer); nothing can be said of losses");
+  EXPECT_EQ(describe(foreign).find("in flight"), std::string::npos);
 }

@@ -11,6 +11,10 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 using namespace ipcdemo;
@@ -94,4 +98,78 @@ TEST_F(Segment, ASegmentShorterThanTheCounterIsAnError) {
     EXPECT_NE(std::string(error.what()).find("has 4 bytes, fewer than the 8-byte counter"),
               std::string::npos);
   }
+}
+
+// Attempts are counted before each increment and readers take the counter before
+// the attempts: whoever reads, whenever, the counter is never above the attempts.
+// Writers and a reader map the segment each on their own, as processes would.
+TEST_F(Segment, AReaderNeverSeesTheCounterAboveItsAttempts) {
+  shm::create(name_, 4096, 0600, false);
+  std::atomic<int> writing{2};
+  const auto writer = [this, &writing](bool racy) {
+    auto counter = shm::Counter::open(name_, true);
+    for (int i = 0; i < 200000; ++i) {
+      counter.record_attempt();
+      if (racy)
+        counter.racy_increment();
+      else
+        counter.atomic_increment();
+    }
+    --writing;
+  };
+  std::thread racy(writer, true);
+  std::thread atomic(writer, false);
+  const auto reader = shm::Counter::open(name_, false);
+  std::uint64_t reads = 0;
+  std::uint64_t above = 0;
+  while (writing.load() > 0) {
+    const auto tally = reader.tally();
+    ++reads;
+    if (tally.counter > *tally.attempts) ++above;
+  }
+  racy.join();
+  atomic.join();
+  EXPECT_EQ(above, 0U) << "of " << reads << " reads";
+  const auto last = reader.tally();
+  EXPECT_EQ(*last.attempts, 400000U);
+  EXPECT_LE(last.counter, *last.attempts);
+}
+
+TEST_F(Segment, WidenWaitsBetweenTheLoadAndTheStore) {
+  shm::create(name_, 4096, 0600, false);
+  auto counter = shm::Counter::open(name_, true);
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 20; ++i) counter.racy_increment(std::chrono::microseconds(500));
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(10));
+  EXPECT_EQ(counter.load(), 20U) << "a lone producer loses nothing, however wide the window";
+}
+
+TEST(ShmSummary, TheTourReadsBackWhatAProducerSays) {
+  const shm::Summary said{.increments = 100000, .seconds = 0.152, .interleaved = 5123};
+  const auto lines = shm::summary_lines(said, shm::Sync::racy, std::chrono::microseconds(1), 287331);
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_EQ(lines[0],
+            "produced 100,000 increments in 0.152 s (657,894/s, --sync racy --widen 1us); last value "
+            "written: 287,331");
+  shm::Summary read;
+  for (const auto& line : lines) EXPECT_TRUE(shm::read_summary_line("ipcdemo: info: " + line, read)) << line;
+  EXPECT_EQ(read.increments, 100000U);
+  EXPECT_DOUBLE_EQ(read.seconds, 0.152);
+  EXPECT_EQ(read.interleaved, 5123U);
+  EXPECT_FALSE(shm::read_summary_line("ipcdemo: info: segment now: counter 4 of 4 attempted: 0 lost", read));
+}
+
+TEST(ShmSummary, AtomicHasNoWindowToWidenAndALoneProducerNoInterleavings) {
+  const auto lines = shm::summary_lines({.increments = 1, .seconds = 0.5, .interleaved = 0},
+                                        shm::Sync::atomic, std::chrono::microseconds(1), 1);
+  ASSERT_EQ(lines.size(), 1U);
+  EXPECT_EQ(lines[0], "produced 1 increment in 0.500 s (2/s, --sync atomic); last value written: 1");
+}
+
+TEST(ShmSummary, DurationsAreWrittenAsTheOptionsTakeThem) {
+  EXPECT_EQ(shm::duration_text(std::chrono::microseconds(1)), "1us");
+  EXPECT_EQ(shm::duration_text(std::chrono::nanoseconds(250)), "250ns");
+  EXPECT_EQ(shm::duration_text(std::chrono::milliseconds(2)), "2ms");
+  EXPECT_EQ(shm::duration_text(std::chrono::seconds(1)), "1s");
+  EXPECT_EQ(shm::duration_text(std::chrono::nanoseconds(0)), "0ns");
 }
