@@ -14,6 +14,7 @@
 #include "commands/shared_options.hpp"
 #include "ipc/name.hpp"
 #include "sem/named.hpp"
+#include "showc/sem.hpp"
 
 #include <sched.h>
 #include <semaphore.h>
@@ -42,6 +43,19 @@ int create(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+std::string create_in_c(const Invocation& invocation) {
+  return showc::sem_create_program({.name = object_name(invocation, ObjectKind::sem),
+                                    .value = static_cast<unsigned>(invocation.count("value")),
+                                    .mode = invocation.mode("mode"),
+                                    .exclusive = invocation.flag("exclusive")});
+}
+
+// --try never waits, --timeout waits at most so long: one or the other.
+void check_waiting(const Invocation& invocation) {
+  if (invocation.flag("try") && invocation.given("timeout"))
+    throw UsageError("--try and --timeout cannot go together: --try never waits");
+}
+
 int usable_cpus() {
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -50,9 +64,9 @@ int usable_cpus() {
 
 int wait(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
+  check_waiting(invocation);
   const bool try_only = invocation.flag("try");
   const bool timed = invocation.given("timeout");
-  if (try_only && timed) throw UsageError("--try and --timeout cannot go together: --try never waits");
   const std::uint64_t count = invocation.count("count");
   sys::Semaphore semaphore = sem::open(name);
   // One deadline for all the waits, against CLOCK_MONOTONIC: setting the wall clock
@@ -88,6 +102,17 @@ int wait(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+std::string wait_in_c(const Invocation& invocation) {
+  check_waiting(invocation);
+  showc::SemWait settings{.name = object_name(invocation, ObjectKind::sem),
+                          .count = invocation.count("count"),
+                          .timeout = {},
+                          .try_only = invocation.flag("try"),
+                          .spin = invocation.duration("spin")};
+  if (invocation.given("timeout")) settings.timeout = invocation.duration("timeout");
+  return showc::sem_wait_program(settings);
+}
+
 int post(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
   const std::uint64_t count = invocation.count("count");
@@ -104,6 +129,11 @@ int post(const Invocation& invocation) {
   }
   log::info("semaphore {}: {} done, value now {}", name, counted(count, "post"), semaphore.value());
   return exit_code::ok;
+}
+
+std::string post_in_c(const Invocation& invocation) {
+  return showc::sem_post_program(
+      {.name = object_name(invocation, ObjectKind::sem), .count = invocation.count("count")});
 }
 
 int value(const Invocation& invocation) {
@@ -154,6 +184,7 @@ GroupSpec sem_group() {
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = create,
+                  .show_c = create_in_c,
               },
               {
                   .action = "wait",
@@ -182,6 +213,7 @@ GroupSpec sem_group() {
                                .default_value = "0"}},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = wait,
+                  .show_c = wait_in_c,
               },
               {
                   .action = "post",
@@ -192,6 +224,7 @@ GroupSpec sem_group() {
                   .options = {count_option("How many posts", "1")},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = post,
+                  .show_c = post_in_c,
               },
               {
                   .action = "value",
