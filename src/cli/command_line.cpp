@@ -97,7 +97,7 @@ BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const Command
   describe(app, formatter, command.summary, command.description);
   app.footer([&command] { return command_footer(command); });
   BoundCommand bound{&ref, &app, {}};
-  for (const auto& spec : command.options) {
+  for (const auto& spec : command.all_options()) {
     if (!mentions.binds(spec.flags)) continue;
     const bool is_flag = spec.type == ValueType::flag;
     const std::string help(spec.help);

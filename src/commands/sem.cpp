@@ -15,6 +15,7 @@
 #include "ipc/name.hpp"
 #include "sem/named.hpp"
 #include "sys/narrate.hpp"
+#include "showc/sem.hpp"
 
 #include <sched.h>
 #include <semaphore.h>
@@ -57,6 +58,19 @@ int create(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+std::string create_in_c(const Invocation& invocation) {
+  return showc::sem_create_program({.name = object_name(invocation, ObjectKind::sem),
+                                    .value = static_cast<unsigned>(invocation.count("value")),
+                                    .mode = invocation.mode("mode"),
+                                    .exclusive = invocation.flag("exclusive")});
+}
+
+// --try never waits, --timeout waits at most so long: one or the other.
+void check_waiting(const Invocation& invocation) {
+  if (invocation.flag("try") && invocation.given("timeout"))
+    throw UsageError("--try and --timeout cannot go together: --try never waits");
+}
+
 int usable_cpus() {
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -65,9 +79,9 @@ int usable_cpus() {
 
 int wait(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
+  check_waiting(invocation);
   const bool try_only = invocation.flag("try");
   const bool timed = invocation.given("timeout");
-  if (try_only && timed) throw UsageError("--try and --timeout cannot go together: --try never waits");
   const std::uint64_t count = invocation.count("count");
   sys::Semaphore semaphore = sem::open(name);
   const int before = checked_value(semaphore);
@@ -106,6 +120,17 @@ int wait(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+std::string wait_in_c(const Invocation& invocation) {
+  check_waiting(invocation);
+  showc::SemWait settings{.name = object_name(invocation, ObjectKind::sem),
+                          .count = invocation.count("count"),
+                          .timeout = {},
+                          .try_only = invocation.flag("try"),
+                          .spin = invocation.duration("spin")};
+  if (invocation.given("timeout")) settings.timeout = invocation.duration("timeout");
+  return showc::sem_wait_program(settings);
+}
+
 int post(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
   const std::uint64_t count = invocation.count("count");
@@ -134,6 +159,11 @@ int post(const Invocation& invocation) {
               value_change(before, after, before + static_cast<int>(count)));
   }
   return exit_code::ok;
+}
+
+std::string post_in_c(const Invocation& invocation) {
+  return showc::sem_post_program(
+      {.name = object_name(invocation, ObjectKind::sem), .count = invocation.count("count")});
 }
 
 int value(const Invocation& invocation) {
@@ -184,6 +214,7 @@ GroupSpec sem_group() {
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = create,
+                  .show_c = create_in_c,
               },
               {
                   .action = "wait",
@@ -212,6 +243,7 @@ GroupSpec sem_group() {
                                .default_value = "0"}},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = wait,
+                  .show_c = wait_in_c,
               },
               {
                   .action = "post",
@@ -222,6 +254,7 @@ GroupSpec sem_group() {
                   .options = {count_option("How many posts", "1")},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = post,
+                  .show_c = post_in_c,
               },
               {
                   .action = "value",

@@ -16,6 +16,7 @@
 #include "shm/produce.hpp"
 #include "shm/segment.hpp"
 #include "shm/sizing.hpp"
+#include "showc/shm.hpp"
 
 namespace ipcdemo::commands {
 
@@ -25,12 +26,16 @@ shm::SizeBy size_by(const Invocation& invocation) {
   return invocation.flag("hole") ? shm::SizeBy::hole : shm::SizeBy::ftruncate;
 }
 
+void check_hole(const Invocation& invocation) {
+  if (size_by(invocation) == shm::SizeBy::hole && invocation.size("size") == 0)
+    throw UsageError("--hole needs a --size of at least 1: it writes the last byte");
+}
+
 int create(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
   const std::uint64_t size = invocation.size("size");
   const auto how = size_by(invocation);
-  if (how == shm::SizeBy::hole && size == 0)
-    throw UsageError("--hole needs a --size of at least 1: it writes the last byte");
+  check_hole(invocation);
   const mode_t mode = invocation.mode("mode");
   const auto way = invocation.flag("tmpfile") ? shm::CreateWay::unnamed_first : shm::CreateWay::shm_open;
   const auto result = shm::create(name, size, mode, invocation.flag("exclusive"), how, way);
@@ -47,6 +52,15 @@ int create(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+std::string create_in_c(const Invocation& invocation) {
+  check_hole(invocation);
+  return showc::shm_create_program({.name = object_name(invocation, ObjectKind::shm),
+                                    .size = invocation.size("size"),
+                                    .mode = invocation.mode("mode"),
+                                    .exclusive = invocation.flag("exclusive"),
+                                    .hole = invocation.flag("hole")});
+}
+
 int resize(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
   if (!invocation.given("SIZE"))
@@ -59,8 +73,7 @@ int resize(const Invocation& invocation) {
   return exit_code::ok;
 }
 
-int produce(const Invocation& invocation) {
-  const std::string name = object_name(invocation, ObjectKind::shm);
+shm::ProduceSettings produce_settings(const Invocation& invocation, const std::string& name) {
   shm::ProduceSettings settings{.count = invocation.count("count"),
                                 .interval = invocation.duration("interval"),
                                 .sync = shm::parse_sync(invocation.text("sync")),
@@ -75,8 +88,24 @@ int produce(const Invocation& invocation) {
     settings.lock_name = shm::lock_name(name, invocation.given("lock") ? invocation.text("lock") : "");
   else if (invocation.given("lock"))
     log::warn("--lock is used only with --sync sem; ignoring it");
-  shm::produce(name, settings);
+  return settings;
+}
+
+int produce(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::shm);
+  shm::produce(name, produce_settings(invocation, name));
   return exit_code::ok;
+}
+
+std::string produce_in_c(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::shm);
+  const shm::ProduceSettings settings = produce_settings(invocation, name);
+  return showc::shm_produce_program({.name = name,
+                                     .count = settings.count,
+                                     .interval = settings.interval,
+                                     .sync = settings.sync,
+                                     .lock_name = settings.lock_name,
+                                     .private_copy = settings.private_copy});
 }
 
 int consume(const Invocation& invocation) {
@@ -84,6 +113,13 @@ int consume(const Invocation& invocation) {
                                                           .interval = invocation.duration("interval"),
                                                           .changes_only = invocation.flag("changes")});
   return exit_code::ok;
+}
+
+std::string consume_in_c(const Invocation& invocation) {
+  return showc::shm_consume_program({.name = object_name(invocation, ObjectKind::shm),
+                                     .count = invocation.count("count"),
+                                     .interval = invocation.duration("interval"),
+                                     .changes_only = invocation.flag("changes")});
 }
 
 int info(const Invocation& invocation) {
@@ -159,6 +195,7 @@ GroupSpec shm_group() {
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = create,
+                  .show_c = create_in_c,
               },
               {
                   .action = "produce",
@@ -223,6 +260,7 @@ GroupSpec shm_group() {
                                        "page of our own"}},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = produce,
+                  .show_c = produce_in_c,
               },
               {
                   .action = "consume",
@@ -243,6 +281,7 @@ GroupSpec shm_group() {
                                .help = "Print a value only when it differs from the last one printed"}},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = consume,
+                  .show_c = consume_in_c,
               },
               {
                   .action = "info",
