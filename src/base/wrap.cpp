@@ -1,35 +1,69 @@
 // SPDX-License-Identifier: MIT
 #include "base/wrap.hpp"
 
+#include "base/utf8.hpp"
+
 namespace ipcdemo {
 
-std::string wrap(std::string_view text, std::size_t width, std::size_t first_indent, std::size_t indent) {
-  std::string out(first_indent, ' ');
-  std::size_t column = first_indent;
-  bool line_has_word = false;
+namespace {
+
+// The byte offset at which the first `columns` columns of `text` end.
+std::size_t offset_of_column(std::string_view text, std::size_t columns) {
   std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t start = text.find_first_not_of(' ', at);
-    if (start == std::string_view::npos) break;
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view word = text.substr(start, end - start);
-    if (line_has_word && column + 1 + word.size() > width) {
-      out += '\n';
-      out.append(indent, ' ');
-      column = indent;
-      line_has_word = false;
-    }
-    if (line_has_word) {
-      out += ' ';
-      ++column;
-    }
-    out += word;
-    column += word.size();
-    line_has_word = true;
-    at = end;
+  for (std::size_t column = 0; at < text.size() && column < columns; ++column) {
+    const auto sequence = utf8::decode(text, at);
+    at += sequence.length == 0 ? 1 : sequence.length;
   }
-  return out + '\n';
+  return at;
+}
+
+std::string_view trim_right(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+std::string_view trim_left(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  return text;
+}
+
+} // namespace
+
+std::size_t display_width(std::string_view text) {
+  std::size_t columns = 0;
+  for (std::size_t at = 0; at < text.size(); ++columns) {
+    const auto sequence = utf8::decode(text, at);
+    at += sequence.length == 0 ? 1 : sequence.length;
+  }
+  return columns;
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first,
+                              std::string_view rest) {
+  std::vector<std::string> lines;
+  std::string_view prefix = first;
+  text = trim_right(text);
+  for (;;) {
+    // At least one column for text, however wide the prefix.
+    const std::size_t room = width > display_width(prefix) ? width - display_width(prefix) : std::size_t{1};
+    if (display_width(text) <= room) {
+      lines.push_back(std::string(prefix) + std::string(text));
+      return lines;
+    }
+    const std::size_t limit = offset_of_column(text, room);
+    // The last space that leaves the line within the width, past the text's own indent.
+    const std::size_t indent = text.find_first_not_of(' ');
+    std::size_t cut = text.rfind(' ', limit);
+    std::size_t next = cut + 1;
+    if (cut == std::string_view::npos || indent == std::string_view::npos || cut <= indent) {
+      cut = limit; // no space to break at: break the word, keep every character
+      next = limit;
+    }
+    lines.push_back(std::string(prefix) + std::string(trim_right(text.substr(0, cut))));
+    text = trim_left(text.substr(next));
+    prefix = rest;
+    if (text.empty()) return lines;
+  }
 }
 
 } // namespace ipcdemo

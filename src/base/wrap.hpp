@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: MIT
-// Prose that fits the reader's terminal: words filled into lines of a width,
-// every line after the first indented (for a table's notes, a tour's text).
-// Widths count bytes: the texts wrapped are ipcdemo's own, in ASCII; a word
-// longer than the line stands alone on its line rather than being cut.
+// Text that fits the reader's terminal, written once for every output that wraps
+// (the tour's prose, the notes of the limits table): how many columns a text
+// takes, and words filled into lines of a width.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ipcdemo {
 
-// `text` filled into lines of at most `width` columns, the first starting
-// `first_indent` spaces in, the others `indent` in; lines end in '\n'.
-std::string wrap(std::string_view text, std::size_t width, std::size_t first_indent, std::size_t indent);
+// How many columns `text` takes: one per UTF-8 character (ipcdemo's text and the
+// commands' output are plain text, no wide characters or escape sequences).
+std::size_t display_width(std::string_view text);
+
+// `text` broken into lines of at most `width` columns: the first starts with
+// `first`, the others with `rest`. Breaks at the last space that fits, keeping the
+// spacing inside each line (tables stay aligned); a word longer than a whole line
+// is broken inside it: nothing is ever cut off.
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first = {},
+                              std::string_view rest = {});
 
 } // namespace ipcdemo

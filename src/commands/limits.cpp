@@ -16,8 +16,8 @@ namespace {
 
 int show_limits(const Invocation& invocation) {
   const auto limits = limits::read_all();
-  // The table fits the terminal it is shown on, and 80 columns elsewhere.
-  const int columns = sys::stdout_is_terminal() ? sys::window_size().columns : 80;
+  // The table fits the terminal it is shown on (COLUMNS, or 80, elsewhere).
+  const int columns = sys::output_size().columns;
   fmt::print("{}", invocation.flag("json") ? limits::format_json(limits)
                                            : limits::format_table(limits, static_cast<std::size_t>(columns)));
   return exit_code::ok;

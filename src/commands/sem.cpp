@@ -14,8 +14,8 @@
 #include "commands/shared_options.hpp"
 #include "ipc/name.hpp"
 #include "sem/named.hpp"
-#include "sys/narrate.hpp"
 #include "showc/sem.hpp"
+#include "sys/narrate.hpp"
 
 #include <sched.h>
 #include <semaphore.h>
@@ -115,8 +115,13 @@ int wait(const Invocation& invocation) {
     }
   }
   const int after = checked_value(semaphore);
-  log::info("semaphore {}: {} done, {}", name, counted(count, "wait"),
-            value_change(before, after, before - static_cast<int>(count)));
+  if (static_cast<std::uint64_t>(before) < count)
+    // Some waits blocked at 0 until posts came: the posts, not the value, ended them.
+    log::info("semaphore {}: {} done (value {} before: posts woke the waits that blocked), value now {}",
+              name, counted(count, "wait"), before, after);
+  else
+    log::info("semaphore {}: {} done, {}", name, counted(count, "wait"),
+              value_change(before, after, before - static_cast<int>(count)));
   return exit_code::ok;
 }
 

@@ -245,7 +245,13 @@ std::string format_table(const std::vector<Limit>& limits, std::size_t width) {
   const std::string_view row_format = "{:<{}} {:>10} {:>10} {:>5}";
   std::string out = fmt::format(fmt::runtime(row_format), "RESOURCE", name_width, "LIMIT", "USED", "USE%") +
                     "  DESCRIPTION\n";
-  const std::size_t notes_at = name_width + 3;
+  const std::string indent(name_width + 3, ' ');
+  const std::string continued = indent + "  ";
+  const auto notes = [&](std::string_view text) {
+    std::string lines;
+    for (const auto& line : wrap(text, width, indent, continued)) lines += line + "\n";
+    return lines;
+  };
   for (const auto& limit : limits) {
     std::string percent = "-";
     // A ceiling per object is not filled by the objects: 100% would read as a shortage.
@@ -259,10 +265,9 @@ std::string format_table(const std::vector<Limit>& limits, std::size_t width) {
     if (row.size() + 2 + limit.description.size() <= width)
       out += row + "  " + limit.description + "\n";
     else
-      out += row + "\n" + wrap(limit.description, width, notes_at, notes_at + 2);
-    out +=
-        wrap(fmt::format("from: {}; used: {}", limit.from, limit.used_note), width, notes_at, notes_at + 2);
-    out += wrap(fmt::format("raise: {}", limit.raise), width, notes_at, notes_at + 2);
+      out += row + "\n" + notes(limit.description);
+    out += notes(fmt::format("from: {}; used: {}", limit.from, limit.used_note));
+    out += notes(fmt::format("raise: {}", limit.raise));
   }
   return out;
 }

@@ -59,6 +59,12 @@ std::optional<PageCounts> own_smaps(const void* address) {
 }
 
 std::string describe(const PageCounts& counts) {
+  std::string text = describe_resident(counts);
+  if (counts.anonymous > 0) text += fmt::format(" (Anonymous {} kB)", counts.anonymous);
+  return text;
+}
+
+std::string describe_resident(const PageCounts& counts) {
   if (counts.rss == 0) return "Rss 0 kB (nothing resident yet)";
   std::string parts;
   const auto add = [&parts](std::string_view key, std::uint64_t value) {
@@ -69,9 +75,7 @@ std::string describe(const PageCounts& counts) {
   add("Shared_Dirty", counts.shared_dirty);
   add("Private_Clean", counts.private_clean);
   add("Private_Dirty", counts.private_dirty);
-  std::string text = fmt::format("Rss {} kB = {}", counts.rss, parts);
-  if (counts.anonymous > 0) text += fmt::format(" (Anonymous {} kB)", counts.anonymous);
-  return text;
+  return fmt::format("Rss {} kB = {}", counts.rss, parts);
 }
 
 } // namespace ipcdemo::maps

@@ -28,5 +28,7 @@ std::optional<PageCounts> own_smaps(const void* address);
 // "Rss 4 kB = Shared_Clean 4 kB" or "Rss 4 kB = Private_Dirty 4 kB (Anonymous 4 kB)":
 // the non-zero counts only; "nothing resident" when Rss is 0.
 std::string describe(const PageCounts& counts);
+// The same without the Anonymous part: "Rss 4 kB = Private_Dirty 4 kB".
+std::string describe_resident(const PageCounts& counts);
 
 } // namespace ipcdemo::maps

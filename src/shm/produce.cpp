@@ -189,17 +189,20 @@ namespace {
 // itself says, seen through a fresh shared mapping.
 void log_private_outcome(const std::string& name, const Counter& counter, const std::string& page_before,
                          const std::string& page_after) {
-  log::info(
-      "--private: the counter's page (/proc/self/smaps) was the segment's own before our first write "
-      "({}), a copy of our own after it ({})",
-      page_before, page_after);
+  // One line each, as mmap cow shows its two steps: what tells the segment's own
+  // page from a copy is Anonymous (Private only means no other process maps it).
+  log::info("--private: before our first write, the counter's page: {}", page_before);
+  log::info("--private: after it: {}", page_after);
   log::info("--private: our copy says {}; the segment itself, which no write of ours reached: {}",
             describe(counter.tally()), describe(Counter::open(name, false).tally()));
 }
 
+// What /proc/self/smaps says of the counter's page, and whose page it is.
 std::string page_state(const Counter& counter) {
   const auto counts = maps::own_smaps(counter.address());
-  return counts ? maps::describe(*counts) : "(not found in smaps)";
+  if (!counts) return "(not found in /proc/self/smaps)";
+  return fmt::format("{}, Anonymous {} kB: {}", maps::describe_resident(*counts), counts->anonymous,
+                     counts->anonymous > 0 ? "a copy of our own" : "the segment's own page");
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
+#include <cstdlib>
 
 #include <cerrno>
 
@@ -26,6 +27,22 @@ WindowSize window_size() {
   winsize size{};
   if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0 || size.ws_row == 0) return {};
   return {.columns = size.ws_col, .rows = size.ws_row};
+}
+
+namespace {
+// A positive number from the environment variable `name`, or `fallback`.
+int from_environment(const char* name, int fallback) {
+  const char* text = std::getenv(name);
+  if (text == nullptr || *text == '\0') return fallback;
+  char* end = nullptr;
+  const long value = std::strtol(text, &end, 10);
+  return *end == '\0' && value > 0 && value < 10000 ? static_cast<int>(value) : fallback;
+}
+} // namespace
+
+WindowSize output_size() {
+  if (stdout_is_terminal()) return window_size();
+  return {.columns = from_environment("COLUMNS", 80), .rows = from_environment("LINES", 24)};
 }
 
 ResizeSignal::ResizeSignal() {

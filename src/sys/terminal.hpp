@@ -14,6 +14,9 @@ struct WindowSize {
 };
 // TIOCGWINSZ on stdout; 80x24 when it cannot say.
 WindowSize window_size();
+// The size output should fit: the terminal's on standard output; where that is no
+// terminal, COLUMNS and LINES from the environment; 80x24 for what neither says.
+WindowSize output_size();
 
 // While it lives, SIGWINCH is blocked, so that wait_or_resize can take it.
 class ResizeSignal {

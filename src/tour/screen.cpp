@@ -19,35 +19,6 @@ namespace {
 // hard to read, on a projector most of all.
 constexpr std::size_t prose_columns = 100;
 
-// A positive number from the environment variable `name`, or `fallback`.
-std::size_t from_environment(const char* name, std::size_t fallback) {
-  const char* text = std::getenv(name);
-  if (text == nullptr || *text == '\0') return fallback;
-  char* end = nullptr;
-  const long value = std::strtol(text, &end, 10);
-  return *end == '\0' && value > 0 && value < 10000 ? static_cast<std::size_t>(value) : fallback;
-}
-
-// The byte offset at which the first `columns` columns of `text` end.
-std::size_t offset_of_column(std::string_view text, std::size_t columns) {
-  std::size_t at = 0;
-  for (std::size_t column = 0; at < text.size() && column < columns; ++column) {
-    const auto sequence = utf8::decode(text, at);
-    at += sequence.length == 0 ? 1 : sequence.length;
-  }
-  return at;
-}
-
-std::string_view trim_right(std::string_view text) {
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
-}
-
-std::string_view trim_left(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  return text;
-}
-
 // Waits for a line on standard input. False at its end (or when it is closed).
 bool read_enter() {
   std::array<char, 256> line{};
@@ -61,48 +32,8 @@ bool read_enter() {
 } // namespace
 
 ScreenSize detect_screen_size() {
-  if (sys::stdout_is_terminal()) {
-    const auto size = sys::window_size();
-    return {.columns = static_cast<std::size_t>(size.columns), .rows = static_cast<std::size_t>(size.rows)};
-  }
-  return {.columns = from_environment("COLUMNS", 80), .rows = from_environment("LINES", 24)};
-}
-
-std::size_t display_width(std::string_view text) {
-  std::size_t columns = 0;
-  for (std::size_t at = 0; at < text.size(); ++columns) {
-    const auto sequence = utf8::decode(text, at);
-    at += sequence.length == 0 ? 1 : sequence.length;
-  }
-  return columns;
-}
-
-std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first,
-                              std::string_view rest) {
-  std::vector<std::string> lines;
-  std::string_view prefix = first;
-  text = trim_right(text);
-  for (;;) {
-    // At least one column for text, however wide the prefix.
-    const std::size_t room = width > display_width(prefix) ? width - display_width(prefix) : std::size_t{1};
-    if (display_width(text) <= room) {
-      lines.push_back(std::string(prefix) + std::string(text));
-      return lines;
-    }
-    const std::size_t limit = offset_of_column(text, room);
-    // The last space that leaves the line within the width, past the text's own indent.
-    const std::size_t indent = text.find_first_not_of(' ');
-    std::size_t cut = text.rfind(' ', limit);
-    std::size_t next = cut + 1;
-    if (cut == std::string_view::npos || indent == std::string_view::npos || cut <= indent) {
-      cut = limit; // no space to break at: break the word, keep every character
-      next = limit;
-    }
-    lines.push_back(std::string(prefix) + std::string(trim_right(text.substr(0, cut))));
-    text = trim_left(text.substr(next));
-    prefix = rest;
-    if (text.empty()) return lines;
-  }
+  const auto size = sys::output_size();
+  return {.columns = static_cast<std::size_t>(size.columns), .rows = static_cast<std::size_t>(size.rows)};
 }
 
 std::vector<std::string> wrap_command(const std::vector<std::string>& words, std::size_t width) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/wrap.hpp"
+
 namespace ipcdemo::tour {
 
 struct ScreenSize {
@@ -16,20 +18,8 @@ struct ScreenSize {
   std::size_t rows = 24;
 };
 
-// The terminal's size on standard output; where that is no terminal, COLUMNS and
-// LINES from the environment; 80x24 for what neither says.
+// sys::output_size(), in the tour's units.
 ScreenSize detect_screen_size();
-
-// How many columns `text` takes: one per UTF-8 character (the tour's text and the
-// commands' output are plain text, no wide characters or escape sequences).
-std::size_t display_width(std::string_view text);
-
-// `text` broken into lines of at most `width` columns: the first starts with
-// `first`, the others with `rest`. Breaks at the last space that fits, keeping the
-// spacing inside each line (tables stay aligned); a word longer than a whole line
-// is broken inside it: nothing is ever cut off.
-std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first = {},
-                              std::string_view rest = {});
 
 // Shell words as lines of at most `width` columns: "$ " first, then continued with
 // " \" and an indent, so that every line can be copied into a shell as it is.

@@ -208,20 +208,31 @@ listed_and_unlinked() {
 }
 
 @test "SIGHUP ends the tour with 129 and removes its objects" {
-  # --pause holds the tour inside the scene, its objects made, reading a FIFO nobody writes.
-  mkfifo "$TEST_DIR/keys"
-  exec 4<>"$TEST_DIR/keys"
-  # (Through sh: a background job's own standard input would be /dev/null.)
-  background sh -c 'exec "$0" tour --scene sem --pause <"$1"' "$IPCDEMO" "$TEST_DIR/keys" >"$TEST_DIR/out" 2>&1
-  local tour=$BG
+  # --pause holds the tour inside the scene, its objects made, in a real terminal
+  # (tmux: --pause stops only where someone can press Enter). The pane's shell
+  # says the tour's PID and status.
+  # (The terminal through fd 3: sh gives a background job /dev/null as its standard input.)
+  tty_start sh -c 'exec 3<&0; "$0" tour --scene sem --pause <&3 3<&- & echo "tour pid $!"; wait $!; echo "tour exited with status $?"; exec cat' "$IPCDEMO"
+  # Enter at each stop before it, once each, until the tour waits to post.
+  local i pressed=0 seen
+  for ((i = 0; i < 3000; i++)); do
+    tty_screen | grep -qF "[Enter to post the semaphore" && break
+    seen=$(tty_screen -S - | grep -c '\[Enter to ')
+    if [ "$seen" -gt "$pressed" ]; then
+      pressed=$seen
+      tty_type Enter
+    fi
+    sleep 0.01
+  done
+  tty_wait_for "[Enter to post the semaphore"
+  local tour
+  tour=$(tty_screen | sed -n 's/^tour pid \([0-9]*\)$/\1/p')
+  [ -n "$tour" ] || { tty_screen; return 1; }
   own_tour "ipcdemo-tour-$tour-"
-  wait_for_text "$TEST_DIR/out" "[Enter to post the semaphore" || { cat "$TEST_DIR/out"; return 1; }
-  ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" || { cat "$TEST_DIR/out"; return 1; }
+  ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" || { tty_screen; return 1; }
   kill -HUP "$tour"
-  wait_status "$tour"
-  exec 4<&-
-  [ "$status" -eq 129 ] || { cat "$TEST_DIR/out"; return 1; }
-  grep -q "interrupted by SIGHUP" "$TEST_DIR/out"
+  tty_wait_for "tour exited with status 129"
+  tty_screen -S - | grep -q "interrupted by SIGHUP"
   ! ls /dev/shm | grep -q "ipcdemo-tour-$tour-"
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 using namespace ipcdemo::tour;
+using ipcdemo::display_width;
 
 namespace {
 std::size_t widest(const std::vector<std::string>& lines) {
@@ -12,36 +13,6 @@ std::size_t widest(const std::vector<std::string>& lines) {
   return width;
 }
 } // namespace
-
-TEST(TourWrap, ProseBreaksAtSpacesAndKeepsEveryWord) {
-  const std::string text = "read() copies the file from the kernel's page cache into a buffer of ours";
-  const auto lines = wrap(text, 30);
-  EXPECT_EQ(lines, (std::vector<std::string>{"read() copies the file from", "the kernel's page cache into a",
-                                             "buffer of ours"}));
-}
-
-TEST(TourWrap, OutputLinesKeepTheirFrameAndIndent) {
-  const auto lines = wrap("a b c d e f g h", 10, "  | ", "  |   ");
-  EXPECT_EQ(lines, (std::vector<std::string>{"  | a b c", "  |   d e", "  |   f g", "  |   h"}));
-}
-
-TEST(TourWrap, AWordWiderThanTheLineIsBrokenNotCut) {
-  const auto lines = wrap("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", 20, "", "  ");
-  EXPECT_LE(widest(lines), 20U);
-  std::string joined;
-  for (const auto& line : lines) joined += line.substr(line.find_first_not_of(' '));
-  EXPECT_EQ(joined, "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2");
-}
-
-TEST(TourWrap, WidthCountsCharactersNotBytes) {
-  EXPECT_EQ(display_width("latency: 146.8 µs"), 17U);
-  EXPECT_EQ(wrap("µµµµ µµµµ", 4).size(), 2U);
-}
-
-TEST(TourWrap, SpacingInsideALineIsKept) {
-  EXPECT_EQ(wrap("  0       4     channel    int", 80),
-            (std::vector<std::string>{"  0       4     channel    int"}));
-}
 
 TEST(TourCommand, LongCommandsAreContinuedWithABackslash) {
   const std::vector<std::string> words = {

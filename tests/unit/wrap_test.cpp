@@ -3,23 +3,47 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using ipcdemo::display_width;
 using ipcdemo::wrap;
 
-TEST(Wrap, FillsWordsIntoLinesOfTheWidthWithTheIndents) {
-  EXPECT_EQ(wrap("one two three four", 10, 0, 2), "one two\n  three\n  four\n");
-  EXPECT_EQ(wrap("one two", 80, 4, 6), "    one two\n");
+namespace {
+std::size_t widest(const std::vector<std::string>& lines) {
+  std::size_t width = 0;
+  for (const auto& line : lines) width = std::max(width, display_width(line));
+  return width;
+}
+} // namespace
+
+TEST(Wrap, ProseBreaksAtSpacesAndKeepsEveryWord) {
+  const std::string text = "read() copies the file from the kernel's page cache into a buffer of ours";
+  const auto lines = wrap(text, 30);
+  EXPECT_EQ(lines, (std::vector<std::string>{"read() copies the file from", "the kernel's page cache into a",
+                                             "buffer of ours"}));
 }
 
-TEST(Wrap, NeverCutsAWordLongerThanTheLine) {
-  EXPECT_EQ(wrap("a /proc/sys/fs/mqueue/msgsize_max b", 10, 0, 0), "a\n/proc/sys/fs/mqueue/msgsize_max\nb\n");
+TEST(Wrap, OutputLinesKeepTheirFrameAndIndent) {
+  const auto lines = wrap("a b c d e f g h", 10, "  | ", "  |   ");
+  EXPECT_EQ(lines, (std::vector<std::string>{"  | a b c", "  |   d e", "  |   f g", "  |   h"}));
 }
 
-TEST(Wrap, EveryLineFitsWhenTheWordsDo) {
-  const std::string text = "the largest maxmsg of a queue, a ceiling per queue and not a fill level at all";
-  const std::string out = wrap(text, 20, 3, 5);
-  std::size_t start = 0;
-  for (std::size_t end = out.find('\n'); end != std::string::npos; end = out.find('\n', start)) {
-    EXPECT_LE(end - start, 20U) << out;
-    start = end + 1;
-  }
+TEST(Wrap, AWordWiderThanTheLineIsBrokenNotCut) {
+  const auto lines = wrap("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", 20, "", "  ");
+  EXPECT_LE(widest(lines), 20U);
+  std::string joined;
+  for (const auto& line : lines) joined += line.substr(line.find_first_not_of(' '));
+  EXPECT_EQ(joined, "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2");
+}
+
+TEST(Wrap, WidthCountsCharactersNotBytes) {
+  EXPECT_EQ(display_width("latency: 146.8 µs"), 17U);
+  EXPECT_EQ(wrap("µµµµ µµµµ", 4).size(), 2U);
+}
+
+TEST(Wrap, SpacingInsideALineIsKept) {
+  EXPECT_EQ(wrap("  0       4     channel    int", 80),
+            (std::vector<std::string>{"  0       4     channel    int"}));
 }
