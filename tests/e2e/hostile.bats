@@ -208,20 +208,20 @@ listed_and_unlinked() {
 }
 
 @test "SIGHUP ends the tour with 129 and removes its objects" {
-  # --pause holds the tour inside the scene, its objects made, reading a FIFO nobody writes.
-  mkfifo "$TEST_DIR/keys"
-  exec 4<>"$TEST_DIR/keys"
-  # (Through sh: a background job's own standard input would be /dev/null.)
-  background sh -c 'exec "$0" tour --scene sem --pause <"$1"' "$IPCDEMO" "$TEST_DIR/keys" >"$TEST_DIR/out" 2>&1
-  local tour=$BG
+  # --pause holds the tour inside the scene, its objects made, waiting for Enter in
+  # a terminal (without one, --pause does not wait).
+  tty_start sh -c 'echo "shell pid $$"; "$0" tour --scene sem --pause; echo "tour exited with status $?"; exec cat' \
+    "$IPCDEMO"
+  tty_wait_for "[Enter to continue]"
+  local shell tour
+  shell=$(tty_screen | sed -n 's/^shell pid \([0-9]*\).*/\1/p')
+  tour=$(pgrep -P "$shell" -x ipcdemo)
+  [ -n "$tour" ] || { tty_screen; return 1; }
   own_tour "ipcdemo-tour-$tour-"
-  wait_for_text "$TEST_DIR/out" "[Enter to post the semaphore" || { cat "$TEST_DIR/out"; return 1; }
-  ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" || { cat "$TEST_DIR/out"; return 1; }
+  ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" || { tty_screen; return 1; }
   kill -HUP "$tour"
-  wait_status "$tour"
-  exec 4<&-
-  [ "$status" -eq 129 ] || { cat "$TEST_DIR/out"; return 1; }
-  grep -q "interrupted by SIGHUP" "$TEST_DIR/out"
+  tty_wait_for "tour exited with status 129"
+  tty_screen -S - | grep -q "interrupted by SIGHUP"
   ! ls /dev/shm | grep -q "ipcdemo-tour-$tour-"
 }
 
