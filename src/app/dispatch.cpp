@@ -64,6 +64,7 @@ std::optional<std::vector<std::string>> arguments_for(std::string_view program, 
 // -v and -q move the level from its base (IPCDEMO_LOG_LEVEL or info) one step each;
 // --log-level sets it outright.
 void apply_log_options(const cli::GlobalOptions& globals) {
+  if (globals.log_time) log::set_timestamps(true);
   if (globals.level) {
     log::set_level(*globals.level);
     return;
@@ -152,14 +153,24 @@ int run(int argc, char** argv) {
     fmt::print(stderr, "{}", cli::overview(all_commands()));
     return exit_code::usage;
   }
+  const CommandSpec& command = *line.invocation->command().command;
+  if (command.show_c != nullptr && line.invocation->flag("show-c")) {
+    if (line.globals.strace)
+      throw UsageError(
+          "--show-c prints a program instead of running the command: --strace has nothing to trace",
+          "compile the program and run it under strace(1) yourself");
+    // The values were checked as for a run; the command's show_c makes the checks its
+    // handler would (--try with --timeout, say) before it writes the program.
+    fmt::print("{}", command.show_c(*line.invocation));
+    return exit_code::ok;
+  }
   if (line.globals.strace) {
-    const CommandSpec& command = *line.invocation->command().command;
     if (!command.strace_follows.empty() && line.invocation->given(command.strace_follows))
       sys::trace_started_program();
     else if (const auto traced_status = sys::fork_under_strace())
       return *traced_status; // the parent
   }
-  return line.invocation->command().command->handler(*line.invocation);
+  return command.handler(*line.invocation);
 }
 
 } // namespace

@@ -2,9 +2,9 @@
 
 #include "base/escape.hpp"
 
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/logger.h>
 #include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 
 #include <array>
 #include <cstdlib>
@@ -19,36 +19,53 @@ spdlog::level::level_enum to_spdlog(Level level) {
   return static_cast<spdlog::level::level_enum>(static_cast<int>(level));
 }
 
-// Short lines normally; with debugging on, time and PID too, because a producer
-// and a consumer often narrate into the same terminal.
-std::string_view pattern_for(Level level) {
-  return level <= Level::debug ? "%H:%M:%S.%f ipcdemo[%P] %^%l%$: %v" : "ipcdemo: %^%l%$: %v";
+bool with_time = false;
+
+// Short lines: `ipcdemo: warning: ...` for what a command says, the bare call for
+// narration (`sys: ftruncate(3, 4096) = 0`), so that a call fits an 80-column
+// pane. Time and PID only when asked (set_timestamps): a producer and a consumer
+// narrating into the same terminal.
+std::string pattern_for(bool narration) {
+  std::string pattern = with_time ? "%H:%M:%S.%f [%P] " : "";
+  pattern += narration ? "%v" : (with_time ? "%^%l%$: %v" : "ipcdemo: %^%l%$: %v");
+  return pattern;
 }
 
-// Our own logger, not spdlog's registry: the registry makes a default stdout
+// Our own loggers, not spdlog's registry: the registry makes a default stdout
 // logger of its own when first touched, and nothing here looks loggers up by name.
+// One for what a command says, one for narrated calls: each has its own pattern,
+// both write to stderr.
 std::unique_ptr<spdlog::logger> logger;
+std::unique_ptr<spdlog::logger> call_logger;
 
-void apply(Level level) {
-  logger->set_level(to_spdlog(level));
-  logger->set_formatter(std::make_unique<spdlog::pattern_formatter>(std::string(pattern_for(level))));
+void apply(spdlog::logger& to, bool narration) {
+  to.set_level(to_spdlog(detail::current));
+  to.set_formatter(std::make_unique<spdlog::pattern_formatter>(pattern_for(narration)));
 }
 
-// The logger is made for the first line logged, not at start: most runs log
+void apply_all() {
+  if (logger) apply(*logger, false);
+  if (call_logger) apply(*call_logger, true);
+}
+
+// A logger is made for the first line it logs, not at start: most runs log
 // nothing, and making it (a sink, a pattern compiled) was a tenth of the
 // instructions of `ipcdemo mmap cat FILE`.
-void make_logger() {
+std::unique_ptr<spdlog::logger> make_logger(bool narration) {
   // Colour only on a terminal (spdlog checks isatty), never when NO_COLOR is set.
   const char* no_color = std::getenv("NO_COLOR");
   const auto mode =
       (no_color != nullptr && *no_color != '\0') ? spdlog::color_mode::never : spdlog::color_mode::automatic;
-  logger = std::make_unique<spdlog::logger>(
-      "ipcdemo", std::make_shared<spdlog::sinks::stderr_color_sink_st>(mode));
-  apply(detail::current);
+  auto made = std::make_unique<spdlog::logger>("ipcdemo",
+                                               std::make_shared<spdlog::sinks::stderr_color_sink_st>(mode));
+  apply(*made, narration);
+  return made;
 }
 } // namespace
 
 void init() {
+  const char* time_env = std::getenv("IPCDEMO_LOG_TIME");
+  with_time = time_env != nullptr && *time_env != '\0' && std::string_view(time_env) != "0";
   const char* env = std::getenv("IPCDEMO_LOG_LEVEL");
   const std::optional<Level> parsed = env != nullptr && *env != '\0' ? parse_level(env) : Level::info;
   set_level(parsed.value_or(Level::info));
@@ -60,8 +77,15 @@ void init() {
 
 void set_level(Level level) {
   detail::current = level;
-  if (logger) apply(level); // else made with this level when first needed
+  apply_all(); // a logger not made yet is made with this level when first needed
 }
+
+void set_timestamps(bool on) {
+  with_time = on;
+  apply_all();
+}
+
+bool timestamps() { return with_time; }
 
 Level level() { return detail::current; }
 
@@ -77,8 +101,13 @@ std::string_view level_name(Level level) { return names[static_cast<std::size_t>
 void detail::write(Level level, std::string_view message) {
   // Log lines quote names that any local user chose: no control character of
   // theirs reaches the terminal, and a newline in a name cannot start a new line.
-  if (!logger) make_logger();
+  if (!logger) logger = make_logger(false);
   logger->log(to_spdlog(level), escape::line(message));
+}
+
+void detail::write_call(Level level, std::string_view message) {
+  if (!call_logger) call_logger = make_logger(true);
+  call_logger->log(to_spdlog(level), escape::line(message));
 }
 
 } // namespace ipcdemo::log

@@ -13,8 +13,14 @@ namespace ipcdemo::log {
 
 enum class Level { trace = 0, debug, info, warn, error, off };
 
-// Installs the stderr logger; the level comes from IPCDEMO_LOG_LEVEL or defaults to info.
+// Installs the stderr logger; the level comes from IPCDEMO_LOG_LEVEL or defaults to info,
+// the time-and-PID prefix from IPCDEMO_LOG_TIME (set and not 0).
 void init();
+// Each line starts with the time and the process ID (`12:01:30.118205 [4711] `):
+// for several processes logging into one terminal, as in the tour. Off by
+// default, so that a narrated call fits an 80-column line.
+void set_timestamps(bool on);
+bool timestamps();
 void set_level(Level level);
 Level level();
 std::optional<Level> parse_level(std::string_view text);
@@ -23,6 +29,9 @@ std::string_view level_name(Level level);
 namespace detail {
 inline Level current = Level::info;
 void write(Level level, std::string_view message);
+// A narrated call: the line is the message alone (`sys: close(3) = 0`), with no
+// `ipcdemo: debug:` before it; the level decides only whether it is shown.
+void write_call(Level level, std::string_view message);
 } // namespace detail
 
 inline bool enabled(Level level) { return level >= detail::current && level != Level::off; }

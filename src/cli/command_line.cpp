@@ -97,7 +97,7 @@ BoundCommand bind_command(CLI::App& app, HelpFormatter& formatter, const Command
   describe(app, formatter, command.summary, command.description);
   app.footer([&command] { return command_footer(command); });
   BoundCommand bound{&ref, &app, {}};
-  for (const auto& spec : command.options) {
+  for (const auto& spec : command.all_options()) {
     if (!mentions.binds(spec.flags)) continue;
     const bool is_flag = spec.type == ValueType::flag;
     const std::string help(spec.help);
@@ -185,6 +185,7 @@ struct Tree {
   CLI::Option* list = nullptr;
   CLI::Option* install = nullptr;
   CLI::Option* strace = nullptr;
+  CLI::Option* log_time = nullptr;
   std::vector<std::pair<const GroupSpec*, CLI::App*>> groups;
   std::vector<BoundCommand> commands;
 };
@@ -264,6 +265,7 @@ std::unique_ptr<Tree> build(const std::vector<CommandRef>& commands, const std::
   tree->list = bind_global(global::list);
   tree->install = bind_global(global::install);
   tree->strace = bind_global(global::strace);
+  tree->log_time = bind_global(global::log_time);
   app.footer(top_footer);
   app.require_subcommand(0, 1);
 
@@ -380,6 +382,7 @@ CommandLine parse(const std::vector<std::string>& given, const std::vector<Comma
   globals.list = count(tree->list) > 0;
   if (count(tree->install) > 0) globals.install_dir = tree->install->as<std::string>();
   globals.strace = count(tree->strace) > 0;
+  globals.log_time = count(tree->log_time) > 0;
 
   for (const auto& bound : tree->commands) {
     if (!bound.app->parsed()) continue;

@@ -17,6 +17,7 @@ struct GlobalOptions {
   std::size_t verbose = 0;
   std::size_t quiet = 0;
   std::optional<log::Level> level;        // --log-level
+  bool log_time = false;                  // --log-time
   bool list = false;                      // --list
   std::optional<std::string> install_dir; // --install DIR
   bool strace = false;                    // --strace: run the command under strace(1)

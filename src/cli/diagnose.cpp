@@ -62,12 +62,19 @@ UsageError unknown_option(std::string_view word, const std::vector<OptionName>& 
   std::string prefix;
   if (where != nullptr) {
     prefix = where->path() + ": ";
-    for (const auto& option : where->command->options) {
+    for (const auto& option : where->command->all_options()) {
       const std::string_view flags = option.flags;
       listed.emplace_back(flags.substr(flags.rfind(',') + 1));
     }
   }
   const std::string name(word.substr(0, word.find('=')));
+  if (where != nullptr && name == show_c_option.flags) {
+    std::vector<std::string> with_program;
+    for (const auto& ref : all_commands())
+      if (ref.command->show_c != nullptr) with_program.push_back(ref.path());
+    return UsageError(fmt::format("--show-c: '{}' has no C program to show; these have one: {}",
+                                  where->path(), join(with_program)));
+  }
   std::string message =
       fmt::format("{}unknown option '{}';{}", prefix, visible(name), did_you_mean(name, candidates));
   if (listed.empty()) {

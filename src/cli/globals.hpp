@@ -15,13 +15,18 @@ struct GlobalOption {
 namespace global {
 inline constexpr GlobalOption help{"-h,--help", "", "Show help (for a group or command: its help) and exit"};
 inline constexpr GlobalOption version{"-V,--version", "", "Show the version and exit"};
-inline constexpr GlobalOption verbose{"-v,--verbose", "",
-                                      "More log output: -v narrates calls (sys: system calls, lib: C library "
-                                      "functions), -vv also what each library function asks of the kernel"};
+inline constexpr GlobalOption verbose{
+    "-v,--verbose", "",
+    "More log output: -v narrates the screenplay's calls (sys: system calls, "
+    "lib: C library functions), -vv also ipcdemo's own checks (check:) and "
+    "what each library function asks of the kernel"};
 inline constexpr GlobalOption quiet{"-q,--quiet", "",
                                     "Less log output: -q warnings and errors, -qq errors only"};
 inline constexpr GlobalOption log_level{"--log-level", "LEVEL",
                                         "Log level: trace, debug, info, warn, error or off"};
+inline constexpr GlobalOption log_time{"--log-time", "",
+                                       "Start each log line with the time and the process ID, for several "
+                                       "processes logging into one terminal (or IPCDEMO_LOG_TIME=1)"};
 inline constexpr GlobalOption list{"--list", "", "Print every tool name, one a line"};
 inline constexpr GlobalOption install{"--install", "DIR",
                                       "Create a link per tool name in DIR, pointing at this binary"};
@@ -30,8 +35,8 @@ inline constexpr GlobalOption strace{"--strace", "",
                                      "kernel sees them (files in /dev/shm, mmap, ftruncate, futex, mq_*)"};
 } // namespace global
 
-inline constexpr GlobalOption global_options[] = {global::help,    global::version,   global::verbose,
-                                                  global::quiet,   global::log_level, global::list,
-                                                  global::install, global::strace};
+inline constexpr GlobalOption global_options[] = {global::help,  global::version,   global::verbose,
+                                                  global::quiet, global::log_level, global::log_time,
+                                                  global::list,  global::install,   global::strace};
 
 } // namespace ipcdemo::cli

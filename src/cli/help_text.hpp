@@ -16,13 +16,17 @@ inline constexpr std::string_view exit_status =
 
 inline constexpr std::string_view environment =
     "  IPCDEMO_LOG_LEVEL  trace, debug, info, warn, error or off (options override it)\n"
+    "  IPCDEMO_LOG_TIME   when set and not 0, log lines start with the time and PID\n"
     "  NO_COLOR           when set and not empty, log lines are never coloured\n";
 
 inline constexpr std::string_view global_options_note =
     "Global options work in any position, also through a tool link:\n"
-    "  -v, --verbose      more log output; -v narrates every system call (strace style), -vv traces\n"
+    "  -v, --verbose      -v narrates the screenplay's calls (strace style), in its\n"
+    "                     order; -vv adds ipcdemo's own checks (check:) and what\n"
+    "                     each library call asks of the kernel\n"
     "  -q, --quiet        less log output (-q warnings and errors only, -qq errors only)\n"
-    "  --log-level LEVEL  trace, debug, info, warn, error or off\n";
+    "  --log-level LEVEL  trace, debug, info, warn, error or off\n"
+    "  --log-time         each log line starts with the time and the process ID\n";
 
 // Lower levels of help point here instead of repeating the global options and exit codes.
 inline constexpr std::string_view pointer_to_top =

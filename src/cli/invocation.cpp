@@ -47,7 +47,7 @@ struct Declared {
 
 std::vector<Declared> declarations(const CommandSpec& command) {
   std::vector<Declared> out;
-  for (const auto& option : command.options)
+  for (const auto& option : command.all_options())
     out.push_back({std::string(option.key()), fmt::format("--{}", option.key()), option.type,
                    option.default_value, option.choices, option.min, option.max, option.range_error,
                    option.many});

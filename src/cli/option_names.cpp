@@ -26,7 +26,7 @@ const OptionName* find_option(const std::vector<OptionName>& names, std::string_
 std::vector<OptionName> options_at(const CommandSpec* command) {
   std::vector<OptionName> names;
   if (command != nullptr)
-    for (const auto& option : command->options)
+    for (const auto& option : command->all_options())
       add_flags(names, option.flags, option.type != ValueType::flag);
   for (const auto& option : global_options) add_flags(names, option.flags, !option.placeholder.empty());
   return names;

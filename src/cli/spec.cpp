@@ -2,6 +2,13 @@
 
 namespace ipcdemo {
 
+const OptionSpec show_c_option = {
+    .flags = "--show-c",
+    .type = ValueType::flag,
+    .help =
+        "Print, instead of running, a C program (C11, POSIX) that does what this command would do, "
+        "with its names and options filled in"};
+
 std::string value_placeholder(ValueType type, Choices choices) {
   switch (type) {
     case ValueType::flag: return "";

@@ -5,8 +5,10 @@
 
 #include "ipc/kind.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <limits>
 #include <span>
 #include <string>
@@ -83,6 +85,63 @@ struct ArgumentSpec {
 };
 
 using Handler = int (*)(const Invocation&);
+// Writes the C program that does what an invocation would do (--show-c). The
+// generators themselves live in src/showc/ and know nothing of the command line.
+using ShowC = std::string (*)(const Invocation&);
+
+// --show-c: offered (help, man page, completion, parsing) by exactly the commands
+// that have a ShowC.
+extern const OptionSpec show_c_option;
+
+struct CommandSpec;
+
+// A command's options as everything derived from the registry sees them: its
+// own, then --show-c when it has a C generator. Iterating allocates nothing.
+class OptionList {
+ public:
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = OptionSpec;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const OptionSpec*;
+    using reference = const OptionSpec&;
+
+    Iterator() = default;
+    Iterator(const OptionSpec* at, const OptionSpec* own_end, const OptionSpec* extra)
+        : at_(at), own_end_(own_end), extra_(extra) {}
+    reference operator*() const { return *at_; }
+    pointer operator->() const { return at_; }
+    Iterator& operator++() {
+      if (at_ == extra_)
+        at_ = nullptr;
+      else if (++at_ == own_end_)
+        at_ = extra_;
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const Iterator& other) const { return at_ == other.at_; }
+
+   private:
+    const OptionSpec* at_ = nullptr; // null: the end
+    const OptionSpec* own_end_ = nullptr;
+    const OptionSpec* extra_ = nullptr;
+  };
+
+  OptionList(List<OptionSpec> own, const OptionSpec* extra) : own_(own), extra_(extra) {}
+  Iterator begin() const { return {own_.size() > 0 ? own_.begin() : extra_, own_.end(), extra_}; }
+  Iterator end() const { return {}; }
+  std::size_t size() const { return own_.size() + (extra_ != nullptr ? 1 : 0); }
+  bool empty() const { return size() == 0; }
+
+ private:
+  List<OptionSpec> own_;
+  const OptionSpec* extra_;
+};
 
 struct CommandSpec {
   std::string_view action;         // "cat"; empty for a top-level command such as `ls`
@@ -92,9 +151,14 @@ struct CommandSpec {
   List<OptionSpec> options;
   List<ArgumentSpec> arguments;
   Handler handler = nullptr;
+  // The C program for --show-c; null for a command that has none (and so no --show-c).
+  ShowC show_c = nullptr;
   // The option under which the command starts a program of its own ("exec"): with
   // --strace and that option given, strace follows that program, not ipcdemo.
   std::string_view strace_follows = {};
+
+  // Every option the command takes: `options`, and --show-c when `show_c` is set.
+  OptionList all_options() const { return {options, show_c != nullptr ? &show_c_option : nullptr}; }
 };
 
 struct GroupSpec {

@@ -1,5 +1,7 @@
 #include "commands/ipc_options.hpp"
 
+#include "sys/narrate.hpp"
+
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "ipc/name.hpp"
@@ -43,6 +45,7 @@ namespace {
 // asked through a descriptor (no mqueue mount needed); one we may not even open
 // is not ours.
 std::optional<uid_t> owner_of(const std::string& name, ObjectKind kind) {
+  const narrate::Check check; // ours: the screenplay removes without asking whose it is
   if (kind != ObjectKind::mq) {
     struct stat info {};
     if (::stat(ipc_object_path(name, kind).c_str(), &info) != 0) return std::nullopt;

@@ -6,6 +6,7 @@
 #include "cli/invocation.hpp"
 #include "commands/shared_options.hpp"
 #include "limits/overview.hpp"
+#include "sys/terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -15,7 +16,10 @@ namespace {
 
 int show_limits(const Invocation& invocation) {
   const auto limits = limits::read_all();
-  fmt::print("{}", invocation.flag("json") ? limits::format_json(limits) : limits::format_table(limits));
+  // The table fits the terminal it is shown on, and 80 columns elsewhere.
+  const int columns = sys::stdout_is_terminal() ? sys::window_size().columns : 80;
+  fmt::print("{}", invocation.flag("json") ? limits::format_json(limits)
+                                           : limits::format_table(limits, static_cast<std::size_t>(columns)));
   return exit_code::ok;
 }
 

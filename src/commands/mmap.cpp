@@ -12,6 +12,7 @@
 #include "mmap/file_printer.hpp"
 #include "mmap/legend.hpp"
 #include "mmap/proc_maps.hpp"
+#include "showc/mmap.hpp"
 #include "sys/fd.hpp"
 #include "sys/mapping.hpp"
 
@@ -39,6 +40,14 @@ int cat(const Invocation& invocation) {
     }
   }
   return status;
+}
+
+std::string cat_in_c(const Invocation& invocation) {
+  if (invocation.flag("zero-copy"))
+    throw UsageError(
+        "--show-c shows the copy path: vmsplice(2), which --zero-copy uses, is Linux's, not POSIX",
+        "leave out --zero-copy");
+  return showc::mmap_cat_program({.files = invocation.texts("FILE")});
 }
 
 std::string read_whole(const std::string& path, const std::string& hint_subject) {
@@ -154,6 +163,7 @@ GroupSpec mmap_group() {
                                  .default_value = "/etc/passwd",
                                  .many = true}},
                   .handler = cat,
+                  .show_c = cat_in_c,
               },
               {
                   .action = "maps",

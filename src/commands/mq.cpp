@@ -13,6 +13,7 @@
 #include "mq/queue.hpp"
 #include "mq/receive.hpp"
 #include "mq/send.hpp"
+#include "showc/mq.hpp"
 
 #include <vector>
 
@@ -49,6 +50,19 @@ int create(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+std::string create_in_c(const Invocation& invocation) {
+  return showc::mq_create_program({.name = object_name(invocation, kind),
+                                   .maxmsg = invocation.count("maxmsg"),
+                                   .msgsize = invocation.size("msgsize"),
+                                   .mode = invocation.mode("mode"),
+                                   .exclusive = invocation.flag("exclusive")});
+}
+
+showc::MqWaiting waiting_in_c(const Invocation& invocation) {
+  const mq::Waiting given = waiting(invocation);
+  return {.nonblock = given.nonblock, .timeout = given.timeout};
+}
+
 int send(const Invocation& invocation) {
   mq::SendSettings settings{.priority = static_cast<unsigned>(invocation.count("prio")),
                             .channel = static_cast<std::uint32_t>(invocation.count("channel")),
@@ -61,12 +75,33 @@ int send(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+std::string send_in_c(const Invocation& invocation) {
+  showc::MqSend settings{.name = object_name(invocation, kind),
+                         .channel = static_cast<std::uint32_t>(invocation.count("channel")),
+                         .value = invocation.number("value"),
+                         .priority = static_cast<unsigned>(invocation.count("prio")),
+                         .count = invocation.count("count"),
+                         .interval = invocation.duration("interval"),
+                         .waiting = waiting_in_c(invocation),
+                         .text = {}};
+  if (invocation.given("text")) settings.text = invocation.text("text");
+  return showc::mq_send_program(settings);
+}
+
 int recv(const Invocation& invocation) {
   mq::receive(object_name(invocation, kind), {.count = invocation.count("count"),
                                               .waiting = waiting(invocation),
                                               .json = invocation.flag("json"),
                                               .raw = invocation.flag("raw")});
   return exit_code::ok;
+}
+
+std::string recv_in_c(const Invocation& invocation) {
+  return showc::mq_receive_program({.name = object_name(invocation, kind),
+                                    .count = invocation.count("count"),
+                                    .waiting = waiting_in_c(invocation),
+                                    .json = invocation.flag("json"),
+                                    .raw = invocation.flag("raw")});
 }
 
 int notify(const Invocation& invocation) {
@@ -143,6 +178,7 @@ GroupSpec mq_group() {
                       },
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = create,
+                  .show_c = create_in_c,
               },
               {
                   .action = "send",
@@ -190,6 +226,7 @@ GroupSpec mq_group() {
                       },
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = send,
+                  .show_c = send_in_c,
               },
               {
                   .action = "recv",
@@ -225,6 +262,7 @@ GroupSpec mq_group() {
                       },
                   .arguments = {name_argument(ObjectKind::mq)},
                   .handler = recv,
+                  .show_c = recv_in_c,
               },
               {
                   .action = "info",

@@ -14,6 +14,8 @@
 #include "commands/shared_options.hpp"
 #include "ipc/name.hpp"
 #include "sem/named.hpp"
+#include "sys/narrate.hpp"
+#include "showc/sem.hpp"
 
 #include <sched.h>
 #include <semaphore.h>
@@ -24,12 +26,26 @@ namespace ipcdemo::commands {
 
 namespace {
 
+// The value, read for what we say and not as a step of the lesson: -v narrates
+// it only as a check (-vv).
+int checked_value(const sys::Semaphore& semaphore) {
+  const narrate::Check check;
+  return semaphore.value();
+}
+
+// What a wait or post did to the value, true when other processes wait or post
+// at the same time: the two reads are not one atomic step with ours.
+std::string value_change(int before, int after, int expected_after) {
+  if (after == expected_after) return fmt::format("value {} -> {}", before, after);
+  return fmt::format("value {} before, {} after: other processes waited or posted in between", before, after);
+}
+
 int create(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
   const std::uint64_t value = invocation.count("value");
   const mode_t mode = invocation.mode("mode");
   auto result = sem::create(name, mode, static_cast<unsigned>(value), invocation.flag("exclusive"));
-  const int current = result.semaphore.value();
+  const int current = checked_value(result.semaphore);
   if (!result.created) {
     std::vector<std::string> not_applied;
     if (static_cast<std::uint64_t>(current) != value)
@@ -42,6 +58,19 @@ int create(const Invocation& invocation) {
   return exit_code::ok;
 }
 
+std::string create_in_c(const Invocation& invocation) {
+  return showc::sem_create_program({.name = object_name(invocation, ObjectKind::sem),
+                                    .value = static_cast<unsigned>(invocation.count("value")),
+                                    .mode = invocation.mode("mode"),
+                                    .exclusive = invocation.flag("exclusive")});
+}
+
+// --try never waits, --timeout waits at most so long: one or the other.
+void check_waiting(const Invocation& invocation) {
+  if (invocation.flag("try") && invocation.given("timeout"))
+    throw UsageError("--try and --timeout cannot go together: --try never waits");
+}
+
 int usable_cpus() {
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -50,11 +79,12 @@ int usable_cpus() {
 
 int wait(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
+  check_waiting(invocation);
   const bool try_only = invocation.flag("try");
   const bool timed = invocation.given("timeout");
-  if (try_only && timed) throw UsageError("--try and --timeout cannot go together: --try never waits");
   const std::uint64_t count = invocation.count("count");
   sys::Semaphore semaphore = sem::open(name);
+  const int before = checked_value(semaphore);
   // One deadline for all the waits, against CLOCK_MONOTONIC: setting the wall clock
   // neither shortens nor stretches it.
   const timespec deadline =
@@ -78,20 +108,34 @@ int wait(const Invocation& invocation) {
         throw WouldBlock(fmt::format("semaphore {}: timed out after {} ({} of {} waits done)", name,
                                      invocation.text("timeout"), done, count));
     } else {
-      if (semaphore.value() == 0)
+      if ((done == 0 ? before : checked_value(semaphore)) == 0)
         log::info("semaphore {} is at 0: waiting until someone posts (ipcdemo sem post {}); Ctrl-C stops",
                   name, name);
       semaphore.wait();
     }
   }
-  log::info("semaphore {}: {} done, value now {}", name, counted(count, "wait"), semaphore.value());
+  const int after = checked_value(semaphore);
+  log::info("semaphore {}: {} done, {}", name, counted(count, "wait"),
+            value_change(before, after, before - static_cast<int>(count)));
   return exit_code::ok;
+}
+
+std::string wait_in_c(const Invocation& invocation) {
+  check_waiting(invocation);
+  showc::SemWait settings{.name = object_name(invocation, ObjectKind::sem),
+                          .count = invocation.count("count"),
+                          .timeout = {},
+                          .try_only = invocation.flag("try"),
+                          .spin = invocation.duration("spin")};
+  if (invocation.given("timeout")) settings.timeout = invocation.duration("timeout");
+  return showc::sem_wait_program(settings);
 }
 
 int post(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::sem);
   const std::uint64_t count = invocation.count("count");
   sys::Semaphore semaphore = sem::open(name);
+  const int before = checked_value(semaphore);
   for (std::uint64_t done = 0; done < count; ++done) {
     try {
       semaphore.post();
@@ -99,11 +143,27 @@ int post(const Invocation& invocation) {
       if (error.err() != EOVERFLOW || count == 1) throw;
       throw SysError(error.call(), error.object(), EOVERFLOW,
                      fmt::format("{}; {} of {} posts were done, the value is now {}", error.hint(), done,
-                                 count, semaphore.value()));
+                                 count, checked_value(semaphore)));
     }
   }
-  log::info("semaphore {}: {} done, value now {}", name, counted(count, "post"), semaphore.value());
+  if (before == 0) {
+    // Only at 0 can anyone be blocked, and a woken waiter takes the post at once:
+    // the value read now would say 1 where the waiter is about to make it 0.
+    log::info(
+        "semaphore {}: {} done; its value was 0, so processes blocked in sem_wait, if any, "
+        "wake and take the posts",
+        name, counted(count, "post"));
+  } else {
+    const int after = checked_value(semaphore);
+    log::info("semaphore {}: {} done, {}", name, counted(count, "post"),
+              value_change(before, after, before + static_cast<int>(count)));
+  }
   return exit_code::ok;
+}
+
+std::string post_in_c(const Invocation& invocation) {
+  return showc::sem_post_program(
+      {.name = object_name(invocation, ObjectKind::sem), .count = invocation.count("count")});
 }
 
 int value(const Invocation& invocation) {
@@ -154,6 +214,7 @@ GroupSpec sem_group() {
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = create,
+                  .show_c = create_in_c,
               },
               {
                   .action = "wait",
@@ -182,6 +243,7 @@ GroupSpec sem_group() {
                                .default_value = "0"}},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = wait,
+                  .show_c = wait_in_c,
               },
               {
                   .action = "post",
@@ -192,6 +254,7 @@ GroupSpec sem_group() {
                   .options = {count_option("How many posts", "1")},
                   .arguments = {name_argument(ObjectKind::sem)},
                   .handler = post,
+                  .show_c = post_in_c,
               },
               {
                   .action = "value",

@@ -16,6 +16,7 @@
 #include "shm/produce.hpp"
 #include "shm/segment.hpp"
 #include "shm/sizing.hpp"
+#include "showc/shm.hpp"
 
 namespace ipcdemo::commands {
 
@@ -25,14 +26,19 @@ shm::SizeBy size_by(const Invocation& invocation) {
   return invocation.flag("hole") ? shm::SizeBy::hole : shm::SizeBy::ftruncate;
 }
 
+void check_hole(const Invocation& invocation) {
+  if (size_by(invocation) == shm::SizeBy::hole && invocation.size("size") == 0)
+    throw UsageError("--hole needs a --size of at least 1: it writes the last byte");
+}
+
 int create(const Invocation& invocation) {
   const std::string name = object_name(invocation, ObjectKind::shm);
   const std::uint64_t size = invocation.size("size");
   const auto how = size_by(invocation);
-  if (how == shm::SizeBy::hole && size == 0)
-    throw UsageError("--hole needs a --size of at least 1: it writes the last byte");
+  check_hole(invocation);
   const mode_t mode = invocation.mode("mode");
-  const auto result = shm::create(name, size, mode, invocation.flag("exclusive"), how);
+  const auto way = invocation.flag("tmpfile") ? shm::CreateWay::unnamed_first : shm::CreateWay::shm_open;
+  const auto result = shm::create(name, size, mode, invocation.flag("exclusive"), how, way);
   if (!result.created) {
     std::vector<std::string> not_applied;
     if (static_cast<std::uint64_t>(result.status.st_size) != size)
@@ -44,6 +50,15 @@ int create(const Invocation& invocation) {
              result.status.st_size);
   if (result.created) shm::note_size(name, result.status);
   return exit_code::ok;
+}
+
+std::string create_in_c(const Invocation& invocation) {
+  check_hole(invocation);
+  return showc::shm_create_program({.name = object_name(invocation, ObjectKind::shm),
+                                    .size = invocation.size("size"),
+                                    .mode = invocation.mode("mode"),
+                                    .exclusive = invocation.flag("exclusive"),
+                                    .hole = invocation.flag("hole")});
 }
 
 int resize(const Invocation& invocation) {
@@ -58,8 +73,7 @@ int resize(const Invocation& invocation) {
   return exit_code::ok;
 }
 
-int produce(const Invocation& invocation) {
-  const std::string name = object_name(invocation, ObjectKind::shm);
+shm::ProduceSettings produce_settings(const Invocation& invocation, const std::string& name) {
   shm::ProduceSettings settings{.count = invocation.count("count"),
                                 .interval = invocation.duration("interval"),
                                 .sync = shm::parse_sync(invocation.text("sync")),
@@ -74,8 +88,24 @@ int produce(const Invocation& invocation) {
     settings.lock_name = shm::lock_name(name, invocation.given("lock") ? invocation.text("lock") : "");
   else if (invocation.given("lock"))
     log::warn("--lock is used only with --sync sem; ignoring it");
-  shm::produce(name, settings);
+  return settings;
+}
+
+int produce(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::shm);
+  shm::produce(name, produce_settings(invocation, name));
   return exit_code::ok;
+}
+
+std::string produce_in_c(const Invocation& invocation) {
+  const std::string name = object_name(invocation, ObjectKind::shm);
+  const shm::ProduceSettings settings = produce_settings(invocation, name);
+  return showc::shm_produce_program({.name = name,
+                                     .count = settings.count,
+                                     .interval = settings.interval,
+                                     .sync = settings.sync,
+                                     .lock_name = settings.lock_name,
+                                     .private_copy = settings.private_copy});
 }
 
 int consume(const Invocation& invocation) {
@@ -83,6 +113,13 @@ int consume(const Invocation& invocation) {
                                                           .interval = invocation.duration("interval"),
                                                           .changes_only = invocation.flag("changes")});
   return exit_code::ok;
+}
+
+std::string consume_in_c(const Invocation& invocation) {
+  return showc::shm_consume_program({.name = object_name(invocation, ObjectKind::shm),
+                                     .count = invocation.count("count"),
+                                     .interval = invocation.duration("interval"),
+                                     .changes_only = invocation.flag("changes")});
 }
 
 int info(const Invocation& invocation) {
@@ -128,9 +165,11 @@ GroupSpec shm_group() {
                   .action = "create",
                   .summary = "Create a shared memory segment and give it a size",
                   .description =
-                      "What shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE) then ftruncate(SIZE) would do, in\n"
-                      "an order that never shows a segment of size 0: open(\"/dev/shm\", O_TMPFILE) makes\n"
-                      "the file without a name, ftruncate sizes it, linkat names it (EEXIST if taken).\n"
+                      "The screenplay's create: shm_open(NAME, O_CREAT|O_EXCL|O_RDWR, MODE), then\n"
+                      "ftruncate(SIZE). Between the two the segment exists with size 0: a consumer that\n"
+                      "opens it then is told it is too short for the counter (-v says so). --tmpfile\n"
+                      "makes the same segment without that moment: open(\"/dev/shm\", O_TMPFILE) makes\n"
+                      "a file without a name, ftruncate sizes it, linkat names it (EEXIST if taken).\n"
                       "Prints the file under /dev/shm and its size.\n"
                       "--size 0 leaves it at size 0, as shm_open does ('shm resize' sizes it later).\n"
                       "With --hole it is sized the screenplay's other way: lseek to byte SIZE-1 and write\n"
@@ -140,17 +179,23 @@ GroupSpec shm_group() {
                   .examples = {"ipcdemo shm create", "ipcdemo shm create demo --size 64K --mode 0660",
                                "ipcdemo shm create demo --size 0 && ipcdemo shm resize demo 4K",
                                "ipcdemo shm create demo --size 1M --hole && ipcdemo shm info demo",
-                               "ipcdemo -v shm create --exclusive", "ipcdemo shm create && ls -l /dev/shm"},
+                               "ipcdemo -v shm create --exclusive", "ipcdemo -v shm create demo --tmpfile",
+                               "ipcdemo shm create && ls -l /dev/shm"},
                   .options = {{.flags = "-s,--size",
                                .type = ValueType::size,
                                .help = "Size of a new segment (0: as shm_open leaves it; 16 holds the "
                                        "counter and the attempts)",
                                .default_value = "4096"},
                               hole_option(),
+                              {.flags = "--tmpfile",
+                               .type = ValueType::flag,
+                               .help = "Make it unnamed (O_TMPFILE), size it, then link it: never seen at "
+                                       "size 0"},
                               exclusive_option(),
                               mode_option()},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = create,
+                  .show_c = create_in_c,
               },
               {
                   .action = "produce",
@@ -215,6 +260,7 @@ GroupSpec shm_group() {
                                        "page of our own"}},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = produce,
+                  .show_c = produce_in_c,
               },
               {
                   .action = "consume",
@@ -235,6 +281,7 @@ GroupSpec shm_group() {
                                .help = "Print a value only when it differs from the last one printed"}},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = consume,
+                  .show_c = consume_in_c,
               },
               {
                   .action = "info",

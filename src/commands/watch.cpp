@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "base/output.hpp"
+#include "base/size_text.hpp"
 #include "cli/invocation.hpp"
 #include "commands/listing_options.hpp"
 #include "commands/shared_options.hpp"
@@ -54,8 +55,8 @@ int watch_objects(const Invocation& invocation) {
     if (screen) {
       const auto size = sys::window_size();
       const std::string title = fmt::format(
-          "ipcdemo watch: every {}, {:%H:%M:%S}, {} objects; changes in reverse video; Ctrl-C quits",
-          invocation.text("interval"), fmt::localtime(frame.time), frame.objects.size());
+          "ipcdemo watch: every {}, {:%H:%M:%S}, {}; changes reversed; Ctrl-C quits",
+          invocation.text("interval"), fmt::localtime(frame.time), counted(frame.objects.size(), "object"));
       FullScreen::write(watch::render(frame, previous, size.columns, size.rows, title));
       previous = watch::remember(frame);
     } else {

@@ -26,7 +26,7 @@ std::string_view basename_of(std::string_view path) {
 // The option spec that `word` names ("--count", "-c", "--count=3"), if any.
 const OptionSpec* find_option(const CommandSpec& command, std::string_view word) {
   word = word.substr(0, word.find('='));
-  for (const auto& option : command.options) {
+  for (const auto& option : command.all_options()) {
     std::string_view flags = option.flags;
     while (!flags.empty()) {
       const auto comma = flags.find(',');
@@ -162,7 +162,7 @@ void add_values(Answer& answer, ValueType type, Choices choices, ObjectKind obje
 
 void add_options(Answer& answer, const CommandSpec* command) {
   if (command != nullptr)
-    for (const auto& option : command->options) {
+    for (const auto& option : command->all_options()) {
       const std::string_view flags = option.flags;
       answer.candidates.emplace_back(flags.substr(flags.rfind(',') + 1), option.help);
     }

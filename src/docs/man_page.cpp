@@ -26,7 +26,7 @@ std::string option_names(std::string_view flags) {
 std::string synopsis_line(const GroupSpec& group, const CommandSpec& command) {
   std::string line =
       fmt::format(".B ipcdemo {}{}{}\n", group.name, command.action.empty() ? "" : " ", command.action);
-  if (command.options.size() > 0) line += ".RI [ OPTIONS ]\n";
+  if (!command.all_options().empty()) line += ".RI [ OPTIONS ]\n";
   for (const auto& argument : command.arguments)
     line += fmt::format(".RI [ {}{} ]\n", argument.name, argument.many ? " ..." : "");
   return line;
@@ -61,7 +61,7 @@ std::string command_section(const GroupSpec& group, const CommandSpec& command) 
       out += fmt::format(" (default: {})", roff_escape(argument.default_value));
     out += "\n";
   }
-  for (const auto& option : command.options) {
+  for (const auto& option : command.all_options()) {
     const std::string value = value_placeholder(option.type, option.choices);
     out += ".TP\n" + option_names(option.flags);
     if (!value.empty()) out += " \\fI" + roff_escape(value) + "\\fR";

@@ -1,4 +1,5 @@
 #include "ipc/planted.hpp"
+#include "sys/narrate.hpp"
 
 #include "base/error.hpp"
 #include "base/log.hpp"
@@ -68,7 +69,10 @@ void throw_if_planted(const std::string& path, int err, ObjectKind kind) {
 void remove_name(ObjectKind kind, const std::string& name, std::string_view missing,
                  const std::function<void()>& remove) {
   const std::string path = ipc_object_path(name, kind);
-  const auto status = lstat_if_exists(path);
+  const auto status = [&] {
+    const narrate::Check check; // ours: what is there, to say so if it is no object
+    return lstat_if_exists(path);
+  }();
   try {
     remove();
   } catch (const SysError& error) {

@@ -1,5 +1,7 @@
 #include "limits/overview.hpp"
 
+#include "base/wrap.hpp"
+
 #include "base/json.hpp"
 #include "base/size_text.hpp"
 #include "ipc/listing.hpp"
@@ -115,7 +117,7 @@ std::vector<Limit> read_all() {
                    .raise = "as root: sysctl fs.mqueue.queues_max=N" + sysctl_note});
   }
   {
-    auto [used, note] = queue_used(use.largest_maxmsg, "the largest maxmsg of a queue");
+    auto [used, note] = queue_used(use.largest_maxmsg, "the largest maxmsg of a queue (a ceiling per queue)");
     out.push_back({.resource = "mq msg_max",
                    .description = "messages one queue may hold (mq_attr.mq_maxmsg)",
                    .value = read_number(mq::msg_max_file),
@@ -124,10 +126,12 @@ std::vector<Limit> read_all() {
                    .unit = "messages",
                    .from = mq::msg_max_file,
                    .raise = fmt::format("as root: sysctl fs.mqueue.msg_max=N (at most {}){}",
-                                        mq::hard_msg_max, sysctl_note)});
+                                        mq::hard_msg_max, sysctl_note),
+                   .ceiling = true});
   }
   {
-    auto [used, note] = queue_used(use.largest_msgsize, "the largest msgsize of a queue");
+    auto [used, note] =
+        queue_used(use.largest_msgsize, "the largest msgsize of a queue (a ceiling per queue)");
     out.push_back({.resource = "mq msgsize_max",
                    .description = "bytes of one message (mq_attr.mq_msgsize)",
                    .value = read_number(mq::msgsize_max_file),
@@ -136,7 +140,8 @@ std::vector<Limit> read_all() {
                    .unit = "bytes",
                    .from = mq::msgsize_max_file,
                    .raise = fmt::format("as root: sysctl fs.mqueue.msgsize_max=N (at most {}){}",
-                                        mq::hard_msgsize_max, sysctl_note)});
+                                        mq::hard_msgsize_max, sysctl_note),
+                   .ceiling = true});
   }
   out.push_back({.resource = "mq msg_default",
                  .description = "maxmsg of a queue created without attributes",
@@ -234,21 +239,30 @@ std::vector<Limit> read_all() {
   return out;
 }
 
-std::string format_table(const std::vector<Limit>& limits) {
-  std::size_t width = 8;
-  for (const auto& limit : limits) width = std::max(width, limit.resource.size());
-  std::string out = fmt::format("{:<{}} {:>10} {:>10} {:>5}  {}\n", "RESOURCE", width, "LIMIT", "USED",
-                                "USE%", "DESCRIPTION");
+std::string format_table(const std::vector<Limit>& limits, std::size_t width) {
+  std::size_t name_width = 8;
+  for (const auto& limit : limits) name_width = std::max(name_width, limit.resource.size());
+  const std::string_view row_format = "{:<{}} {:>10} {:>10} {:>5}";
+  std::string out = fmt::format(fmt::runtime(row_format), "RESOURCE", name_width, "LIMIT", "USED", "USE%") +
+                    "  DESCRIPTION\n";
+  const std::size_t notes_at = name_width + 3;
   for (const auto& limit : limits) {
     std::string percent = "-";
-    if (limit.used && limit.value && *limit.value > 0)
+    // A ceiling per object is not filled by the objects: 100% would read as a shortage.
+    if (limit.used && limit.value && *limit.value > 0 && !limit.ceiling)
       percent = fmt::format("{:.0f}%",
                             100.0 * static_cast<double>(*limit.used) / static_cast<double>(*limit.value));
-    out += fmt::format("{:<{}} {:>10} {:>10} {:>5}  {}\n", limit.resource, width,
-                       amount(limit.value, limit.unlimited, limit.unit),
-                       limit.used ? amount(limit.used, false, limit.unit) : "-", percent, limit.description);
-    out += fmt::format("{:<{}}   from: {}; used: {}\n", "", width, limit.from, limit.used_note);
-    out += fmt::format("{:<{}}   raise: {}\n", "", width, limit.raise);
+    const std::string row = fmt::format(fmt::runtime(row_format), limit.resource, name_width,
+                                        amount(limit.value, limit.unlimited, limit.unit),
+                                        limit.used ? amount(limit.used, false, limit.unit) : "-", percent);
+    // The description beside the figures where it fits, else on a line of its own.
+    if (row.size() + 2 + limit.description.size() <= width)
+      out += row + "  " + limit.description + "\n";
+    else
+      out += row + "\n" + wrap(limit.description, width, notes_at, notes_at + 2);
+    out +=
+        wrap(fmt::format("from: {}; used: {}", limit.from, limit.used_note), width, notes_at, notes_at + 2);
+    out += wrap(fmt::format("raise: {}", limit.raise), width, notes_at, notes_at + 2);
   }
   return out;
 }

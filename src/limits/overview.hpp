@@ -20,11 +20,16 @@ struct Limit {
   std::string unit;                  // "queues", "bytes", ...
   std::string from;                  // the file or call it comes from
   std::string raise;                 // how to raise it
+  // A ceiling on each object (mq msg_max: no queue may hold more), not a pool
+  // that objects fill: `used` is the largest object's, and reaching it is no
+  // shortage, so no USE% is given.
+  bool ceiling = false;
 };
 
 std::vector<Limit> read_all();
 
-std::string format_table(const std::vector<Limit>& limits);
+// The table, its notes wrapped to `width` columns.
+std::string format_table(const std::vector<Limit>& limits, std::size_t width = 80);
 std::string format_json(const std::vector<Limit>& limits);
 
 } // namespace ipcdemo::limits

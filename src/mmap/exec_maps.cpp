@@ -117,8 +117,13 @@ void print_second_view(const std::vector<maps::Region>& at_exec, const std::vect
 }
 
 // --strace: the stopped program is handed from our ptrace to strace -p, which shows
-// the calls the loader and the program make; strace stops it again at exit_group
-// (an injected failure and SIGSTOP) so that its maps can be read as it exits.
+// the calls the loader and the program make. strace holds it at the entry of its
+// exit_group (delay_enter: it stays in that stop, its address space whole) while its
+// maps are read; then strace is told to detach, and the exit_group runs: the program
+// ends as it would have, with its own status. (The hold is long, as strace is told to
+// go as soon as the maps are read; only if ipcdemo were killed would it last.)
+constexpr std::string_view hold_at_exit = "inject=exit_group:delay_enter=60s:when=1";
+
 int follow_with_strace(pid_t child, const std::string& program, const std::vector<maps::Region>& at_exec,
                        const std::string& name, int patience_ms) {
   // Detaching with SIGSTOP: the signal is taken before the program's first instruction.
@@ -128,8 +133,8 @@ int follow_with_strace(pid_t child, const std::string& program, const std::vecto
   const auto stopped = sys::waitpid(child, WUNTRACED, "--exec");
   if (!stopped || !WIFSTOPPED(*stopped))
     throw Error(exit_code::failure, fmt::format("--exec: {} did not stay stopped for strace", name));
-  sys::StraceAttachment strace(child, {"-e", "trace=" + std::string(loader_calls), "-e",
-                                       "inject=exit_group:error=EINTR:signal=SIGSTOP:when=1"});
+  sys::StraceAttachment strace(child,
+                               {"-e", "trace=" + std::string(loader_calls), "-e", std::string(hold_at_exit)});
   fmt::print(
       "\nWhat it does next, as strace(1) shows it, attached to the same process\n"
       "(strace -e trace={} -p {}):\n"
@@ -140,26 +145,41 @@ int follow_with_strace(pid_t child, const std::string& program, const std::vecto
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(patience_ms);
   std::vector<maps::Region> later;
   bool killed = false;
-  bool stopping = false; // strace has made exit_group fail and sent SIGSTOP
+  bool held = false; // strace has shown the entry of exit_group and holds the program there
   std::string line;
   for (;;) {
     const auto next =
-        strace.next_line(line, killed ? std::chrono::steady_clock::time_point::max() : deadline);
+        strace.next_line(line, killed || held ? std::chrono::steady_clock::time_point::max() : deadline);
     if (next == sys::StraceAttachment::Next::end) break;
     if (next == sys::StraceAttachment::Next::timeout) {
       sys::kill(child, SIGSTOP); // shown as it is, below, then killed
       killed = true;
       continue;
     }
+    if (next == sys::StraceAttachment::Next::unfinished) {
+      // strace prints a call on entry: this one it holds there until it detaches.
+      if (!held && !killed && line.starts_with("exit_group(")) {
+        held = true;
+        later = maps_of(child);
+        strace.detach();
+      }
+      continue;
+    }
+    // The held call's line is ended by strace's note that it detached: two lines.
+    if (const auto note = line.find("strace: Process "); held && note != std::string::npos && note > 0) {
+      fmt::print("  {}\n", escape::line(line.substr(0, note)));
+      line.erase(0, note);
+    }
     fmt::print("  {}\n", escape::line(line)); // strace quotes C-style already
-    // The stop strace found it in when it attached is reported too: wait for the one at exit.
-    if (line.starts_with("exit_group(") && line.find("(INJECTED)") != std::string::npos) stopping = true;
-    if (later.empty() && (stopping || killed) &&
-        line.find("--- stopped by SIGSTOP ---") != std::string::npos) {
+    // The stop strace found it in when it attached is reported too: wait for the one we caused.
+    if (later.empty() && killed && line.find("--- stopped by SIGSTOP ---") != std::string::npos) {
       later = maps_of(child);
-      sys::kill(child, killed ? SIGKILL : SIGCONT);
+      // It stays stopped when strace lets go; killed under strace, it would race strace's
+      // next ptrace call on it (PTRACE_LISTEN: "Input/output error").
+      strace.detach();
     }
   }
+  if (killed) sys::kill(child, SIGKILL);
   const auto exited = sys::waitpid(child, 0, "--exec");
   guard.reaped = true;
   const int status = exited ? status_of(*exited) : exit_code::failure;
@@ -170,10 +190,11 @@ int follow_with_strace(pid_t child, const std::string& program, const std::vecto
   print_second_view(at_exec, later, program,
                     killed
                         ? fmt::format("2. Still running after {} ms, stopped and then killed:", patience_ms)
-                        : "2. As it exits: its exit_group above was made to fail by strace (INJECTED), at\n"
-                          "   ipcdemo's request, with a SIGSTOP, so that these maps could be read; the C\n"
-                          "   library then ended the process with exit. The loader has mapped the shared\n"
-                          "   libraries and made their relocated parts read-only (the r--p rows).");
+                        : "2. As it exits: strace held it at the entry of exit_group above (delay_enter,\n"
+                          "   at ipcdemo's request), where its address space is still whole, while these\n"
+                          "   maps were read; then strace detached and the exit_group ran. The loader has\n"
+                          "   mapped the shared libraries and made their relocated parts read-only (the\n"
+                          "   r--p rows).");
   if (!killed) fmt::print("({} ended with status {}.)\n", name, status);
   return exit_code::ok;
 }

@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "sys/mapping.hpp"
+#include "sys/narrate.hpp"
 #include "sys/transfer.hpp"
 
 #include <fcntl.h>
@@ -90,11 +91,9 @@ bool FilePrinter::print_mapped(sys::Fd& fd, std::size_t size) {
     if (!path_explained_) {
       path_explained_ = true;
       if (splice_)
-        log::debug(
-            "--zero-copy into a pipe: vmsplice() hands the mapped pages to it, no copy; the pipe refers to "
-            "the file's pages until the reader reads them");
+        narrate::note("--zero-copy: vmsplice() hands the mapped pages to the pipe, no copy");
       else
-        log::debug("write() copies the mapped bytes into the kernel: the reader gets them as they are now");
+        narrate::note("write() copies the mapped bytes into the kernel, for stdout's reader");
     }
     if (size > window) mapping.advise(MADV_SEQUENTIAL);
     // The mapping keeps the file alive: once the last window is mapped, the

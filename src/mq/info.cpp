@@ -26,10 +26,16 @@ std::string info(const std::string& name) {
   std::string failure;
   if (const auto directory = mqueue_directory(PrivateMount::attempt, nullptr, &failure)) {
     const auto file = read_queue_file(directory->path, name);
-    out += fmt::format(
-        "mqueue file: {}: {}{}\n", escape::visible(directory->shown + name),
-        file ? file->text : "(unreadable)",
-        directory->private_mount ? " (mounted in a private mount namespace, not on the host)" : "");
+    const std::string text = file ? file->text : "(unreadable)";
+    if (directory->private_mount)
+      // The private mount's directory exists only in the namespace we made to read
+      // it: naming it as a path would send the reader to a file that is not there.
+      out += fmt::format(
+          "mqueue file: {} (read through a private mount; the host has none: to see it, "
+          "as root: {}; cat /dev/mqueue{})\n",
+          text, mount_command, escape::visible(name));
+    else
+      out += fmt::format("mqueue file: {}: {}\n", escape::visible(directory->shown + name), text);
   } else {
     out += fmt::format("mqueue file: not mounted, and {} (to look into the queues, as root: {})\n", failure,
                        mount_command);

@@ -38,7 +38,10 @@ Created create(const std::string& name, const CreateSettings& settings) {
 }
 
 void report(const std::string& name, const Created& created, mode_t mode) {
-  const mq_attr attr = created.queue.attributes();
+  const mq_attr attr = [&] {
+    const narrate::Check check; // ours: what the kernel made of the attributes asked for
+    return created.queue.attributes();
+  }();
   if (created.created)
     log::info("created message queue {}: maxmsg {}, msgsize {}, mode {} (before the umask)", name,
               attr.mq_maxmsg, counted(static_cast<std::uint64_t>(attr.mq_msgsize), "byte"),

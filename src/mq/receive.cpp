@@ -1,4 +1,5 @@
 #include "mq/receive.hpp"
+#include "sys/narrate.hpp"
 
 #include "base/error.hpp"
 #include "base/log.hpp"
@@ -50,7 +51,10 @@ void receive(const std::string& name, const ReceiveSettings& settings) {
   const sys::Queue queue = open(name, O_RDONLY | settings.waiting.open_flags());
   // The buffer must hold the queue's msgsize, whatever the messages are: a smaller
   // one makes mq_receive fail with EMSGSIZE even for a short message.
-  const mq_attr attr = queue.attributes();
+  const mq_attr attr = [&] {
+    const narrate::Check check; // ours: the screenplay's buffer is sizeof(msg), which is msgsize
+    return queue.attributes();
+  }();
   std::vector<std::byte> buffer(static_cast<std::size_t>(attr.mq_msgsize));
   Printer printer(settings.json, !settings.waiting.nonblock, settings.raw ? Decode::raw : Decode::samples);
   bool said_waiting = false;

@@ -1,4 +1,5 @@
 #include "mq/send.hpp"
+#include "sys/narrate.hpp"
 
 #include "mq/wait_note.hpp"
 
@@ -38,7 +39,10 @@ void check_fits(const std::string& name, const SendSettings& settings, const mq_
 
 void send(const std::string& name, const SendSettings& settings) {
   const sys::Queue queue = open(name, O_WRONLY | settings.waiting.open_flags());
-  const mq_attr attr = queue.attributes();
+  const mq_attr attr = [&] {
+    const narrate::Check check; // ours: does a sample fit, is the queue about to be full?
+    return queue.attributes();
+  }();
   check_fits(name, settings, attr);
 
   Ticker ticker(settings.interval);

@@ -1,4 +1,5 @@
 #include "mq/wait_note.hpp"
+#include "sys/narrate.hpp"
 
 #include "base/log.hpp"
 #include "base/signals.hpp"
@@ -31,7 +32,10 @@ std::optional<timespec> Waiting::deadline() const {
 }
 
 bool note_if_full(const sys::Queue& queue, std::string_view name, std::string_view limit) {
-  const mq_attr attr = queue.attributes();
+  const mq_attr attr = [&] {
+    const narrate::Check check; // ours: is it full, to say why we wait?
+    return queue.attributes();
+  }();
   if (attr.mq_curmsgs < attr.mq_maxmsg) return false;
   log::info("message queue {} is full ({}): waiting until a receiver takes one (ipcdemo mq recv {}){}", name,
             counted(static_cast<std::uint64_t>(attr.mq_curmsgs), "message"), name, how_long(limit));
@@ -39,7 +43,10 @@ bool note_if_full(const sys::Queue& queue, std::string_view name, std::string_vi
 }
 
 bool note_if_empty(const sys::Queue& queue, std::string_view name, std::string_view limit) {
-  const mq_attr attr = queue.attributes();
+  const mq_attr attr = [&] {
+    const narrate::Check check; // ours: is it empty, to say why we wait?
+    return queue.attributes();
+  }();
   if (attr.mq_curmsgs > 0) return false;
   log::info("message queue {} is empty: waiting until someone sends (ipcdemo mq send {}){}", name, name,
             how_long(limit));

@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "ipc/access_hint.hpp"
 #include "shm/segment.hpp"
+#include "sys/narrate.hpp"
 
 #include <fcntl.h>
 
@@ -53,12 +54,17 @@ Counter Counter::map(Opened opened, int prot, int flags) {
   // whatever the segment's size.
   const std::size_t length =
       static_cast<std::size_t>(status.st_size) >= layout_size ? layout_size : counter_size;
-  auto mapping = sys::Mapping::of_file(fd, length, prot, flags);
+  // The descriptor stays open beside the mapping (fd_), so the SIGBUS reporter
+  // borrows it: one descriptor per process, as in the screenplay's programs.
+  auto mapping = sys::Mapping::of_file(fd, length, prot, flags, 0, sys::Mapping::FdKept::yes);
   return Counter(std::move(opened.fd), std::move(mapping), status);
 }
 
 std::uint64_t Counter::checked_load() const {
-  const struct stat now = sys::fstat(fd_);
+  const struct stat now = [this] {
+    const narrate::Check check; // ours, not the screenplay's: is the counter still there?
+    return sys::fstat(fd_);
+  }();
   if (static_cast<std::size_t>(now.st_size) < counter_size)
     throw Error(exit_code::failure,
                 fmt::format("shared memory {} was shortened to {} bytes while we watched it, below the "

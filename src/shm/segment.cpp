@@ -9,6 +9,7 @@
 #include "ipc/name.hpp"
 #include "ipc/open_or_create.hpp"
 #include "ipc/planted.hpp"
+#include "sys/narrate.hpp"
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
@@ -47,16 +48,23 @@ void size_it(const sys::Fd& fd, const std::string& name, std::uint64_t size, Siz
   }
 }
 
-// Where /dev/shm cannot make unnamed files: shm_open(O_CREAT|O_EXCL), then
-// ftruncate, removing the name again if the size is refused. Openers may then
-// see the segment unsized for a moment.
+// The screenplay's way: shm_open(O_CREAT|O_EXCL|O_RDWR), then ftruncate,
+// removing the name again if the size is refused. Nothing when the name is taken.
 std::optional<Opened> create_named(const std::string& name, std::uint64_t size, mode_t mode, SizeBy how) {
   Opened opened;
   try {
+    // O_CREAT|O_EXCL never follows a link nor opens what is there: no safety flags needed.
     opened.fd = sys::shm_open(name, O_CREAT | O_EXCL | O_RDWR, mode);
   } catch (const SysError& error) {
     if (error.err() == EEXIST) return std::nullopt;
     throw;
+  }
+  if (size == 0) {
+    narrate::note("--size 0: it stays at size 0, as shm_open leaves a new segment");
+  } else {
+    narrate::note(how == SizeBy::hole ? "the segment exists now, with size 0 until the write sizes it;"
+                                      : "the segment exists now, with size 0 until ftruncate sizes it;");
+    narrate::note("a consumer that opens it now is told it is too short for the counter");
   }
   try {
     size_it(opened.fd, name, size, how);
@@ -68,44 +76,54 @@ std::optional<Opened> create_named(const std::string& name, std::uint64_t size, 
     }
     throw;
   }
+  const narrate::Check check;
   opened.status = sys::fstat(opened.fd);
   return opened;
 }
 
-// The new segment, sized, under its name; nothing when the name is taken.
-std::optional<Opened> create_new(const std::string& name, std::uint64_t size, mode_t mode, SizeBy how) {
-  // What shm_open(O_CREAT) would do, by hand: shm_open is only open() of
-  // /dev/shm/NAME, and it cannot make a file without a name. The umask applies
-  // as it would to shm_open.
+// --tmpfile: the same segment, never seen unsized. shm_open is only open() of
+// /dev/shm/NAME and cannot make a file without a name, so by hand: open
+// O_TMPFILE in /dev/shm, size it, then link it under its name (EEXIST if taken).
+// The umask applies as it would to shm_open. Where /dev/shm cannot make unnamed
+// files, the screenplay's way.
+std::optional<Opened> create_unnamed_first(const std::string& name, std::uint64_t size, mode_t mode,
+                                           SizeBy how) {
   sys::Fd fd;
   try {
     fd = sys::open("/dev/shm", O_TMPFILE | O_RDWR, mode);
   } catch (const SysError& error) {
     if (error.err() != EOPNOTSUPP && error.err() != EISDIR && error.err() != EINVAL) throw;
-    log::debug("/dev/shm cannot make unnamed files: creating {} under its name, then sizing it", name);
+    log::warn("--tmpfile: /dev/shm cannot make unnamed files; creating {} with shm_open and ftruncate", name);
     return create_named(name, size, mode, how);
   }
+  narrate::note("--tmpfile: a file without a name, sized, then linked as the segment:");
+  narrate::note("shm_open(O_CREAT) + ftruncate, but no process ever sees it at size 0");
   fd.rename(name);
   // The unnamed file vanishes with its descriptor should this fail: nothing half-made is left.
   size_it(fd, name, size, how);
   if (!sys::link_unnamed(fd, ipc_object_path(name, ObjectKind::shm))) return std::nullopt;
   Opened opened{std::move(fd), {}};
+  const narrate::Check check;
   opened.status = sys::fstat(opened.fd);
   return opened;
 }
 
 } // namespace
 
-Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive, SizeBy how) {
+Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive, SizeBy how,
+               CreateWay way) {
   if (size > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
     throw UsageError(fmt::format("--size {} is larger than a file can be", size));
-  for (;;) {
-    if (auto made = create_new(name, size, mode, how)) return {std::move(made->fd), true, made->status};
+  // Bounded: a neighbour creating and unlinking the name in a tight loop must not hang us.
+  for (int attempt = 1;; ++attempt) {
+    auto made = way == CreateWay::unnamed_first ? create_unnamed_first(name, size, mode, how)
+                                                : create_named(name, size, mode, how);
+    if (made) return {std::move(made->fd), true, made->status};
     const std::string path = ipc_object_path(name, ObjectKind::shm);
     if (exclusive) {
       if (const auto status = lstat_if_exists(path); status && !S_ISREG(status->st_mode))
         throw not_an_object(path, *status, ObjectKind::shm);
-      throw SysError("linkat", name, EEXIST,
+      throw SysError(way == CreateWay::unnamed_first ? "linkat" : "shm_open", name, EEXIST,
                      fmt::format("remove it first with: ipcdemo shm unlink {}", name));
     }
     // It exists: open it as it is. Should it vanish in between, try creating again.
@@ -117,7 +135,7 @@ Created create(const std::string& name, std::uint64_t size, mode_t mode, bool ex
         throw SysError(error.call(), name, EACCES,
                        open_denied_hint(name, ObjectKind::shm, "read and write") +
                            "; shm create opens an existing segment instead of making a new one");
-      if (error.err() != ENOENT) throw;
+      if (error.err() != ENOENT || attempt == 100) throw;
     }
   }
 }
@@ -127,7 +145,7 @@ Opened open(const std::string& name, int flags) {
   Opened opened;
   try {
     // glibc adds O_NOFOLLOW: a symbolic link fails with ELOOP instead of being followed.
-    opened.fd = sys::shm_open(name, flags | O_NONBLOCK);
+    opened.fd = sys::shm_open(name, flags, 0, O_NONBLOCK);
   } catch (const SysError& error) {
     throw_if_planted(path, error.err(), ObjectKind::shm);
     if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, create_hint(name));
@@ -138,7 +156,10 @@ Opened open(const std::string& name, int flags) {
                                  flags == O_RDONLY ? "read" : "read and write", name));
     throw;
   }
-  opened.status = sys::fstat(opened.fd);
+  {
+    const narrate::Check check; // ours, not the screenplay's: is it a segment, and how long?
+    opened.status = sys::fstat(opened.fd);
+  }
   if (!S_ISREG(opened.status.st_mode)) throw not_an_object(path, opened.status, ObjectKind::shm);
   return opened;
 }

@@ -27,16 +27,21 @@ struct Created {
   struct stat status {};
 };
 
-// Creates NAME with SIZE bytes such that no other process ever sees it unsized:
-// the file is made without a name (open O_TMPFILE in /dev/shm), sized (ftruncate,
-// or with SizeBy::hole lseek and a one-byte write; size 0 leaves it as shm_open
-// would), and only then linked under its name (linkat), which fails if the name
-// is taken. When NAME exists and `exclusive` is false, the existing segment is
+// How a new segment is made. shm_open: the screenplay's shm_open(O_CREAT|O_EXCL|
+// O_RDWR) then ftruncate; between the two it has size 0 (the lesson), and a
+// consumer opening it then is told it is too short for the counter.
+// unnamed_first (--tmpfile): open O_TMPFILE in /dev/shm, size it, link it under
+// its name: the same segment, never seen unsized.
+enum class CreateWay { shm_open, unnamed_first };
+
+// Creates NAME with SIZE bytes, sized with ftruncate or, with SizeBy::hole, lseek
+// and a one-byte write (size 0 leaves it as shm_open does). The name taken is
+// EEXIST. When NAME exists and `exclusive` is false, the existing segment is
 // opened instead and left as it is (resizing it could cut the ground from under a
 // running consumer). A size above the file-size limit (ulimit -f) is an error
 // naming the limit; nothing is left behind.
 Created create(const std::string& name, std::uint64_t size, mode_t mode, bool exclusive,
-               SizeBy how = SizeBy::ftruncate);
+               SizeBy how = SizeBy::ftruncate, CreateWay way = CreateWay::shm_open);
 
 // shm_open of an existing segment; `flags` is O_RDONLY or O_RDWR. O_NONBLOCK is
 // added (a planted FIFO must not block the open) and fstat checks that it is a

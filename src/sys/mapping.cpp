@@ -24,13 +24,15 @@ namespace ipcdemo::sys {
 namespace {
 
 // What the SIGBUS handler may read: fixed-size slots, no allocation, no locks.
-// `fd` is a private duplicate of the mapped file's descriptor (or -1), so that the
-// handler can fstat the file and tell a truncated file from a full file system.
+// `fd` is a descriptor of the mapped file (or -1), so that the handler can fstat
+// the file and tell a truncated file from a full file system: the owner's own
+// when it keeps it open as long as the mapping, else a private duplicate (`owned`).
 struct Watched {
   std::atomic<const char*> begin{nullptr};
   std::size_t length = 0;
   off_t offset = 0;
   int fd = -1;
+  bool owned = false;
   std::array<char, 200> name{};
 };
 std::array<Watched, 32> watched;
@@ -114,14 +116,16 @@ void install_reporter_once() {
   (void)installed;
 }
 
-void watch(const void* address, std::size_t length, const std::string& name, int fd, off_t offset) {
+void watch(const void* address, std::size_t length, const std::string& name, int fd, off_t offset,
+           bool fd_kept) {
   install_reporter_once();
   for (auto& slot : watched) {
     if (slot.begin.load(std::memory_order_relaxed) != nullptr) continue;
     slot.length = length;
     slot.offset = offset;
     // Out of descriptors (ulimit -n), the report only says less.
-    slot.fd = fd < 0 ? -1 : ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    slot.owned = fd >= 0 && !fd_kept;
+    slot.fd = slot.owned ? ::fcntl(fd, F_DUPFD_CLOEXEC, 0) : fd;
     const std::size_t n = std::min(name.size(), slot.name.size() - 1);
     std::memcpy(slot.name.data(), name.data(), n);
     slot.name[n] = '\0';
@@ -137,17 +141,18 @@ void unwatch(const void* address) {
   for (auto& slot : watched)
     if (slot.begin.load(std::memory_order_relaxed) == address) {
       slot.begin.store(nullptr, std::memory_order_release);
-      if (slot.fd >= 0) ::close(slot.fd);
+      if (slot.owned && slot.fd >= 0) ::close(slot.fd);
       slot.fd = -1;
+      slot.owned = false;
       return;
     }
 }
 
 } // namespace
 
-Mapping::Mapping(void* address, std::size_t length, std::string name, int fd, off_t offset)
+Mapping::Mapping(void* address, std::size_t length, std::string name, int fd, off_t offset, FdKept kept)
     : address_(address), length_(length), name_(std::move(name)) {
-  watch(address_, length_, name_, fd, offset);
+  watch(address_, length_, name_, fd, offset, kept == FdKept::yes);
 }
 
 Mapping::Mapping(Mapping&& other) noexcept
@@ -168,7 +173,7 @@ Mapping& Mapping::operator=(Mapping&& other) noexcept {
   return *this;
 }
 
-Mapping Mapping::of_file(const Fd& fd, std::size_t length, int prot, int flags, off_t offset) {
+Mapping Mapping::of_file(const Fd& fd, std::size_t length, int prot, int flags, off_t offset, FdKept kept) {
   void* address = ::mmap(nullptr, length, prot, flags, fd.get(), offset);
   const int err = errno;
   const bool failed = address == MAP_FAILED;
@@ -178,7 +183,7 @@ Mapping Mapping::of_file(const Fd& fd, std::size_t length, int prot, int flags, 
                               narrate::map_flags(flags), fd.get(), offset),
                   narrate::result_pointer(address, failed, err));
   if (failed) throw SysError("mmap", fd.name(), err);
-  return Mapping(address, length, fd.name(), fd.get(), offset);
+  return Mapping(address, length, fd.name(), fd.get(), offset, kept);
 }
 
 namespace {
@@ -197,12 +202,13 @@ void* map_anonymous(std::size_t length, int prot, int flags, const std::string& 
 } // namespace
 
 Mapping Mapping::anonymous(std::size_t length, int prot, const std::string& name) {
-  return Mapping(map_anonymous(length, prot, MAP_PRIVATE | MAP_ANONYMOUS, name), length, name, -1, 0);
+  return Mapping(map_anonymous(length, prot, MAP_PRIVATE | MAP_ANONYMOUS, name), length, name, -1, 0,
+                 FdKept::no);
 }
 
 Mapping Mapping::shared_anonymous(std::size_t length, const std::string& name) {
   return Mapping(map_anonymous(length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, name), length,
-                 name, -1, 0);
+                 name, -1, 0, FdKept::no);
 }
 
 void Mapping::advise(int advice) const {

@@ -23,8 +23,14 @@ class Mapping {
   Mapping& operator=(Mapping&& other) noexcept;
   ~Mapping() { unmap(); }
 
+  // Whether the caller keeps `fd` open for as long as the mapping lives. The SIGBUS
+  // reporter needs a descriptor of the file to tell truncation from a full file
+  // system: a kept one is borrowed; otherwise it takes a private duplicate, which
+  // `who` shows as a second descriptor of the process.
+  enum class FdKept { no, yes };
   // mmap(NULL, length, prot, flags, fd, offset) of the object `fd` names.
-  static Mapping of_file(const Fd& fd, std::size_t length, int prot, int flags, off_t offset = 0);
+  static Mapping of_file(const Fd& fd, std::size_t length, int prot, int flags, off_t offset = 0,
+                         FdKept kept = FdKept::no);
   // mmap(NULL, length, prot, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0), described as `name`.
   static Mapping anonymous(std::size_t length, int prot, const std::string& name);
   // mmap(NULL, length, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, -1, 0): memory
@@ -40,7 +46,7 @@ class Mapping {
   void unmap() noexcept;
 
  private:
-  Mapping(void* address, std::size_t length, std::string name, int fd, off_t offset);
+  Mapping(void* address, std::size_t length, std::string name, int fd, off_t offset, FdKept kept);
 
   void* address_ = nullptr;
   std::size_t length_ = 0;

@@ -74,12 +74,33 @@ std::string_view underneath(std::string_view call) {
   return {};
 }
 
+namespace {
+int check_depth = 0; // Checks alive in this process (narration is single-threaded)
+} // namespace
+
+Check::Check() noexcept { ++check_depth; }
+Check::~Check() { --check_depth; }
+bool checking() { return check_depth > 0; }
+
+void check_note(std::string_view text) {
+  if (log::enabled(log::Level::trace))
+    log::detail::write_call(log::Level::trace, fmt::format("check: {}", text));
+}
+
+void note(std::string_view text) {
+  if (on() && !checking()) log::detail::write_call(log::Level::debug, fmt::format("  # {}", text));
+}
+
 void emit(std::string_view call, std::string_view args, std::string_view result) {
-  log::detail::write(log::Level::debug, line(call, args, result));
+  if (checking()) {
+    check_note(fmt::format("{}({}) = {}", call, args, result));
+    return;
+  }
+  log::detail::write_call(log::Level::debug, line(call, args, result));
   if (log::enabled(log::Level::trace))
     if (const auto below = underneath(call); !below.empty())
-      log::detail::write(log::Level::trace,
-                         fmt::format("     {} is a library call; in the kernel: {}", call, below));
+      log::detail::write_call(log::Level::trace,
+                              fmt::format("     {} is a library call; in the kernel: {}", call, below));
 }
 
 std::string line(std::string_view call, std::string_view args, std::string_view result) {
@@ -226,7 +247,9 @@ std::string poll_events(short events) {
 
 std::string result(long long value, int err) {
   if (value != -1) return std::to_string(value);
-  return fmt::format("-1 {} ({})", errno_name(err), std::strerror(err));
+  // The errno's name alone: the line fits 80 columns, and when the failure ends
+  // the command, its error line says the cause in words.
+  return fmt::format("-1 {}", errno_name(err));
 }
 
 std::string result_pointer(const void* address, bool failed, int err) {

@@ -24,6 +24,28 @@ inline bool on() { return log::enabled(log::Level::debug); }
 // library asks of the kernel. `ipcdemo --strace` shows the real system calls.
 void emit(std::string_view call, std::string_view args, std::string_view result);
 
+// -v tells the screenplay's story: the calls its programs make, in their order.
+// The tool's own safety steps around them (pre-reading a semaphore's file, the
+// fstat of what was opened, the lstat of a name before it is removed) are not
+// part of it: while a Check lives, narrated calls are `check: ...` lines, shown
+// from -vv (trace) only. Checks nest.
+class Check {
+ public:
+  Check() noexcept;
+  ~Check();
+  Check(const Check&) = delete;
+  Check& operator=(const Check&) = delete;
+  Check(Check&&) = delete;
+  Check& operator=(Check&&) = delete;
+};
+bool checking();
+// At -vv, a `check:` line in words: a flag the tool added to a call for safety
+// and left out of the -v line, say.
+void check_note(std::string_view text);
+// At -v, a sentence between the calls that ties them to the lesson, shown as a
+// comment: `  # until ftruncate the segment has size 0`.
+void note(std::string_view text);
+
 enum class CallKind { system, library };
 // Library functions among the narrated calls; everything else is a system call of that name.
 CallKind kind_of(std::string_view call);
@@ -47,7 +69,7 @@ std::string signal_name(int signo);               // SIGTERM, SIGRTMIN, SIGRTMIN
 std::string signal_set(const sigset_t& set);      // [SIGINT SIGRTMIN]
 std::string wait_status(int status);              // {WIFEXITED(s) && WEXITSTATUS(s) == 0}
 std::string poll_events(short events);            // POLLIN|POLLHUP, or 0
-// `3`, or `-1 ENOENT (No such file or directory)` when the call failed.
+// `3`, or `-1 ENOENT` when the call failed.
 std::string result(long long value, int err);
 // `0x7f3c2a5e6000`, or `-1 EINVAL (Invalid argument)` when mmap failed.
 std::string result_pointer(const void* address, bool failed, int err);

@@ -11,13 +11,16 @@
 
 namespace ipcdemo::sys {
 
-Fd shm_open(const std::string& name, int flags, mode_t mode) {
-  const int fd = ::shm_open(name.c_str(), flags, mode);
+Fd shm_open(const std::string& name, int flags, mode_t mode, int safety_flags) {
+  const int fd = ::shm_open(name.c_str(), flags | safety_flags, mode);
   const int err = errno;
   if (narrate::on()) {
     std::string args = narrate::quoted(name) + ", " + narrate::open_flags(flags);
     if ((flags & O_CREAT) != 0) args += ", " + narrate::octal(mode);
     narrate::emit("shm_open", args, narrate::result(fd, err));
+    if ((safety_flags & O_NONBLOCK) != 0)
+      narrate::check_note(fmt::format("shm_open had {}: a planted FIFO fails, never blocks",
+                                      narrate::open_flags(flags | safety_flags)));
   }
   if (fd < 0) throw SysError("shm_open", name, err);
   return Fd(fd, name);

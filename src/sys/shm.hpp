@@ -12,7 +12,10 @@
 namespace ipcdemo::sys {
 
 // shm_open(3) of the canonical NAME ("/x"); throws SysError naming the object.
-Fd shm_open(const std::string& name, int flags, mode_t mode = 0);
+// `safety_flags` (O_NONBLOCK: a FIFO planted under the name must not block the
+// open) are passed too, but -v narrates the call with `flags` alone, as the
+// screenplay's program makes it; -vv says what was added.
+Fd shm_open(const std::string& name, int flags, mode_t mode = 0, int safety_flags = 0);
 // ftruncate(2): a new object has size 0 until it is given one.
 void ftruncate(const Fd& fd, off_t length);
 // shm_unlink(3): the name goes away; mappings that exist stay valid.

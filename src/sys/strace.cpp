@@ -182,6 +182,10 @@ StraceAttachment::~StraceAttachment() {
   reap(tracer_);
 }
 
+void StraceAttachment::detach() {
+  if (tracer_ > 0) ::kill(tracer_, SIGTERM); // not reaped yet: the pid is still strace's
+}
+
 StraceAttachment::Next StraceAttachment::next_line(std::string& line,
                                                    std::chrono::steady_clock::time_point deadline) {
   for (;;) {
@@ -207,7 +211,13 @@ StraceAttachment::Next StraceAttachment::next_line(std::string& line,
     char chunk[4096];
     const ssize_t got = ::read(output_, chunk, sizeof chunk);
     if (got < 0 && errno != EINTR) throw SysError("read", "strace's output", errno);
-    if (got > 0) buffered_.append(chunk, static_cast<std::size_t>(got));
+    if (got > 0) {
+      buffered_.append(chunk, static_cast<std::size_t>(got));
+      if (buffered_.find('\n') == std::string::npos) {
+        line = buffered_;
+        return Next::unfinished;
+      }
+    }
     if (got == 0) {
       ::close(output_);
       output_ = -1;

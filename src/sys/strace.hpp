@@ -46,11 +46,16 @@ class StraceAttachment {
   // Ends strace if it still runs (it detaches) and reaps it.
   ~StraceAttachment();
 
-  enum class Next { line, end, timeout };
+  enum class Next { line, unfinished, end, timeout };
   // The next line of strace's output, without its newline; `end` once strace has
-  // finished, `timeout` when nothing came before `deadline`. Throws Interrupted on
+  // finished, `timeout` when nothing came before `deadline`. `unfinished` when what
+  // came did not end a line: `line` is then the line so far (strace prints a call
+  // on entry and its result on exit), and stays buffered. Throws Interrupted on
   // Ctrl-C.
   Next next_line(std::string& line, std::chrono::steady_clock::time_point deadline);
+  // Tells strace to detach (SIGTERM), which lets its tracee go on from where it is
+  // stopped; its last lines are still read by next_line.
+  void detach();
 
  private:
   pid_t tracer_ = -1;

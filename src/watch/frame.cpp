@@ -84,17 +84,27 @@ std::vector<std::string> cells(const Object& object) {
         object.waiters && *object.waiters > 0 ? fmt::format(", {} waiting", *object.waiters) : "");
   else if (object.curmsgs)
     value = fmt::format("{}/{} msgs", *object.curmsgs, *object.maxmsg);
+  // One entry per process, with every way it holds the object: a producer that
+  // maps the segment and keeps its descriptor is one holder, "4711 ipcdemo rw+fd".
   std::string who;
-  for (const auto& hold : object.holders) {
+  std::size_t processes = 0;
+  for (std::size_t i = 0; i < object.holders.size(); ++i) {
+    const auto& hold = object.holders[i];
+    const bool same_process = i > 0 && object.holders[i - 1].pid == hold.pid;
+    const std::string_view way = hold.way == holders::Way::mapped       ? (hold.writable ? "rw" : "ro")
+                                 : hold.way == holders::Way::descriptor ? "fd"
+                                                                        : "notify";
+    if (same_process) {
+      if (!who.ends_with(way)) who += fmt::format("+{}", way);
+      continue;
+    }
+    ++processes;
     if (!who.empty()) who += ", ";
-    who += fmt::format("{} {} {}", hold.pid, hold.command,
-                       hold.way == holders::Way::mapped       ? (hold.writable ? "rw" : "ro")
-                       : hold.way == holders::Way::descriptor ? "fd"
-                                                              : "notify");
+    who += fmt::format("{} {} {}", hold.pid, hold.command, way);
   }
   return {std::string(ls::kind_name(object.kind)),
-          printable(object.name) + (object.deleted ? " (deleted)" : ""), value,
-          std::to_string(object.holders.size()), who.empty() ? "-" : printable(who)};
+          printable(object.name) + (object.deleted ? " (deleted)" : ""), value, std::to_string(processes),
+          who.empty() ? "-" : printable(who)};
 }
 
 std::map<std::string, std::vector<std::string>> remember(const Frame& frame) {
@@ -162,8 +172,11 @@ std::string json_line(const Frame& frame) {
   for (const auto& object : frame.objects) {
     if (!first) out += ",";
     first = false;
+    // The processes that hold it, each once (its holds are listed by who --json).
     std::string pids;
-    for (const auto& hold : object.holders) pids += (pids.empty() ? "" : ",") + std::to_string(hold.pid);
+    for (std::size_t i = 0; i < object.holders.size(); ++i)
+      if (i == 0 || object.holders[i - 1].pid != object.holders[i].pid)
+        pids += (pids.empty() ? "" : ",") + std::to_string(object.holders[i].pid);
     out += fmt::format(
         "{{\"type\":\"{}\",\"name\":{},\"deleted\":{},\"size\":{},\"counter\":{},\"value\":{},\"waiters\":{},"
         "\"curmsgs\":{},\"maxmsg\":{},\"holders\":[{}]}}",

@@ -273,11 +273,12 @@ CASES
 @test "log lines are coloured on a terminal, never with NO_COLOR or off a terminal" {
   command -v script >/dev/null || skip "script(1) not installed"
   echo hi >"$TEST_DIR/file"
-  script -qec "$IPCDEMO -v mmap cat $TEST_DIR/file" /dev/null >"$TEST_DIR/tty"
+  # An info line, whose level is coloured (a narrated call has no level to colour).
+  script -qec "$IPCDEMO -v mmap cat /proc/self/status" /dev/null >"$TEST_DIR/tty"
   grep -q $'\e\[' "$TEST_DIR/tty"
-  NO_COLOR=1 script -qec "$IPCDEMO -v mmap cat $TEST_DIR/file" /dev/null >"$TEST_DIR/tty"
+  NO_COLOR=1 script -qec "$IPCDEMO -v mmap cat /proc/self/status" /dev/null >"$TEST_DIR/tty"
   ! grep -q $'\e\[' "$TEST_DIR/tty"
-  "$IPCDEMO" -v mmap cat "$TEST_DIR/file" 2>"$TEST_DIR/err" >/dev/null
+  "$IPCDEMO" -v mmap cat /proc/self/status 2>"$TEST_DIR/err" >/dev/null
   ! grep -q $'\e\[' "$TEST_DIR/err"
 }
 

@@ -63,3 +63,10 @@ teardown() { common_teardown; }
   ! grep -q '@' "$page"
   if command -v mandoc >/dev/null; then mandoc -T lint -W warning "$page"; fi
 }
+
+@test "the samples of output in README.md and docs/ are what ipcdemo prints now" {
+  unshare --ipc --mount --propagation private true 2>/dev/null ||
+    skip "needs private IPC and mount namespaces (unshare --ipc --mount)"
+  run "$ROOT/scripts/gen-doc-samples" "$IPCDEMO" --check
+  [ "$status" -eq 0 ] || { echo "$output"; return 1; }
+}

@@ -45,3 +45,20 @@ teardown() { common_teardown; }
   # 5 x (48 + 100) + 5 x 48
   [ "$(jq '.[] | select(.resource == "RLIMIT_MSGQUEUE") | .used' <<<"$json")" = 980 ]
 }
+
+@test "a ceiling per queue is not a shortage: a queue at msg_max shows no USE%, and every line fits 80 columns" {
+  local maxmsg
+  maxmsg=$(cat /proc/sys/fs/mqueue/msg_max)
+  # A namespace of our own, with one queue as large as msg_max allows.
+  unshare --ipc true 2>/dev/null || skip "needs a private IPC namespace (unshare --ipc)"
+  run unshare --ipc sh -c '"$1" -q mq create /ceiling --maxmsg "$2" && "$1" limits' _ "$IPCDEMO" "$maxmsg"
+  [ "$status" -eq 0 ] || { echo "$output"; return 1; }
+  grep -qE "^mq msg_max +$maxmsg +$maxmsg +-( |\$)" <<<"$output" || { echo "$output"; return 1; }
+  # (the notes are wrapped: read them as one text)
+  [[ "$(tr -s ' \n' '  ' <<<"$output")" == *"the largest maxmsg of a queue (a ceiling per queue)"* ]]
+  # Pools that objects fill still have their share: one queue of queues_max.
+  grep -qE "^mq queues_max +[0-9]+ +1 +[0-9]+%" <<<"$output"
+  local wide
+  wide=$(awk 'length($0) > 80' <<<"$output")
+  [ -z "$wide" ] || { echo "wider than 80 columns:"; echo "$wide"; return 1; }
+}

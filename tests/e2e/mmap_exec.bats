@@ -58,9 +58,11 @@ section() { awk -v start="$1" 'index($0, start) == 1 {on = 1; next} on && /^$/ {
   ldd "$(readlink -f /bin/true)" | grep -q libc.so || skip "/bin/true is not dynamically linked here"
   run --separate-stderr "$IPCDEMO" --strace mmap maps --exec /bin/true
   [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
-  # strace's own lines: the loader opening libc and the exit stopped at ipcdemo's request.
+  # strace's own lines: the loader opening libc, and the exit held at its entry until
+  # strace detached (at ipcdemo's request), after which it ran.
   [[ "$output" == *'openat(AT_FDCWD, "'*'libc.so.6", O_RDONLY|O_CLOEXEC) = '* ]]
-  [[ "$output" == *"exit_group(0)"*"(INJECTED)"* ]]
+  [[ "$output" == *$'\n  exit_group(0\n  strace: Process '*$' detached\n'* ]]
+  [[ "$output" != *INJECTED* ]]
   # The same process: where strace saw libc's code mapped is a row of the second table.
   local code
   code="$(grep -E '^  mmap\(.*PROT_READ\|PROT_EXEC.*\) = 0x[0-9a-f]+$' <<<"$output" | head -1 | sed -E 's/.* = 0x//')"
@@ -71,12 +73,32 @@ section() { awk -v start="$1" 'index($0, start) == 1 {on = 1; next} on && /^$/ {
   [[ "$output" == *"(/bin/true ended with status 0.)"* ]]
 }
 
+@test "--exec: the program exits with its own status, with and without --strace" {
+  ldd "$(readlink -f /bin/false)" | grep -q libc.so || skip "/bin/false is not dynamically linked here"
+  run --separate-stderr "$IPCDEMO" mmap maps --exec /bin/false
+  [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
+  [[ "$output" == *"2. As it exits (PTRACE_O_TRACEEXIT)"* ]]
+  [[ "$output" == *"(/bin/false ended with status 1.)"* ]]
+  command -v strace >/dev/null || skip "strace is not installed"
+  for program in /bin/false /bin/true; do
+    run --separate-stderr "$IPCDEMO" --strace mmap maps --exec "$program"
+    [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
+    [[ "$(section "2.")" == *"libc.so.6"* ]] # its maps were read as it exited...
+    # ...and it exited: neither killed (status 128 + signal) nor left stopped.
+    local expected=1
+    [ "$program" = /bin/true ] && expected=0
+    [[ "$output" == *"($program ended with status $expected.)"* ]] || { echo "$output"; return 1; }
+    [[ "$output" != *SIGSEGV* && "$output" != *"+++ killed by"* ]]
+  done
+}
+
 @test "--strace with --exec: a program still running is stopped, shown, killed; none is left" {
   command -v strace >/dev/null || skip "strace is not installed"
   local seconds="2000$$" # a command line no other process has
   run --separate-stderr "$IPCDEMO" --strace mmap maps --exec "sleep $seconds"
   [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
-  [[ "$output" == *"--- stopped by SIGSTOP ---"*"+++ killed by SIGKILL +++"* ]]
+  # Stopped under strace, shown, and killed once strace has let go of it.
+  [[ "$output" == *"--- stopped by SIGSTOP ---"$'\n  strace: Process '*$' detached\n'* ]]
   [[ "$output" == *"2. Still running after 3000 ms, stopped and then killed"* ]]
   ! pgrep -x -f "sleep $seconds"
   local traced

@@ -17,7 +17,7 @@ load ipc_helpers
   "$IPCDEMO" sem create "$SEM" >/dev/null
   run --separate-stderr "$IPCDEMO" sem wait "$SEM" --count 7
   [ "$status" -eq 0 ]
-  [[ "$stderr" == *"7 waits done, value now 0"* ]]
+  [[ "$stderr" == *"7 waits done, value 7 -> 0"* ]]
   background "$IPCDEMO" sem wait "$SEM" 2>"$TEST_DIR/err"
   waiter=$BG
   wait_until_blocked "$waiter" futex

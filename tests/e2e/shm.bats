@@ -32,6 +32,9 @@ load ipc_helpers
   "$IPCDEMO" shm create "$SHM" >/dev/null
   run --separate-stderr "$IPCDEMO" shm create -x "$SHM"
   [ "$status" -eq 1 ]
+  [ "$stderr" = "ipcdemo: shm_open $SHM: File exists; remove it first with: ipcdemo shm unlink $SHM" ]
+  run --separate-stderr "$IPCDEMO" shm create -x --tmpfile "$SHM"
+  [ "$status" -eq 1 ]
   [ "$stderr" = "ipcdemo: linkat $SHM: File exists; remove it first with: ipcdemo shm unlink $SHM" ]
 }
 
@@ -254,21 +257,37 @@ EOF_CASES
   [[ "$stderr" == *"Permission denied; writing the counter needs read and write permission"* ]]
 }
 
-@test "-v narrates the unnamed create, ftruncate, linkat, shm_open and mmap with their real arguments" {
+@test "-v narrates shm_open(O_CREAT|O_EXCL), then ftruncate, with the size-0 window between them" {
   run --separate-stderr "$IPCDEMO" -v shm create "$SHM" --size 8K
   [ "$status" -eq 0 ]
-  [[ "$stderr" =~ open\(\"/dev/shm\",\ O_RDWR\|O_TMPFILE,\ 0600\)\ =\ ([0-9]+) ]]
+  [[ "$stderr" =~ lib:\ shm_open\(\"$SHM\",\ O_RDWR\|O_CREAT\|O_EXCL,\ 0600\)\ =\ ([0-9]+) ]]
   fd="${BASH_REMATCH[1]}"
-  [[ "$stderr" == *"ftruncate($fd, 8192) = 0"* ]]
-  [[ "$stderr" == *"linkat(AT_FDCWD, \"/proc/self/fd/$fd\", AT_FDCWD, \"/dev/shm$SHM\", AT_SYMLINK_FOLLOW) = 0"* ]]
-  # The size is given before the name: nobody sees the segment unsized.
-  [[ "$stderr" == *"ftruncate($fd, 8192) = 0"*"linkat("* ]]
+  [[ "$stderr" == *"shm_open("*"  # the segment exists now, with size 0 until ftruncate sizes it"*"sys: ftruncate($fd, 8192) = 0"* ]]
+  [[ "$stderr" != *O_TMPFILE* && "$stderr" != *linkat* ]]
+  [ "$(stat -c %s "/dev/shm$SHM")" -eq 8192 ]
   run --separate-stderr "$IPCDEMO" -v shm consume "$SHM" --count 1
   [ "$status" -eq 0 ]
-  [[ "$stderr" == *"shm_open(\"$SHM\", O_RDONLY|O_NONBLOCK) = "* ]]
+  # The safety flag is passed, but the lesson's line shows the screenplay's flags;
+  # -vv says what was added.
+  [[ "$stderr" == *"lib: shm_open(\"$SHM\", O_RDONLY) = "* ]]
+  [[ "$stderr" != *O_NONBLOCK* && "$stderr" != *"check:"* ]]
   [[ "$stderr" =~ mmap\(NULL,\ 16,\ PROT_READ,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
+  run --separate-stderr "$IPCDEMO" -vv shm consume "$SHM" --count 1
+  [[ "$stderr" == *"check: shm_open had O_RDONLY|O_NONBLOCK: a planted FIFO fails, never blocks"* ]]
+  [[ "$stderr" =~ check:\ fstat\([0-9]+,\ \{st_mode=S_IFREG ]]
   run --separate-stderr "$IPCDEMO" -v shm produce "$SHM" --count 1
   [[ "$stderr" =~ mmap\(NULL,\ 16,\ PROT_READ\|PROT_WRITE,\ MAP_SHARED,\ [0-9]+,\ 0\)\ =\ 0x[0-9a-f]+ ]]
+}
+
+@test "--tmpfile makes the segment unnamed, sizes it, then links it, and -v ties it to shm_open" {
+  run --separate-stderr "$IPCDEMO" -v shm create "$SHM" --size 8K --tmpfile
+  [ "$status" -eq 0 ]
+  [[ "$stderr" =~ sys:\ open\(\"/dev/shm\",\ O_RDWR\|O_TMPFILE,\ 0600\)\ =\ ([0-9]+) ]]
+  fd="${BASH_REMATCH[1]}"
+  [[ "$stderr" == *"# shm_open(O_CREAT) + ftruncate, but no process ever sees it at size 0"* ]]
+  # The size is given before the name: nobody sees the segment unsized.
+  [[ "$stderr" == *"ftruncate($fd, 8192) = 0"*"linkat(AT_FDCWD, \"/proc/self/fd/$fd\", AT_FDCWD, \"/dev/shm$SHM\", AT_SYMLINK_FOLLOW) = 0"* ]]
+  [ "$(stat -c %s "/dev/shm$SHM")" -eq 8192 ]
 }
 
 @test "--help of every shm command shows its options with defaults" {

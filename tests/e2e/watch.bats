@@ -17,9 +17,17 @@ tmux_format() { tmux -S "$TTY_SOCKET" display-message -p -t ipcdemo-test "$1"; }
   for line in "${lines[@]}"; do
     jq -e --arg s "$SHM" --arg m "$SEM" --argjson pid "$BG" '
       (.time | test("Z$")) and
-      (.objects[] | select(.name == $s) | .counter == 7 and .size == 4096 and (.holders | index($pid) != null)) and
+      (.objects[] | select(.name == $s) | .counter == 7 and .size == 4096 and .holders == [$pid]) and
       (.objects[] | select(.name == $m) | .value == 2 and .waiters == 0)' <<<"$line" >/dev/null
   done
+  # The consumer maps the segment and keeps its descriptor: one process, one holder.
+  [ "$(who_rows "$SHM" "$BG")" -ge 2 ]
+}
+
+# How many rows `ipcdemo who` shows for NAME held by PID (each mapping and descriptor).
+who_rows() {
+  "$IPCDEMO" who --json "$1" 2>/dev/null |
+    jq --arg n "$1" --argjson p "$2" '[.objects[] | select(.name == $n) | .holders[] | select(.pid == $p)] | length'
 }
 
 @test "not on a terminal: it ends quietly when the reader of its lines goes away" {

@@ -35,9 +35,9 @@ TEST(Narrate, MarksLibraryCallsApartFromSystemCalls) {
   EXPECT_NE(underneath("sem_post").find("futex"), std::string_view::npos);
 }
 
-TEST(Narrate, FormatsAFailureWithErrnoNameAndText) {
-  EXPECT_EQ(result(-1, ENOENT), "-1 ENOENT (No such file or directory)");
-  EXPECT_EQ(result_pointer(nullptr, true, EINVAL), "-1 EINVAL (Invalid argument)");
+TEST(Narrate, FormatsAFailureWithErrnoName) {
+  EXPECT_EQ(result(-1, ENOENT), "-1 ENOENT");
+  EXPECT_EQ(result_pointer(nullptr, true, EINVAL), "-1 EINVAL");
 }
 
 TEST(Narrate, FormatsPointers) {
