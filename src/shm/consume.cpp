@@ -17,8 +17,9 @@ void consume(const std::string& name, const ConsumeSettings& settings) {
   NumberLines out(ticker.pauses());
   std::optional<std::uint64_t> last_printed;
   std::uint64_t printed = 0;
-  // On the way out (count reached or Ctrl-C), what the two words say together.
-  const auto summary = [&counter] { log::info("{}", describe(counter.tally())); };
+  // On the way out (count reached or Ctrl-C), what the two words say together;
+  // producers may still run, so a difference is not called a loss.
+  const auto summary = [&counter, &name] { log::info("{}", describe_running(counter.tally(), name)); };
   try {
     for (;;) {
       const std::uint64_t value = counter.checked_load();

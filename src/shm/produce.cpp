@@ -75,19 +75,6 @@ struct Outcome {
   std::uint64_t last = 0;
 };
 
-// The segment, as this producer leaves it. With --sync atomic or sem other
-// producers may still be between their count and their store, and with racy the
-// difference is what was lost: only once every producer has ended is it exact,
-// so a difference is left to `shm info` instead of being called a loss here.
-std::string segment_line(const std::string& name, const Tally& tally) {
-  if (tally.attempts && tally.counter < *tally.attempts)
-    return fmt::format(
-        "segment now: counter {} of {} attempted; once every producer has ended, "
-        "ipcdemo shm info {} counts what was lost",
-        grouped(tally.counter), grouped(*tally.attempts), name);
-  return fmt::format("segment now: {}", describe(tally));
-}
-
 void log_summary(const std::string& name, const Outcome& outcome, std::chrono::steady_clock::duration elapsed,
                  const ProduceSettings& settings, const Counter& counter) {
   Summary summary = outcome.summary;
@@ -95,7 +82,8 @@ void log_summary(const std::string& name, const Outcome& outcome, std::chrono::s
   for (const auto& line : summary_lines(summary, settings.sync, settings.widen, outcome.last))
     log::info("{}", line);
   if (settings.private_copy) return; // the segment is not what we wrote: log_private_outcome says both
-  log::info("{}", segment_line(name, counter.tally()));
+  // Others may still be between their count and their store: no verdict on losses here.
+  log::info("segment now: {}", describe_running(counter.tally(), name));
 }
 
 // The unsigned number at the start of `text`, digits grouped with commas or not.

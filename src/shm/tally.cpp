@@ -37,6 +37,15 @@ std::string describe(const Tally& tally) {
       grouped(tally.counter), grouped(*tally.attempts));
 }
 
+std::string describe_running(const Tally& tally, std::string_view name) {
+  if (tally.attempts && tally.counter < *tally.attempts)
+    return fmt::format(
+        "counter {} of {} attempted; once every producer has ended, ipcdemo shm info {} counts "
+        "what was lost",
+        grouped(tally.counter), grouped(*tally.attempts), name);
+  return describe(tally);
+}
+
 void print_tally(const Tally& tally) {
   fmt::print("counter: {}\n", tally.counter);
   if (tally.attempts)

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ipcdemo::shm {
 
@@ -24,6 +25,12 @@ std::string grouped(std::uint64_t value);
 // its place when attempts are not recorded, or fewer than the counter (which only a
 // writer that does not count its attempts can cause).
 std::string describe(const Tally& tally);
+
+// What a reader that may run beside producers says (a producer as it ends, a
+// consumer): describe() when the counter has every attempt, else the two numbers
+// and where the verdict is: an attempt is counted before its increment, so while
+// producers run the difference may be increments still being made, not lost ones.
+std::string describe_running(const Tally& tally, std::string_view name);
 
 // `shm info`'s lines: "counter: N", "attempts: N" (or "not recorded ..."), and
 // "summary: " + describe().

@@ -208,25 +208,14 @@ listed_and_unlinked() {
 }
 
 @test "SIGHUP ends the tour with 129 and removes its objects" {
-  # --pause holds the tour inside the scene, its objects made, in a real terminal
-  # (tmux: --pause stops only where someone can press Enter). The pane's shell
-  # says the tour's PID and status.
-  # (The terminal through fd 3: sh gives a background job /dev/null as its standard input.)
-  tty_start sh -c 'exec 3<&0; "$0" tour --scene sem --pause <&3 3<&- & echo "tour pid $!"; wait $!; echo "tour exited with status $?"; exec cat' "$IPCDEMO"
-  # Enter at each stop before it, once each, until the tour waits to post.
-  local i pressed=0 seen
-  for ((i = 0; i < 3000; i++)); do
-    tty_screen | grep -qF "[Enter to post the semaphore" && break
-    seen=$(tty_screen -S - | grep -c '\[Enter to ')
-    if [ "$seen" -gt "$pressed" ]; then
-      pressed=$seen
-      tty_type Enter
-    fi
-    sleep 0.01
-  done
-  tty_wait_for "[Enter to post the semaphore"
-  local tour
-  tour=$(tty_screen | sed -n 's/^tour pid \([0-9]*\)$/\1/p')
+  # --pause holds the tour inside the scene, its objects made, waiting for Enter in
+  # a terminal (without one, --pause does not wait).
+  tty_start sh -c 'echo "shell pid $$"; "$0" tour --scene sem --pause; echo "tour exited with status $?"; exec cat' \
+    "$IPCDEMO"
+  tty_wait_for "[Enter to continue]"
+  local shell tour
+  shell=$(tty_screen | sed -n 's/^shell pid \([0-9]*\).*/\1/p')
+  tour=$(pgrep -P "$shell" -x ipcdemo)
   [ -n "$tour" ] || { tty_screen; return 1; }
   own_tour "ipcdemo-tour-$tour-"
   ls /dev/shm | grep -q "^sem\.ipcdemo-tour-$tour-" || { tty_screen; return 1; }

@@ -33,3 +33,13 @@ TEST(ShmTally, WithoutAttemptsNothingIsCalledLost) {
       "attempts wrote it (such as the screenplay's own producer); nothing can be said of losses");
   EXPECT_EQ(describe(foreign).find("in flight"), std::string::npos);
 }
+
+TEST(ShmTally, WhileProducersRunADifferenceIsNotCalledALoss) {
+  EXPECT_EQ(
+      describe_running({.counter = 399998, .attempts = 400000}, "/race"),
+      "counter 399,998 of 400,000 attempted; once every producer has ended, ipcdemo shm info /race counts "
+      "what was lost");
+  EXPECT_EQ(describe_running({.counter = 5, .attempts = 5}, "/race"),
+            "counter 5 of 5 attempted: 0 lost (0.0%)");
+  EXPECT_EQ(describe_running({.counter = 7, .attempts = std::nullopt}, "/race"), describe({.counter = 7}));
+}
