@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake --install: the binary, a link per tool name beside it (names asked of
 # the binary itself, so the registry stays the only list), the man pages and
 # the shell completions in their conventional places.

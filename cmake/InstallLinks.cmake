@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Runs at install time (install(SCRIPT) from Install.cmake), so that
 # CMAKE_INSTALL_PREFIX is the prefix of this install and $ENV{DESTDIR} applies.
 # Set before: ipcdemo_binary, ipcdemo_zsh_script, ipcdemo_bindir, ipcdemo_datadir, ipcdemo_mandir.

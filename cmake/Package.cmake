@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # `cpack` (run by scripts/package): a Debian package, ipcdemo_VERSION_ARCH.deb,
 # holding what `cmake --install --prefix /usr` lays out plus the files Debian
 # policy asks of every package (copyright, changelog, compressed man pages).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # CPack runs this on the staging tree before it builds the .deb: Debian wants
 # man pages and changelogs compressed with gzip -9n (no name, no time stamp, so
 # the package is reproducible).

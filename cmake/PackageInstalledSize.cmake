@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # CPack runs this after it built the .deb. CMake 3.25's DEB generator counts each
 # tool link as a copy of the binary in Installed-Size (it follows symlinks), so
 # apt would announce some 70 MB for a 5 MB package: recompute the field from the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # One INTERFACE target carries warnings and sanitizer flags; every target links it,
 # so no flag is sprinkled through the CMake files.
 add_library(ipcdemo_flags INTERFACE)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "docs/man_page.hpp"
 
 #include "cli/help_text.hpp"

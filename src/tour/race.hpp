@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The tour's race: several `shm produce` processes started together on one
 // segment, their overlap checked, and the segment's counter and attempts read
 // afterwards. A racy race is run again, within a time cap, until a loss is seen.

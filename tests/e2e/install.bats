@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # cmake --install puts the binary, its tool links and the man pages in place.
 load helpers
 

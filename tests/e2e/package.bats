@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # The Debian package: built by CPack from the build under test, unpacked into a
 # scratch root with dpkg -x, and used from there: the binary, a tool link and
 # the man pages, in Debian's places. (scripts/package builds the release one and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # A tour a lecturer can drive: with --pause it stops inside scenes at the moments
 # that matter, typed at in a real terminal (tmux), and goes on at Enter.
 load helpers
