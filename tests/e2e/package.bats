@@ -31,9 +31,9 @@ build_package() { DEB=$(ls "$BATS_FILE_TMPDIR"/pkg/ipcdemo_*.deb); }
   local root="$TEST_DIR/root"
   run "$root/usr/bin/ipcdemo" --version
   [ "$status" -eq 0 ] && [ "$output" = "ipcdemo $version" ]
-  [ "$(readlink "$root/usr/bin/mmap-cat")" = "ipcdemo" ]
+  [ "$(readlink "$root/usr/lib/ipcdemo/bin/mmap-cat")" = "../../../bin/ipcdemo" ]
   echo "from the package" >"$TEST_DIR/f"
-  [ "$("$root/usr/bin/mmap-cat" "$TEST_DIR/f")" = "from the package" ]
+  [ "$("$root/usr/lib/ipcdemo/bin/mmap-cat" "$TEST_DIR/f")" = "from the package" ]
   if command -v man >/dev/null; then
     [ "$(MANPATH="$root/usr/share/man" man -w ipcdemo)" = "$root/usr/share/man/man1/ipcdemo.1.gz" ]
     # A tool name finds its group's page (man -w shows the link's target).
