@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `ipcdemo bench --only M` beside its C twin (bench/c/ipc_M.c, the same loop in
 # plain C), mechanism by mechanism, in one run, pinned the same way (--cpus
 # split, then same: the first one or two usable CPUs). The twin gets the batch

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by every bench/*.sh script (source it first): the paths, the C twins,
 # a scratch folder and queues that are removed however the script ends, and the
 # statistics, written once.

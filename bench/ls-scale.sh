@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # ls and who at scale, side by side in one run (issue 13, point 8):
 #  - `ipcdemo ls --type KIND` against `ls -l` of the same directory, with 10,000
 #    segments, 10,000 semaphores and 1,000 queues (goal: at most 1.5x);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `ipcdemo mmap cat` (default: write(2) from the mapping, one copy) and
 # `ipcdemo mmap cat --zero-copy` (vmsplice(2), no copy) against GNU cat
 # (read + write, two copies), side by side in one run:

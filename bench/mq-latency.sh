@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # One-way latency: a receiver blocked in mq_receive, a sender sending a sample
 # every millisecond; latency = receive time - the sample's timestamp (both
 # CLOCK_REALTIME), as `mq recv` prints it. Reports median and 99th percentile

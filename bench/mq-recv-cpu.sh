@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The receive path with a large N: the CPU time (user + system, from
 # /usr/bin/time) of `ipcdemo mq recv --count N >/dev/null` against its C twin,
 # while the C sender (bench/c/mq_send.c) feeds the default queue (10 x 24 bytes)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The receive path: `ipcdemo mq recv --count N >/dev/null` against its C twin
 # (bench/c/mq_recv.c: the same mq_receive loop printing the same lines through
 # stdio), on a queue filled with N samples before each run (hyperfine --prepare,

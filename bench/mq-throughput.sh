@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # One-way throughput: a sender and a receiver as separate processes, N samples
 # through the default queue (10 x 24 bytes), output to /dev/null. Compares the
 # ipcdemo pair with the C twins (bench/c/mq_send.c, bench/c/mq_recv.c) and the

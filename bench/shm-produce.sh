@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Speed of `shm produce --interval 0` for each --sync, and peak memory of
 # `shm consume`, each against a baseline measured in the same run:
 #   - produce: bench/shm_twin.c, the same loop in plain C (the ratio is ipcdemo's overhead);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The C twin of `ipcdemo shm produce` and `shm consume`: the screenplay's programs
  * with the same loop and the same output, and nothing else (no option parsing, no
  * logging, no narration). bench/shm-produce.sh measures ipcdemo against it.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Start-up: a busybox-style tool is started thousands of times from scripts, so
 # the release build of ipcdemo running a short command is compared, side by side
 # in one hyperfine run, all pinned to CPU 0, with

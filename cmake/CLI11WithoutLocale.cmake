@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # CLI11 from Debian's package, with one change made to a copy in the build tree.
 #
 # CLI11 2.1 trims every option name it declares, and its trim tests for white

@@ -1,6 +1,12 @@
-# cmake --install: the binary, a link per tool name beside it (names asked of
-# the binary itself, so the registry stays the only list), the man pages and
-# the shell completions in their conventional places.
+# SPDX-License-Identifier: MIT
+# cmake --install: the binary in bin/, a link per tool name (names asked of the
+# binary itself, so the registry stays the only list) in lib/ipcdemo/bin/, the
+# man pages and the shell completions in their conventional places.
+#
+# The tool names (shm-create, mq-send, ...) are generic: in bin/ they could
+# clash with any other package's commands, so only `ipcdemo` is there, and
+# users who want the names put lib/ipcdemo/bin on PATH (or link them anywhere
+# with `ipcdemo --install DIR`).
 #
 # Everything is placed relative to the prefix given at install time
 # (`cmake --install build --prefix /usr`) and under $DESTDIR, as packagers
@@ -21,6 +27,7 @@ install(CODE "
   set(ipcdemo_binary \"$<TARGET_FILE:ipcdemo>\")
   set(ipcdemo_zsh_script \"${PROJECT_SOURCE_DIR}/completions/_ipcdemo\")
   set(ipcdemo_bindir \"${CMAKE_INSTALL_BINDIR}\")
+  set(ipcdemo_linkdir \"lib/ipcdemo/bin\")
   set(ipcdemo_datadir \"${CMAKE_INSTALL_DATADIR}\")
   set(ipcdemo_mandir \"${CMAKE_INSTALL_MANDIR}\")
 ")

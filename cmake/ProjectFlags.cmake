@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # One INTERFACE target carries warnings and sanitizer flags; every target links it,
 # so no flag is sprinkled through the CMake files.
 add_library(ipcdemo_flags INTERFACE)
@@ -46,4 +47,21 @@ if(IPCDEMO_TSAN)
   endif()
   target_compile_options(ipcdemo_flags INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
   target_link_options(ipcdemo_flags INTERFACE -fsanitize=thread)
+endif()
+# The Debian package's build (the package preset, scripts/package): a position
+# independent executable with read-only relocations bound at start, which
+# hardening-check accepts. The compiler's hardening flags (stack protector,
+# fortify, ...) come from dpkg-buildflags, exported by scripts/package. glibc
+# stays a shared library: a static-pie has no dynamic symbols, so
+# hardening-check cannot see its stack protector or fortified calls
+# (docs/startup.md has the measurements of both); libstdc++ and libgcc are
+# linked in, which keeps start-up close to the static release build's.
+if(IPCDEMO_HARDENED)
+  if(IPCDEMO_STATIC OR IPCDEMO_SANITIZE OR IPCDEMO_FUZZ OR IPCDEMO_TSAN)
+    message(FATAL_ERROR "IPCDEMO_HARDENED is a build of its own: without IPCDEMO_STATIC and the sanitizers")
+  endif()
+  # -fPIE for all code (CMake's POSITION_INDEPENDENT_CODE would compile the
+  # static library ipcdemo_core with -fPIC, which forbids inlining across
+  # global functions); Debian's GCC defaults to it, other compilers may not.
+  target_compile_options(ipcdemo_flags INTERFACE -fPIE)
 endif()

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Start-up layout of the static release binary.
 #
 # A short command such as `ipcdemo sem post NAME` costs mostly page faults, not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What every fuzz target shares: a failed property is a crash, with the reason
 // on stderr, so that libFuzzer saves the input that broke it.
 #pragma once

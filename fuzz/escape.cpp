@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The escapers of src/base: escape::visible and escape::line leave nothing a
 // terminal acts on, and visible is reversible; json_string is valid UTF-8 and
 // gives the exact bytes back through its surrogateescape rule.

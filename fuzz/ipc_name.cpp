@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The name validator of src/ipc/name: an accepted name is one path component
 // after one slash, within NAME_MAX, reaches no other kind's file, and is
 // canonical (normalising it again changes nothing); everything else is a UsageError.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The message decoder of src/mq (message_format, sample.hpp): any bytes that
 // arrive on a queue are shown as a sample, as escaped text or as hex, and the
 // JSON line is valid UTF-8 with nothing raw in it but its final newline.

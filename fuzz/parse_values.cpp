@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The value parsers of src/cli/parse: every input is either a value within the
 // documented range or a UsageError (exit 2); nothing else may come out.
 #include "check.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The /proc/PID/maps parser of src/mmap: any text parses into regions without
 // crashing, and the table shows one row per region whatever a path holds.
 #include "check.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the semaphore-file check (sys/semaphore_file.hpp): any
 // bytes a neighbour could leave in /dev/shm/sem.NAME must get an answer, never a
 // crash, and the answer must be right about the bytes glibc itself accepts.

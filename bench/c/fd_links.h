@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The set-up of each descriptor-based transport, as src/bench/links.cpp makes it. */
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only eventfd`: an eventfd each way; the value
  * written is the sequence number, checked by the reader. */
 #include "ipc_twin.h"

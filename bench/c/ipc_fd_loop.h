@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The loops of `ipcdemo bench` over a descriptor-based transport (src/bench/
  * transports.cpp): pipe, FIFO, Unix socketpairs, TCP. A twin sets the four
  * descriptors in make_link() and the ones each side closes after fork, defines

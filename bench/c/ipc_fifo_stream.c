@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only fifo-stream`: the child writes messages into a FIFO, the parent reads them.
  */
 #define FD_STREAM

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only futex`: one word in a shm segment; each side
  * stores its turn and FUTEX_WAKEs, then FUTEX_WAITs until the other's turn. */
 #include "ipc_twin.h"

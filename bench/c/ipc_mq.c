@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only mq`: a queue for pings, one for replies,
  * messages of --size bytes (msgsize follows it). */
 #include "ipc_twin.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only mq-stream`: the child sends messages of --size
  * bytes into one queue at its full depth (10, or msg_max if lower), the parent
  * receives them. */

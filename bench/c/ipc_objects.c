@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of the object costs of `ipcdemo bench`, in one process, each call timed
  * on its own (the clean-up between calls is not counted):
  *   sem-open-new       sem_open(O_CREAT|O_EXCL)       (then sem_close, sem_unlink)

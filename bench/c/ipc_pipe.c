@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only pipe`: a pipe each way, --size bytes per message. */
 #include "ipc_fd_loop.h"
 

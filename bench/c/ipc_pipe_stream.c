@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only pipe-stream`: the child writes messages into a pipe, the parent reads them.
  */
 #define FD_STREAM

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only sem`: two sem_open'd semaphores, sem_wait blocks;
  * the sample travels in a shm segment. */
 #include "ipc_twin.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The ping-pong of the three semaphore twins (sem, sem-spin, sem-unnamed): each
  * includes this after ipc_twin.h and defines only setup(), which makes the
  * semaphores and sets the spin. It also holds main(), the same for all three. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only sem-spin`: two sem_open'd semaphores, up to
  * 20000 sem_trywait before sem_wait (none on one CPU); the sample in a shm segment. */
 #include "ipc_twin.h"

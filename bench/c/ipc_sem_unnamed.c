@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only sem-unnamed`: two sem_init(pshared=1) semaphores
  * inside the shm segment that also holds the sample; sem_wait blocks. */
 #include "ipc_twin.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only seqpacket`: a SOCK_SEQPACKET socketpair, one message there and back. */
 #include "ipc_fd_loop.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only seqpacket-stream`: the child sends messages into a SOCK_SEQPACKET socketpair.
  */
 #define FD_STREAM

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only shm-ring`: the child writes messages (--size
  * bytes) into a ring of 256 in a shm segment, the parent reads them; a full or empty ring is polled
  * again, up to 2000 times (none on one CPU), then with sched_yield between polls. */

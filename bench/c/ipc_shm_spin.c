@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only shm-spin`: the floor. One cache line in a shm
  * segment with the message (--size bytes) beside it; the parent stores an odd
  * turn with the ping, the child an even one with the reply; each polls with

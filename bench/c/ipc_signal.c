@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only signal`: SIGRTMIN each way, blocked before fork,
  * sent with sigqueue carrying the sequence number, taken with sigwaitinfo. */
 #include "ipc_twin.h"

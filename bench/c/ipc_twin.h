@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* What every C twin of `ipcdemo bench` shares: the 24-byte sample, pinning, the
  * fork, the control page that hands batches to the child, warm-up, the median.
  * A twin defines setup(), parent_after_fork(), child_after_fork(), parent_run(n)

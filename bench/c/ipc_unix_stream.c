@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Twin of `ipcdemo bench --only unix-stream`: the child writes messages into a SOCK_STREAM socketpair. */
 #define FD_STREAM
 #include "ipc_fd_loop.h"

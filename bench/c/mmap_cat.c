@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The C twin of `ipcdemo mmap cat FILE`: open, fstat, mmap, close, write, munmap.
  * The start-up benchmark compares the two whole processes side by side. */
 #include <fcntl.h>

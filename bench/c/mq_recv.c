@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The C twin of `ipcdemo mq recv NAME --count N`: the same mq_receive loop into a
  * buffer of mq_msgsize bytes, printing the same lines (prio, channel, ISO 8601
  * timestamp with the raw integer, value, latency) through stdio.

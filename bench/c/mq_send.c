@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The C twin of `ipcdemo mq send NAME --count N`: N samples (channel 7, value
  * 42.0, priority 0), each stamped when it is sent. Usage: mq_send NAME N */
 #include "sample.h"

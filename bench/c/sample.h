@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The sample layout of ipcdemo-mq(1), copied from the man page's table. */
 #ifndef BENCH_SAMPLE_H
 #define BENCH_SAMPLE_H

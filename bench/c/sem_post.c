@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The C twin of `ipcdemo sem post NAME`: sem_open, sem_post, sem_close. */
 #include <fcntl.h>
 #include <semaphore.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The C twin of `ipcdemo shm consume NAME -c 1 -i 0`: shm_open, fstat, mmap the
  * counter, print it once, as the screenplay's consumer does in its loop. */
 #include <fcntl.h>

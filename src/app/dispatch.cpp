@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "app/dispatch.hpp"
 
 #include "app/install_links.hpp"

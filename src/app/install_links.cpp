@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "app/install_links.hpp"
 
 #include "base/error.hpp"

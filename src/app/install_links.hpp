@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `ipcdemo --install DIR`: one symlink per tool name, pointing at this binary.
 #pragma once
 

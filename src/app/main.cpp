@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "app/dispatch.hpp"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Absolute deadlines as the timed system calls want them (a timespec on a clock),
 // computed in seconds and nanoseconds apart: a long DURATION never overflows a
 // 64-bit count of nanoseconds since the epoch. The longest duration ipcdemo

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The errors a command can end with, and the exit code each one maps to.
 // Every command reports failure by throwing one of these; dispatch prints the
 // single line `ipcdemo: <what failed>: <cause>` and exits with the code.

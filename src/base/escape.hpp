@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a name or a message may show on a terminal. Names under /dev/shm and in the
 // mqueue file system are chosen by whoever created them, any local user: an ESC
 // sequence, a newline or a right-to-left override in a name would otherwise

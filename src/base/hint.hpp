@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Advice for a failed system call, added in one place instead of a catch block
 // per call site: `explained` runs the call, and a SysError it throws comes back
 // with the hint `hint_for(errno)` returns. An error that already carries a hint

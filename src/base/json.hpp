@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // JSON output, written by hand: the documents are small and flat.
 #pragma once
 

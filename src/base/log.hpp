@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Logging: one spdlog logger writing to stderr (stdout carries program output).
 // This header keeps spdlog out of every other translation unit; the level check
 // is one comparison, so a disabled message costs nothing measurable.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/output.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one policy for standard output, for every command:
 // - What a command prints goes through stdio, record by record (a line, a
 //   received message), with put().

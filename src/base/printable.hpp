@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Names under /dev/shm, the mqueue fs and /proc are hostile input: one may hold
 // escape codes that would reprogram the terminal. Tables show them through the one
 // escaper (base/escape.hpp: \e, \x9b, \u202e, ...), so that a name reads back

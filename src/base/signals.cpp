@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/signals.hpp"
 
 #include "base/error.hpp"

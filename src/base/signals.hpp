@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SIGINT, SIGTERM and SIGHUP (a closed terminal) end a command with 128 + signo
 // after its destructors ran (so objects made for the run are removed):
 // the handler only records the signal, and because it is installed without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/size_text.hpp"
 
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Sizes and counts for people: 4096 -> "4K", 1536000 -> "1.5M", the way ls -h
 // writes them; 1 -> "1 byte", 2 -> "2 bytes".
 #pragma once

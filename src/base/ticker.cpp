@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/ticker.hpp"
 
 #include "base/deadline.hpp"

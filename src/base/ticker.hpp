@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Paces a loop at a fixed interval against CLOCK_MONOTONIC: each tick is due one
 // interval after the previous one was due, so the time the work takes does not
 // add up to drift, and a jump of the wall clock changes nothing.

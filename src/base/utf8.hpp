@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // UTF-8 as the escapers read it: one well-formed sequence at a time, by the rules of
 // RFC 3629 (Unicode table 3-7): no overlong forms, no surrogates, nothing above
 // U+10FFFF. Names under /dev/shm and message bodies are arbitrary bytes, so every

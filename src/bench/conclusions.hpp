@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a run's own figures say, in words: the floor, the cost of a wake-up, the
 // effect of placement and of queue depth. Computed from the results of this run
 // on this machine, never written in advance; a conclusion whose figures were not

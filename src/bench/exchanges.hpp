@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The measurement loops, one Exchange per mechanism. Round trips (ping-pong):
 // the parent sends a sample and waits for the reply. Streams (one way): the child
 // sends, the parent receives and checks the order. Each loop makes the raw POSIX

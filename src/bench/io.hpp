@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Sending and receiving whole messages through queues, pipes and sockets, retrying on
 // EINTR; the parent (peer != nullptr) checks its partner and signals when interrupted.
 // Timed hot path: bare calls on purpose (see exchanges.hpp).

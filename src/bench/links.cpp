@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "bench/links.hpp"
 
 #include "sys/fifo.hpp"

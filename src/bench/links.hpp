@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The descriptor-based transports bench compares (pipe, FIFO, Unix stream and
 // SOCK_SEQPACKET socketpairs, TCP over 127.0.0.1), reduced to the one thing the
 // loops need: which descriptor each process sends and receives on. All set-up goes

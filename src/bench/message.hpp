@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A message of --size bytes as every data-carrying exchange sends it: the 24-byte
 // sample at the front (its timestamp carries the sequence number that the receiver
 // checks), filler after it. Copied whole in and out, as a real payload would be.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "bench/object_costs.hpp"
 
 #include "base/error.hpp"

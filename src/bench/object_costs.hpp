@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What it costs to make and open the objects, in one process: sem_open of a new
 // and of an existing semaphore, shm_open+ftruncate+mmap+unlink, mq_open+mq_close.
 #pragma once

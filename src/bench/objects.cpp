@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "bench/objects.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The named objects a bench exchange uses, created exclusively under names unique
 // to this run (/ipcdemo-bench-PID-TAG) and unlinked as soon as they are open: the
 // child inherits them across fork, so nothing is ever left in /dev/shm or the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "bench/pair.hpp"
 
 #include "bench/sample.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The two-process harness. A Pair forks a second process that runs one side of an
 // Exchange (the pong of a ping-pong, the sender of a stream) while this process
 // runs and times the other, batch by batch. A small anonymous shared page carries

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "bench/placement.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Where the two processes of a measurement run: on two different CPUs (split),
 // both on one CPU (same), or wherever the scheduler puts them (any).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The report: a table for people (stdout), or one JSON document (--json).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Round-trip (ping-pong) loops in shared memory and POSIX objects: the parent
 // sends sample k and waits for the reply k; the child waits for k, checks it, and
 // replies. The message (--size bytes) travels in the queue for mq, and in a shared

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "bench/runner.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What `ipcdemo bench` runs, in which order, for how long: the table of
 // mechanisms, the time budgets, warm-up and calibration, progress on stderr.
 #pragma once

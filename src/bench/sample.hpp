@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The payload of every bench exchange: the 24-byte sample of ipcdemo-mq(1), with
 // no padding, so no uninitialised byte is ever sent. The timestamp field carries
 // a sequence number so that each side can check it got every message, in order.

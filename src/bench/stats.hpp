@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Statistics over repetitions: the median and the 10th and 90th percentiles.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One-way streams through a queue and a shm ring (the descriptor-based ones are in
 // transports.cpp): the child sends as fast as the mechanism lets it, the parent
 // receives and checks that every message arrived, in order. The parent's time runs

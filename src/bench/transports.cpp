@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Round trips and one-way streams over a descriptor-based Link: the same loops
 // for a pipe, a FIFO, both kinds of Unix socketpair and TCP, so that the table
 // compares the transports and nothing else. Each message is --size bytes.

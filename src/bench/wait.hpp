@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How the loops wait for the other process. The parent's waits call Peer::check()
 // in their slow paths only (every 65536 spins, on EINTR), so the fast path is the
 // same load or system call a plain C program would make.

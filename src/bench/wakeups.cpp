@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Round trips built on a bare wake-up, with no payload but a sequence number:
 // what the blocking mechanisms above are made of, so that the table shows how much
 // each adds on top. A futex word in shared memory (what a semaphore is built on),

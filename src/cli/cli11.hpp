@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // CLI11, without <iostream>'s static initialiser.
 //
 // CLI11 2.1's headers include <iostream> only for std::cout and std::cerr in code

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Turns the argument vector into a command to run, using CLI11 (the only
 // translation unit that includes it: Debian's CLI11 2.1.2 compiles all its
 // bodies into every unit that includes it).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/diagnose.hpp"
 
 #include "cli/globals.hpp"

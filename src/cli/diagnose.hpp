@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What to tell someone whose command line was not understood: the word that is
 // wrong, what it was probably meant to be, and the words that would fit there.
 #pragma once

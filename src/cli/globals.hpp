@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The top-level options, described once: the CLI11 tree, the diagnosis of a
 // mistyped option and the help text all read this table.
 #pragma once

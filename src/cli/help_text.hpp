@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Text shared by --help and the man pages, written once.
 #pragma once
 

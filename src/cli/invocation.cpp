@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/invocation.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a command was asked to do: the values of its options and arguments,
 // parsed once. Constructing an Invocation validates every value against its
 // declaration (type, choices, range) and throws UsageError (exit 2) naming the

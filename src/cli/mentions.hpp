@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which options a run's CLI11 tree binds. Binding one option costs CLI11 some ten
 // thousand instructions (its names split, a std::function, a dozen strings): more
 // than the rest of a start-up, for options most runs never name (`ipcdemo mmap cat

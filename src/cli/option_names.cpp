@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/option_names.hpp"
 
 #include "cli/globals.hpp"

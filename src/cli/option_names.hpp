@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The option names valid at one place of a command line, and whether a word
 // ("--count=3", "-vv", "-c5") names them: shared by the diagnosis of a mistyped
 // option and by the choice of which options a start-up binds in CLI11.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/parse.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one parser per kind of value that every command uses. Each rejects garbage,
 // negatives and overflow by throwing UsageError (exit 2) with a message that shows
 // what is accepted.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The command registry: every command is described once, here in data, and
 // everything else — the CLI11 tree, --list, tool (symlink) names, help text,
 // completions and man pages — is derived from these descriptions.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/suggest.hpp"
 
 #include "base/escape.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // "Did you mean ...?": the words a mistyped word was probably meant to be, as git
 // suggests for an unknown command.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench: what each IPC mechanism costs on this machine, between two real
 // processes, side by side with the floor (a shared cache line polled by both).
 #include "commands/groups.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // completion: prints the shell completion script, generated from the registry.
 #include "commands/groups.hpp"
 

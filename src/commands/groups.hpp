@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One function per command group, each defined in its own file in this folder
 // and listed once in groups.def.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "commands/ipc_options.hpp"
 
 #include "sys/narrate.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The options and argument that shm, sem and mq share, described once so that
 // their help, completion and man pages say the same thing.
 #pragma once

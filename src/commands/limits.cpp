@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // limits: what the kernel and the per-user limits allow for POSIX IPC, and how
 // much of it is in use.
 #include "commands/groups.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "commands/listing_options.hpp"
 
 #include "base/log.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The options ls, who, rm and watch share: which objects (kinds, patterns), and
 // for ls the columns. Described once so that help, completion and man pages agree.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ls: every POSIX IPC object this process can see, as lsipc does for System V.
 #include "commands/groups.hpp"
 

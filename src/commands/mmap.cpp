@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // mmap: the screenplay's first scene. `cat` prints files through a mapping
 // instead of read(); `maps` shows where mappings land in an address space.
 #include "commands/groups.hpp"

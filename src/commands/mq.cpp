@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // mq: the screenplay's last scene. Create a queue, produce measurement samples
 // as flat C structs (src/mq/sample.hpp), consume them, see a receive block on an
 // empty queue, look into the mqueue file system, and be told when a message arrives.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The table of command groups, built from groups.def in its order.
 #include "commands/groups.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // rm: remove many POSIX IPC objects by pattern, carefully: every removal is
 // printed, --unused spares what a process holds, --dry-run only says, and no
 // pattern is an error, never "everything".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // sem: the screenplay's third scene. A named semaphore is a counter in a file,
 // /dev/shm/sem.NAME, that glibc maps: wait takes one, blocking at 0, post gives one
 // back and wakes a waiter; the kernel is asked (futex) only to sleep and to wake.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "commands/shared_options.hpp"
 
 namespace ipcdemo::commands {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Options that several commands take, declared once: the flags, the type and
 // the default live here, the help (which says what they count or pace in that
 // command) stays with the command.

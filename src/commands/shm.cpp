@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // shm: the screenplay's second scene. POSIX shared memory is "nothing but mmap()
 // with predefined filenames": a segment is a file in /dev/shm, its first 8 bytes
 // a counter that producers increment and consumers watch.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tour: the screenplay as a narrated, runnable walkthrough.
 #include "commands/groups.hpp"
 

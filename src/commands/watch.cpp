@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // watch: the objects, their values and holders, redrawn in place — what a
 // lecture wants on the projector while producers and consumers run.
 #include "commands/groups.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // who: which processes map, hold or wait on each POSIX IPC object — lsfd's
 // question asked from the object's side.
 #include "commands/groups.hpp"

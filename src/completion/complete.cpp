@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "completion/complete.hpp"
 
 #include "base/size_text.hpp"

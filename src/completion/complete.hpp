@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Shell completion, answered by the binary itself (like cobra's and clap's
 // hidden __complete): the shell scripts only pass the words and show the
 // answer, so the logic lives here once, over the registry.

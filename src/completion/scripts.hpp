@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The completion scripts for bash, zsh and fish: thin adaptors that hand the
 // command line to `ipcdemo __complete` and show its answer.
 #pragma once

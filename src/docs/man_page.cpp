@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "docs/man_page.hpp"
 
 #include "cli/help_text.hpp"
@@ -21,6 +22,26 @@ std::string option_names(std::string_view flags) {
     flags.remove_prefix(comma == std::string_view::npos ? flags.size() : comma + 1);
   }
   return out;
+}
+
+// The widest value placeholder set as a tag, in columns.
+constexpr std::size_t long_tag = 40;
+
+// A command line of an example, broken with shell continuations ("\\" at the
+// end of a line) so that no line of the page is wider than 80 columns: examples
+// are set without filling, indented 15 columns under a command's section.
+std::string wrap_example(std::string_view example) {
+  constexpr std::size_t width = 62;
+  std::string out;
+  std::string_view indent;
+  while (indent.size() + example.size() > width) {
+    const auto space = example.rfind(' ', width - indent.size());
+    if (space == std::string_view::npos || space == 0) break;
+    out += fmt::format("{}{} \\\n", indent, example.substr(0, space));
+    example.remove_prefix(space + 1);
+    indent = "  ";
+  }
+  return out + std::string(indent) + std::string(example);
 }
 
 std::string synopsis_line(const GroupSpec& group, const CommandSpec& command) {
@@ -62,10 +83,19 @@ std::string command_section(const GroupSpec& group, const CommandSpec& command) 
     out += "\n";
   }
   for (const auto& option : command.all_options()) {
-    const std::string value = value_placeholder(option.type, option.choices);
+    std::string value = value_placeholder(option.type, option.choices);
+    // A long list of choices (bench --only) is no tag: a word of 200 columns
+    // that man can neither fill nor adjust. It is listed after the help.
+    const bool long_choices = value.size() > long_tag;
+    if (long_choices) value = "CHOICE";
     out += ".TP\n" + option_names(option.flags);
     if (!value.empty()) out += " \\fI" + roff_escape(value) + "\\fR";
     out += "\n" + roff_escape(option.help);
+    if (long_choices) {
+      std::string listed;
+      for (const auto& choice : option.choices) listed += (listed.empty() ? "" : ", ") + std::string(choice);
+      out += "; \\fICHOICE\\fR is one of: " + roff_escape(listed);
+    }
     if (!option.default_value.empty())
       out += fmt::format(" (default: {})", roff_escape(option.default_value));
     out += "\n";
@@ -75,13 +105,35 @@ std::string command_section(const GroupSpec& group, const CommandSpec& command) 
                        roff_escape(tool), roff_escape(tool));
   if (command.examples.size() > 0) {
     out += ".PP\nExamples:\n.PP\n.RS\n.nf\n";
-    for (const auto& example : command.examples) out += roff_escape(example) + "\n";
+    for (const auto& example : command.examples) out += roff_escape(wrap_example(example)) + "\n";
     out += ".fi\n.RE\n";
   }
   return out;
 }
 
-std::string indented_table(std::string_view text) { return ".RS\n.nf\n" + roff_escape(text) + ".fi\n.RE\n"; }
+// "  KEY  text" rows (the exit codes, the environment, the global options, as
+// --help shows them) as tagged paragraphs, which man fills to the terminal's
+// width, instead of rows longer than 80 columns; a line that is not such a row
+// is a paragraph of its own.
+std::string tagged_list(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    const auto key_start = line.find_first_not_of(' ');
+    if (key_start == std::string_view::npos) continue;
+    const auto gap = line.find("  ", key_start);
+    if (key_start == 0 || gap == std::string_view::npos) {
+      out += roff_escape(line) + "\n";
+      continue;
+    }
+    const auto text_start = line.find_first_not_of(' ', gap);
+    out += fmt::format(".TP\n\\fB{}\\fR\n{}\n", roff_escape(line.substr(key_start, gap - key_start)),
+                       roff_escape(line.substr(text_start)));
+  }
+  return out;
+}
 
 } // namespace
 
@@ -115,7 +167,7 @@ std::string man_group_synopsis(const GroupSpec& group) {
 std::string man_group_body(const GroupSpec& group) {
   std::string out = ".SH COMMANDS\n";
   for (const auto& command : group.commands) out += command_section(group, command);
-  out += ".SH EXIT STATUS\n" + indented_table(help::exit_status);
+  out += ".SH EXIT STATUS\n" + tagged_list(help::exit_status);
   return out;
 }
 
@@ -160,7 +212,7 @@ std::string man_overview_body(std::span<const GroupSpec> groups) {
   // Top-level commands have no page of their own: they are described here in full.
   for (const auto& group : groups)
     if (group.is_single_command()) out += command_section(group, *group.commands.begin());
-  out += ".SH GLOBAL OPTIONS\n" + indented_table(help::global_options_note);
+  out += ".SH GLOBAL OPTIONS\n" + tagged_list(help::global_options_note);
   out += ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nShow help, at every level, and exit.\n";
   out += ".TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\nShow the version and exit.\n";
   out += ".TP\n\\fB\\-\\-list\\fR\nPrint every tool name, one a line.\n";
@@ -168,8 +220,8 @@ std::string man_overview_body(std::span<const GroupSpec> groups) {
       ".TP\n\\fB\\-\\-install\\fR \\fIDIR\\fR\nCreate a link per tool name in \\fIDIR\\fR, pointing at this "
       "binary; "
       "idempotent, and never replaces a file that is not already a link to ipcdemo.\n";
-  out += ".SH EXIT STATUS\n" + indented_table(help::exit_status);
-  out += ".SH ENVIRONMENT\n" + indented_table(help::environment);
+  out += ".SH EXIT STATUS\n" + tagged_list(help::exit_status);
+  out += ".SH ENVIRONMENT\n" + tagged_list(help::environment);
   return out;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The generated parts of the man pages: synopsis, commands and their options,
 // exit status and environment, all from the registry. The prose around them is
 // written by hand in man/src/*.in; scripts/gen-man puts the two together.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/access_hint.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Hints for a permission error on a POSIX IPC object: whose it is and what its
 // mode allows, read from the object's file (/dev/shm/x, /dev/shm/sem.x, or the
 // queue's file where the mqueue file system is mounted), so that the hint names

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/hints.hpp"
 
 #include "ipc/access_hint.hpp"

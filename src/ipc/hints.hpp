@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What to tell a student when an operation on a named IPC object fails: one
 // table, errno -> hint per kind of object and operation (src/ipc/hints.cpp).
 #pragma once

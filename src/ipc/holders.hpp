@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Who holds a POSIX IPC object: the processes that map a segment or semaphore
 // (/proc/PID/maps), hold a descriptor of a segment or queue (/proc/PID/fd and
 // fdinfo), found in one pass over /proc. An object that was unlinked but is still

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/listing.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `ipcdemo ls`: the POSIX IPC objects this process can see, one row each.
 // Reading an object never changes it: sizes and modes come from stat(2), a
 // semaphore's value and waiters from its file (read only), a queue's attributes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The mqueue file system: where it is mounted (if at all) and what a queue's
 // file there says ("QSIZE:48 NOTIFY:0 SIGNO:0 NOTIFY_PID:0"). The screenplay
 // mounts it to look into the queues; `mq info` and `mq notify` read it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Names of POSIX IPC objects: one validator for shared memory, semaphores and
 // message queues. `x` and `/x` name the same object; the canonical form has the slash.
 #pragma once

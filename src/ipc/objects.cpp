@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/objects.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The POSIX IPC objects this process can see: shared memory and semaphores in
 // /dev/shm (the mount namespace's), queues in the mqueue file system (the IPC
 // namespace's). The one scan of these directories: ls, who, rm, watch and

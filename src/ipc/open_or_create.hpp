@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Creating a named IPC object, or opening it as it is when it exists, without
 // a window in which two processes both believe they created it: O_CREAT|O_EXCL
 // first, and on EEXIST a plain open. Should the object vanish between the two

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/owner.hpp"
 
 #include <grp.h>

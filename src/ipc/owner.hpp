@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Who owns an object, as info and ls show it: the name from the user and group
 // databases, or the bare number when there is none.
 #pragma once

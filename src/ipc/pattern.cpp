@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/pattern.hpp"
 
 #include <fnmatch.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Shell-style name patterns (fnmatch(3)) for ls, who, rm and watch: "demo*",
 // "/demo-?", "[ab]*". A leading slash is optional on both sides, as it is for names.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/planted.hpp"
 #include "sys/narrate.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Whatever sits under /dev/shm is input from any local user: a FIFO, directory,
 // socket or symbolic link planted where a segment or a semaphore's file should be
 // is refused with what it is, never followed, opened for writing or read as data.

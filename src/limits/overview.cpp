@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "limits/overview.hpp"
 
 #include "base/wrap.hpp"

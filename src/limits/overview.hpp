@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `ipcdemo limits`: every kernel and per-user limit on POSIX IPC, its value, how
 // much of it is in use where that can be known, where it comes from and how to
 // raise it (lsipc -g, for POSIX IPC and with the per-user limits too).

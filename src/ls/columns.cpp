@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ls/columns.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The columns of `ipcdemo ls`, after lsipc/lsfd: chosen with --output, shown as an
 // aligned table (human sizes unless --bytes) or as JSON with every value typed
 // (numbers as numbers, null where a kind has no such value).

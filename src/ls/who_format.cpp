@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ls/who_format.hpp"
 
 #include "base/json.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `ipcdemo who`: one line per holder of each object (lsfd's view, turned around:
 // from the object to the processes), and the same as JSON.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mmap/copy_on_write.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `mmap cow`: copy-on-write made visible. A file is mapped twice, MAP_SHARED
 // (the file's own pages, as every process sees them) and MAP_PRIVATE writable;
 // a write into the private mapping copies its page, and /proc/self/smaps shows

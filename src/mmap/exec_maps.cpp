@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mmap/exec_maps.hpp"
 
 #include "sys/process.hpp"

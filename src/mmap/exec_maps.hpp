@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `mmap maps --exec CMD`: how an address space is prepared. The command is run
 // under ptrace: stopped right after execve (the kernel has mapped the program,
 // its loader, the stack, vdso and vvar, nothing else) and again as it exits

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mmap/file_printer.hpp"
 
 #include "base/error.hpp"

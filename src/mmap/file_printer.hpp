@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `mmap cat`: print files through a read-only private mapping instead of read().
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mmap/legend.hpp"
 
 #include <fmt/format.h>

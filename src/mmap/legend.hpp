@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The key to a /proc/PID/maps table, so that a student can read it: the four
 // permission letters, and what "p" means for a writable file mapping.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mmap/proc_maps.hpp"
 
 #include "base/escape.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // /proc/PID/maps, parsed and classified: the screenplay's "file mappings vs.
 // anonymous". Pure functions over text, so tests can feed them any line.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One mapping's page accounting from /proc/self/smaps: where copy-on-write shows.
 // A page is "Shared" while more than one mapping maps it, "Private" when only one
 // does; "Dirty" once written. Writing into a MAP_PRIVATE file mapping turns its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The wall clock as message queues use it: samples are stamped with
 // CLOCK_REALTIME, and mq_timedsend/mq_timedreceive take absolute CLOCK_REALTIME
 // deadlines.

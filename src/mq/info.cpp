@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/info.hpp"
 
 #include "base/escape.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/layout.hpp"
 
 #include "mq/sample.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `mq layout`: how the compiler lays out a message struct on this machine, field
 // by field with the padding between, for ipcdemo's sample and for the screenplay's
 // own `struct msg` (channel, timestamp, value); the numbers come from offsetof,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/limits.hpp"
 
 #include "base/error.hpp"

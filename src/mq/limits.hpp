@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The limits the kernel puts on message queues, and the explanation of an
 // mq_open failure caused by one of them. The screenplay's lesson "think about
 // sizes" meets the system here: every limit error names the limit, its current

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How `mq recv` and `mq notify` show a received message: the screenplay
 // consumer's lines (prio, channel, timestamp, value) plus latency, or one JSON
 // object per line. A message that is not exactly one sample is shown as text

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/notify.hpp"
 
 #include "sys/signal_wait.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `mq notify`: mq_notify's rules shown by a process that registers, waits for
 // the signal, drains what arrived and registers again.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/queue.hpp"
 
 #include "base/error.hpp"

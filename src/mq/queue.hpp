@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Creating, opening and removing a message queue by NAME, with the messages a
 // student needs when something is off (unknown name, name taken, no permission,
 // a kernel limit reached).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/receive.hpp"
 #include "sys/narrate.hpp"
 

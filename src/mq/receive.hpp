@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `mq recv`, and the printer that `mq recv` and `mq notify` share.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The sample layout: the contract between ipcdemo and any other program that
 // sends or receives measurement samples over a message queue (the screenplay's
 // "flat C struct": channel, timestamp, value). It is documented byte for byte in

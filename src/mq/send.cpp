@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/send.hpp"
 #include "sys/narrate.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `mq send`: samples (or text) into a queue, one or a paced series.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/wait_note.hpp"
 #include "sys/narrate.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a blocking mq_send or mq_receive is about to wait for, said as `sem wait`
 // says it: a silent wait looks like a hang to the person at the terminal.
 #pragma once

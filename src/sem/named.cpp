@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sem/named.hpp"
 
 #include "ipc/hints.hpp"

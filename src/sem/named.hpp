@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Creating, opening and removing a named semaphore, with the messages a student
 // needs when something is off (unknown name, name taken).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/consume.hpp"
 
 #include "base/error.hpp"

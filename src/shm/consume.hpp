@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `shm consume`: print the shared counter at an interval.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/counter.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The 64-bit counter in the first 8 bytes of a segment, always accessed
 // atomically (no torn reads). The three ways to increment it are the lesson:
 // a separate load and store loses increments when producers overlap; a single

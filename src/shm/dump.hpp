@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `shm dump`: a segment's bytes as `hexdump -C` prints them (16 per line, offsets
 // from the start of the segment, repeated lines folded into "*", the end offset on
 // a line of its own), or as JSON. Read with pread, never mapped: a segment truncated

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/info.hpp"
 
 #include "base/escape.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `shm info`: a segment's file as fstat sees it, and what its counter says.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/mappers.hpp"
 
 #include "base/signals.hpp"

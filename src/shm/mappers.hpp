@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which processes have a file mapped, from /proc/PID/maps: shortening a segment
 // that others map makes their next touch past the new end a SIGBUS. Shared with
 // any command that needs to warn before it cuts a segment short.

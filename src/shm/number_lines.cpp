@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/number_lines.hpp"
 
 #include <charconv>

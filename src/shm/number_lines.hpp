@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Numbers to standard output, one a line, fast enough that printing is never what
 // limits a producer: each line is one to_chars and one unlocked fwrite, under the
 // one stdout policy (base/output.hpp): flushed at once when the lines are paced.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/produce.hpp"
 
 #include "sys/clock.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `shm produce`: increment the shared counter, print each value written.
 #pragma once
 

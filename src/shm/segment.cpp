@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/segment.hpp"
 
 #include "shm/sizing.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Creating, opening and removing a shared memory segment by NAME, with the
 // messages a student needs when something is off (unknown name, name taken, a
 // planted FIFO, directory, socket or symbolic link where the segment should be).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/sizing.hpp"
 
 #include "base/error.hpp"

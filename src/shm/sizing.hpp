@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Giving a segment its size, the screenplay's two ways: ftruncate(2), or (its
 // commented-out alternative) lseek(2) to the last byte and write(2) one byte
 // there, which leaves a hole before it. And what a size costs: st_blocks.

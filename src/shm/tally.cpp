@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "shm/tally.hpp"
 
 #include <fmt/format.h>

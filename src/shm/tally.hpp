@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a segment's two words say together: the counter, and how many increments
 // were attempted. Their difference is the increments lost to the race.
 #pragma once

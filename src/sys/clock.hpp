@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Time: reading a clock and sleeping until a moment on it. Sleeps are narrated
 // like every other call that blocks in the kernel, so `-v` shows a paced loop's
 // pauses (clock_nanosleep) between its sends or increments.

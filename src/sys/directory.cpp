@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/directory.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading directories and links without changing anything: the listings of
 // /dev/shm, the mqueue file system and /proc go through here.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/eventfd.hpp"
 
 #include "base/error.hpp"

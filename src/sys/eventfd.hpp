@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // eventfd(2): a 64-bit counter in the kernel that read(2) blocks on while it is 0.
 #pragma once
 

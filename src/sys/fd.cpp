@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/fd.hpp"
 
 #include "base/error.hpp"

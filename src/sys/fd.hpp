@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A file descriptor that closes itself, and the narrated calls made on it.
 #pragma once
 

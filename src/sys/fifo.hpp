@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Named pipes for bench: made in a private directory (mkdtemp, 0700), opened at
 // both ends, and unlinked at once, so that no FIFO outlives its set-up, even
 // when the process is killed right after.

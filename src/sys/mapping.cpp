@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/mapping.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A memory mapping that unmaps itself, with narrated mmap/munmap/madvise.
 // Every live mapping is also known to a SIGBUS reporter: touching a page past the
 // end of a file that shrank under us, or a page a full tmpfs cannot provide, ends

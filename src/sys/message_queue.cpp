@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/message_queue.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A POSIX message queue descriptor that closes itself, and the narrated calls
 // made on it (mq_open, mq_getattr, mq_send, mq_receive, mq_notify, mq_unlink,
 // mq_close). Commands never call the mq_* functions themselves.

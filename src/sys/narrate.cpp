@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/narrate.hpp"
 
 #include "base/escape.hpp"

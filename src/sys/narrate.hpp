@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Syscall narration: the screenplay's "strace to see how the address space is
 // prepared", built in. The typed wrappers in src/sys/ call emit() after every
 // system call on a file, mapping or IPC object; nothing else formats these lines.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/private_mount.hpp"
 
 #include "sys/narrate.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A file system mounted where only we can see it: a child process enters a
 // private mount namespace (unshare(CLONE_NEWNS), propagation made private so
 // nothing reaches the host), mounts the file system there, and hands the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Processes: starting one (posix_spawn, fork), signalling it (kill) and reaping it
 // (waitpid), narrated so that `-v` shows the tour's and bench's second processes
 // come and go.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/seek.hpp"
 
 #include "base/error.hpp"

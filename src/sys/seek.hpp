@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // lseek(2), narrated: the screenplay's other way to give a file its size is to
 // seek past the end and write one byte there.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/semaphore.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A named POSIX semaphore that closes itself, and the narrated calls made on it.
 // glibc keeps a named semaphore in /dev/shm/sem.NAME and maps that file, trusting
 // what it holds; open() checks the file first (sys/semaphore_file.hpp) and reports

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The file glibc keeps a named semaphore in, /dev/shm/sem.NAME, and the check
 // made before sem_open hands it to glibc. Any local user may plant or edit such a
 // file, and glibc trusts it: it maps the first sizeof(sem_t) bytes without looking

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // POSIX shared memory: "nothing but mmap() with predefined filenames". shm_open
 // opens /dev/shm/NAME (a tmpfs file) and returns an ordinary descriptor, which
 // sys::Fd owns and sys::Mapping maps; these wrappers narrate the calls around it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/signal_wait.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Taking a signal synchronously: block it with pthread_sigmask for as long as an
 // object lives, and wait for it with sigwaitinfo/sigtimedwait instead of letting a
 // handler run (mq notify waits for its SIGEV_SIGNAL this way). Narrated, so that

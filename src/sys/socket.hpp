@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Sockets for bench's transports: a connected pair of Unix domain sockets, and a
 // TCP connection over the loopback interface only. Narrated like every other call.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `ipcdemo --strace ...`: the same command, its system calls shown by the real
 // strace(1), filtered for IPC. The narration of -v is ipcdemo's own account of
 // its calls; this is the kernel's: sem_open turns out to be an openat and a

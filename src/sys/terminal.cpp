@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/terminal.hpp"
 
 #include "base/signals.hpp"

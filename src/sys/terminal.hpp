@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The terminal, for full-screen output with plain ANSI escape codes: whether
 // stdout is one, its size, and a wait that a window resize (SIGWINCH) cuts short.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/transfer.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Moving bytes from memory to a descriptor: write(2), which copies them into the
 // kernel, and vmsplice(2), which hands whole pages to a pipe without copying.
 #pragma once

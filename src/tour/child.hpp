@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A child process of this same binary, as the tour runs each step: its
 // standard output and error come back through one pipe, line by line.
 #pragma once

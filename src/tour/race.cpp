@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tour/race.hpp"
 
 #include "sys/fd.hpp"

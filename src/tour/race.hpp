@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The tour's race: several `shm produce` processes started together on one
 // segment, summed up in one table (increments, rate, interleavings: whether they
 // really ran at the same time), and the segment's counter and attempts read

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tour/runner.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Runs the tour's scenes: prints each command line a student could type, runs
 // it as a real child process of this binary, shows its output, and removes
 // every object the tour created, also on failure or Ctrl-C.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tour/scenes.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The guided tour's scenes: the screenplay, in its order, as data. Each step
 // is a line of narration or a real `ipcdemo ...` command line.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "watch/frame.hpp"
 
 #include "base/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One frame of `ipcdemo watch`: the objects, their values (a segment's counter,
 // a semaphore's value and waiters, a queue's depth) and their holders, drawn as
 // a full screen with plain ANSI escape codes, what changed since the previous

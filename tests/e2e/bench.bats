@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # `bench` is checked for what it does, never for how fast: every mechanism runs
 # between two processes that both count, the JSON holds, nothing is left behind.
 load helpers

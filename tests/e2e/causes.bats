@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # Messages that name the real cause, each quoted: limits and caps, the descriptor
 # limit, permissions of another user's objects, usage errors, and files planted
 # where an object should be.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # Dispatch, tool names, help, global options, exit codes.
 load helpers
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # Completion: the committed scripts are what the binary generates, and the real
 # shells, asking the binary, offer groups, actions, options and their values.
 load helpers

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # MAP_PRIVATE versus MAP_SHARED: a write into a private mapping copies the page;
 # the writer sees its values, the file and every other process do not.
 load ipc_helpers

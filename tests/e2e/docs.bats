@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # The man pages are generated from the registry plus hand-written prose: they
 # must match what the binary generates now, lint clean, and cover every command.
 load helpers

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # No raw control character reaches a terminal or a table (issue 9, item 3): names
 # planted by another user, message text and program names are shown with C0 and
 # C1 controls, DEL, bidi overrides and invalid UTF-8 escaped; JSON stays valid

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared set-up for the end-to-end tests: they run the real binary, named by
 # IPCDEMO_BIN (ctest sets it), and keep every file they make in a private folder.
 bats_require_minimum_version 1.5.0

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # A hostile neighbour: the user nobody plants FIFOs, directories, sockets,
 # symbolic links and damaged semaphore files where ipcdemo's objects should be,
 # and every command that could meet them runs, as root and as nobody, under a

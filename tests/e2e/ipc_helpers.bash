@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared set-up for the tests of IPC objects (shm, sem, mq): every object a test
 # makes has a name unique to this run and test ($SHM, $SEM, $MQ), background
 # processes are recorded, and teardown removes both even when the test failed.

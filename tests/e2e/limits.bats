@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # ipcdemo limits: every limit with its source, and the bytes charged to
 # RLIMIT_MSGQUEUE exactly as the kernel charges them (the kernel is the judge).
 load helpers

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # The screenplay's point, proven: four concurrent producers on one counter lose
 # increments without a lock (on every run, with the default --widen), and lose
 # none with --sync atomic or --sync sem; the counter is never above the attempts.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # ipcdemo ls: every kind of object with the right values, JSON that parses,
 # queues with and without the mqueue file system, damaged objects listed.
 load ipc_helpers

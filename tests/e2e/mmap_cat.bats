@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # `mmap cat` must print exactly what cat prints, whatever it is handed.
 load helpers
 

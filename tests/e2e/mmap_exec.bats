@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # How an address space is prepared: mmap maps --exec shows a dynamically linked
 # program right after execve (program, loader, stack, vdso) and as it exits
 # (libc mapped), and every maps table comes with a legend.

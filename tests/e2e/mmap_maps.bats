@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # `mmap maps`: file-backed versus anonymous mappings, from /proc/PID/maps.
 load helpers
 

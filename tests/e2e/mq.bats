@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # POSIX message queues: mq create|send|recv|info|unlink|notify, with real
 # concurrent processes. The fixtures are the ones every IPC group uses
 # (ipc_helpers.bash): the queue $Q is unique to the run and the test, removed in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # mq, exactly: foreign messages shown as what they are, a received message never
 # lost silently, deadlines that cannot overflow, the reader leaving is exit 0.
 # The queue of each test is the shared fixture's $MQ (ipc_helpers.bash).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # mq layout: the screenplay's struct msg as the C compiler lays it out here,
 # beside ipcdemo's padding-free sample, and why a message must be flat.
 load helpers

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # Real concurrent processes racing on one name: create against produce and
 # consume (nobody may see a segment before it has its size), create against
 # unlink, and producers that all try to create the --sync sem lock at once.

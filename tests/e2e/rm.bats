@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # ipcdemo rm: patterns, --unused, --dry-run, no pattern is no removal; and unlink
 # without NAME refuses another user's default object.
 load ipc_helpers

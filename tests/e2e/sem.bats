@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # sem: the screenplay's semaphore scene with real concurrent processes; --try,
 # --timeout, signals, damaged and forbidden semaphores, and every usage error.
 load ipc_helpers

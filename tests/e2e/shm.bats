@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # shm: create, produce, consume, info, unlink on real segments, with real
 # concurrent processes; errors and their exit codes.
 load ipc_helpers

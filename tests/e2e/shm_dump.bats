@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # ipcdemo shm dump: byte for byte what hexdump -C prints, for any offset and length.
 load ipc_helpers
 

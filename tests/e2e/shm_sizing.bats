@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # The screenplay's create scene: a new segment has size 0, ftruncate sizes it, or
 # (its commented-out alternative) lseek + a one-byte write leaves a hole; size
 # against allocated memory shows what each costs.

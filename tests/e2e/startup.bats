@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # Start-up stays cheap: the guards that need no clock. The figures themselves are
 # bench/startup.sh's (docs/startup.md); a test never times anything.
 load ipc_helpers

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # Descriptors 0, 1 and 2 are always open (issue 9, item 7): started with one of
 # them closed, ipcdemo opens it on /dev/null before anything else, so that no
 # segment or queue becomes fd 1 or 2 and receives output or log lines.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # Standard output, exactly: every printing command ends with status 0 when its
 # reader goes away (as cat does), whatever the interval; a write that fails names
 # the real cause (ENOSPC on /dev/full, EBADF on a closed stdout), never EIO.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # Narration that does not pretend: -v marks library calls (lib:) apart from system
 # calls (sys:), -vv says what a library call asks of the kernel, and --strace
 # shows the kernel's own account through the real strace.

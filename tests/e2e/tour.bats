@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # The guided tour runs start to end, shows real command lines and output, and
 # leaves nothing behind, also when interrupted in the middle of a scene.
 load helpers

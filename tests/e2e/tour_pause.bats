@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # A tour a lecturer can drive: with --pause it stops after every step inside every
 # scene (also with --scene), and at the moments that matter, typed at in a real
 # terminal (tmux), going on at Enter; no screen between two stops holds more than

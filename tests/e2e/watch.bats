@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # ipcdemo watch: JSON lines when not on a terminal; on a real terminal (tmux) a
 # full screen that marks changes, redraws on resize and gives the terminal back.
 load ipc_helpers

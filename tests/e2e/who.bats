@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
 # ipcdemo who (and ls --holders): the processes that map, hold or wait on each
 # object, found in /proc, with real processes holding real objects.
 load ipc_helpers

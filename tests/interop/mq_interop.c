@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* A C program written from the sample layout table in ipcdemo-mq(1) alone: it
  * includes nothing of ipcdemo, only its own copy of the table below. The
  * end-to-end tests (tests/e2e/mq.bats) use it to exchange samples with ipcdemo

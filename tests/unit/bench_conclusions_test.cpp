@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "bench/conclusions.hpp"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "bench/stats.hpp"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The CLI11 the build uses (cmake/CLI11WithoutLocale.cmake) trims option names
 // without making a std::locale: it must call white space exactly what the
 // classic locale calls white space, for every char.

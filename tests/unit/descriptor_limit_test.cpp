@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Out of file descriptors (ulimit -n), a command fails and names the limit:
 // never an empty listing with success. A dynamic binary cannot even start with
 // ulimit -n 3 (its loader needs a descriptor), so the paths are tested here, in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The terminal escaper (base/escape) and the UTF-8 reader under it (base/utf8).
 #include "base/escape.hpp"
 #include "base/utf8.hpp"

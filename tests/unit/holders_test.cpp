@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/holders.hpp"
 #include "base/error.hpp"
 #include "ipc/pattern.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/mentions.hpp"
 
 #include <gtest/gtest.h>

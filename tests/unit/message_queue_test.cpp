@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Queue wrapper against the real kernel: a private queue per test, unlinked at the end.
 #include "sys/message_queue.hpp"
 

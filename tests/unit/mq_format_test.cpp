@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/message_format.hpp"
 
 #include "mq/sample.hpp"

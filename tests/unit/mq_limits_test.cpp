@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ipc/mqueue_fs.hpp"
 #include "mq/limits.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mq/sample.hpp"
 
 #include <cstring>

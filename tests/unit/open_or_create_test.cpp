@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The create-or-open helper shm, sem and mq share, and the table of hints, with
 // stand-in calls: the races it handles cannot be timed with real objects.
 #include "ipc/open_or_create.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "base/error.hpp"
 #include "sem/named.hpp"
 #include "sys/semaphore.hpp"

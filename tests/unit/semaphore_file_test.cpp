@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The semaphore-file check against glibc's real layout: what glibc writes passes,
 // each field it relies on is caught when wrong; and the one reader of the file.
 #include "sys/semaphore_file.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sys/shm.hpp"
 #include "base/error.hpp"
 #include "shm/counter.hpp"

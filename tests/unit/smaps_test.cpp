@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "mmap/smaps.hpp"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/suggest.hpp"
 #include "cli/diagnose.hpp"
 #include "cli/spec.hpp"

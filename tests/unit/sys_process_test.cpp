@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The process, signal and clock wrappers against the real kernel.
 #include "base/error.hpp"
 #include "sys/clock.hpp"

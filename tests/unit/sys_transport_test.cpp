@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The transports bench sets up (sockets, FIFOs, eventfd) against the real kernel:
 // TCP stays on 127.0.0.1, a FIFO leaves no name behind, boundaries hold where
 // the socket type promises them.
