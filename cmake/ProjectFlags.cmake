@@ -64,4 +64,21 @@ if(IPCDEMO_HARDENED)
   # static library ipcdemo_core with -fPIC, which forbids inlining across
   # global functions); Debian's GCC defaults to it, other compilers may not.
   target_compile_options(ipcdemo_flags INTERFACE -fPIE)
+# LLVM's libc++ instead of libstdc++ (the libcxx preset, with clang): nothing in
+# the tree may depend on one standard library, and this build shows it. Debian's
+# libfmt and libgtest are built against libstdc++, so fmt is used header-only
+# (src/CMakeLists.txt) and GoogleTest is built from its source
+# (tests/unit/CMakeLists.txt); spdlog is header-only in every build.
+option(IPCDEMO_LIBCXX "Build against LLVM's libc++ (clang only; the libcxx preset)" OFF)
+if(IPCDEMO_LIBCXX)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "IPCDEMO_LIBCXX needs clang: use the libcxx preset")
+  endif()
+  if(IPCDEMO_STATIC)
+    # The static layout (cmake/StartupLayout.cmake) is tuned to the libstdc++ build.
+    message(FATAL_ERROR "IPCDEMO_LIBCXX and IPCDEMO_STATIC cannot be combined")
+  endif()
+  # Every C++ target of the tree, GoogleTest's too: one standard library per program.
+  add_compile_options($<$<COMPILE_LANGUAGE:CXX>:-stdlib=libc++>)
+  add_link_options($<$<LINK_LANGUAGE:CXX>:-stdlib=libc++>)
 endif()

@@ -6,9 +6,13 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace ipcdemo::parse {
@@ -36,6 +40,48 @@ bool all_digits(std::string_view text) {
   return true;
 }
 
+// The whole text is a decimal number as std::from_chars reads a double: an
+// optional minus, digits with at most one point among them, an optional exponent.
+bool plain_decimal(std::string_view text) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    std::size_t count = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++count;
+    return count;
+  };
+  if (i < text.size() && text[i] == '-') ++i;
+  std::size_t mantissa = digits();
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == text.size();
+}
+
+// The double the text names, if it is a plain decimal that fits one. Read with
+// std::strtod, not std::from_chars: libc++ (the libcxx preset; LLVM 14 and 19)
+// has no from_chars for floating point. The text is checked first, so strtod sees
+// only what from_chars would take (no white space, '+', hexadecimal, "inf" or
+// "nan"); ipcdemo never calls setlocale(), so the decimal point is the C locale's.
+std::optional<double> decimal(std::string_view text) {
+  if (!plain_decimal(text)) return std::nullopt;
+  const std::string terminated(text); // strtod reads up to a NUL
+  char* end = nullptr;
+  errno = 0;
+  const double value = std::strtod(terminated.c_str(), &end);
+  if (end != terminated.c_str() + terminated.size()) return std::nullopt;
+  // Out of range as from_chars has it: too large, or too small for any double
+  // (strtod's ERANGE for a subnormal result is not, and neither is its value).
+  if (errno == ERANGE && (value == 0 || std::isinf(value))) return std::nullopt;
+  return value;
+}
+
 } // namespace
 
 std::uint64_t unsigned_integer(std::string_view text, std::uint64_t max) {
@@ -48,11 +94,10 @@ std::uint64_t unsigned_integer(std::string_view text, std::uint64_t max) {
 }
 
 double number(std::string_view text) {
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+  const std::optional<double> value = decimal(text);
+  if (!value || !std::isfinite(*value))
     throw UsageError(fmt::format("'{}' is not a number (examples: 42, -2.5, 1e3)", text));
-  return value;
+  return *value;
 }
 
 std::uint64_t size(std::string_view text) {
@@ -104,11 +149,11 @@ std::chrono::nanoseconds duration(std::string_view text) {
   };
   const auto [digits, unit] = split_number(text);
   if (digits.empty() || digits == "." || digits.find('.') != digits.rfind('.')) throw fail();
-  double value = 0;
-  if (std::from_chars(digits.data(), digits.data() + digits.size(), value).ec != std::errc()) throw fail();
+  const std::optional<double> value = decimal(digits);
+  if (!value) throw fail();
   for (const auto& [name, scale] : units) {
     if (unit != name) continue;
-    const double nanoseconds = value * scale;
+    const double nanoseconds = *value * scale;
     // Nanoseconds in an int64 last about 292 years: anything longer is a typo.
     if (!(nanoseconds < 9.2e18)) throw UsageError(fmt::format("duration '{}' is too long", text));
     return std::chrono::nanoseconds(static_cast<std::int64_t>(std::llround(nanoseconds)));

@@ -118,7 +118,9 @@ bool FilePrinter::print_mapped(sys::Fd& fd, std::size_t size) {
 std::size_t FilePrinter::print_read(int fd, const std::string& name) {
   // A reused buffer must be copied (write), never spliced: the pipe would keep
   // referring to pages we overwrite with the next read.
-  const auto buffer = std::make_unique_for_overwrite<char[]>(read_buffer_size);
+  // Left uninitialised, as std::make_unique_for_overwrite would leave it (which
+  // libc++ lacks before LLVM 16): no page of it is touched before a read fills it.
+  const std::unique_ptr<char[]> buffer(new char[read_buffer_size]);
   std::size_t total = 0;
   for (;;) {
     const std::size_t got = sys::read(fd, name, buffer.get(), read_buffer_size);

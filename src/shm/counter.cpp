@@ -16,11 +16,47 @@
 namespace ipcdemo::shm {
 
 namespace {
+#if defined(__cpp_lib_atomic_ref)
 // Plain loads and stores of an aligned 8-byte word are single instructions only
 // when the platform says so; otherwise "no torn reads" would not hold.
 static_assert(std::atomic_ref<std::uint64_t>::is_always_lock_free);
 
 std::atomic_ref<std::uint64_t> ref(std::uint64_t* value) { return std::atomic_ref<std::uint64_t>(*value); }
+#else
+// The standard library has no std::atomic_ref (libc++ before LLVM 19: Debian 12's
+// libc++ 14, the libcxx preset): the same operations on the same word, with the
+// GCC and clang builtins std::atomic_ref is made of.
+static_assert(__atomic_always_lock_free(sizeof(std::uint64_t), nullptr));
+
+constexpr int builtin_order(std::memory_order order) {
+  switch (order) {
+    case std::memory_order_relaxed: return __ATOMIC_RELAXED;
+    case std::memory_order_consume: return __ATOMIC_CONSUME;
+    case std::memory_order_acquire: return __ATOMIC_ACQUIRE;
+    case std::memory_order_release: return __ATOMIC_RELEASE;
+    case std::memory_order_acq_rel: return __ATOMIC_ACQ_REL;
+    case std::memory_order_seq_cst: break;
+  }
+  return __ATOMIC_SEQ_CST;
+}
+
+class AtomicWord {
+ public:
+  explicit AtomicWord(std::uint64_t* word) : word_(word) {}
+  std::uint64_t load(std::memory_order order) const { return __atomic_load_n(word_, builtin_order(order)); }
+  void store(std::uint64_t value, std::memory_order order) {
+    __atomic_store_n(word_, value, builtin_order(order));
+  }
+  std::uint64_t fetch_add(std::uint64_t value, std::memory_order order) {
+    return __atomic_fetch_add(word_, value, builtin_order(order));
+  }
+
+ private:
+  std::uint64_t* word_;
+};
+
+AtomicWord ref(std::uint64_t* value) { return AtomicWord(value); }
+#endif
 } // namespace
 
 Counter::Counter(sys::Fd fd, sys::Mapping mapping, const struct stat& status)

@@ -11,7 +11,7 @@ is_static() { ! readelf -lW "$IPCDEMO" | grep -q 'INTERP'; }
   run nm "$IPCDEMO"
   [ "$status" -eq 0 ]
   if grep -q '_ZNSt8ios_base4InitC[12]Ev' <<<"$output"; then
-    echo "std::ios_base::Init::Init is linked in: some file includes <iostream>; use stdio or fmt"
+    echo "std::ios_base::Init::Init is linked in: some file includes <iostream> (use stdio or fmt) or CLI11 is used without cmake/CLI11Copy.cmake"
     return 1
   fi
 }
@@ -47,7 +47,7 @@ is_static() { ! readelf -lW "$IPCDEMO" | grep -q 'INTERP'; }
     # shellcheck disable=SC2086 # the command is words on purpose
     strace -f -qq -e trace=futex -o "$TEST_DIR/futex" "$IPCDEMO" $words >/dev/null 2>&1
     if [ -s "$TEST_DIR/futex" ]; then
-      echo "'ipcdemo $words' ran a pthread_once: something made a std::locale (CLI11's trim does; cmake/CLI11WithoutLocale.cmake)"
+      echo "'ipcdemo $words' ran a pthread_once: something made a std::locale (CLI11's trim does; cmake/CLI11Copy.cmake)"
       cat "$TEST_DIR/futex"
       failed=1
     fi

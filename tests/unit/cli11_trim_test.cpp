@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The CLI11 the build uses (cmake/CLI11WithoutLocale.cmake) trims option names
+// The CLI11 the build uses (cmake/CLI11Copy.cmake) trims option names
 // without making a std::locale: it must call white space exactly what the
 // classic locale calls white space, for every char.
 #include "cli/cli11.hpp"

@@ -26,7 +26,10 @@ class QueueTest : public ::testing::Test {
                      ::testing::UnitTest::GetInstance()->current_test_info()->name();
 };
 
-std::span<const std::byte> bytes_of(std::string_view text) { return std::as_bytes(std::span(text)); }
+// (pointer and size: libc++ 14 deduces std::span(string_view) as span<char>)
+std::span<const std::byte> bytes_of(std::string_view text) {
+  return std::as_bytes(std::span(text.data(), text.size()));
+}
 } // namespace
 
 TEST_F(QueueTest, CreatesSendsAndReceivesWithPriorities) {

@@ -13,7 +13,10 @@
 using namespace ipcdemo::mq;
 
 namespace {
-std::span<const std::byte> bytes_of(std::string_view text) { return std::as_bytes(std::span(text)); }
+// (pointer and size: libc++ 14 deduces std::span(string_view) as span<char>)
+std::span<const std::byte> bytes_of(std::string_view text) {
+  return std::as_bytes(std::span(text.data(), text.size()));
+}
 
 std::string text_of(const ReceivedMessage& message, bool first = true) {
   fmt::memory_buffer out;

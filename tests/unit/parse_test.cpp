@@ -34,6 +34,8 @@ TEST(ParseDuration, AcceptsUnitsAndBareSeconds) {
   EXPECT_EQ(parse::duration("1h"), 1h);
   EXPECT_EQ(parse::duration("3"), 3s);
   EXPECT_EQ(parse::duration("1.5s"), 1500ms);
+  EXPECT_EQ(parse::duration(".5s"), 500ms);
+  EXPECT_EQ(parse::duration("2.ms"), 2ms);
   EXPECT_EQ(parse::duration("0"), 0ns);
 }
 
@@ -73,6 +75,18 @@ TEST(ParseNumber, AcceptsFiniteDecimals) {
   EXPECT_DOUBLE_EQ(parse::number("42"), 42.0);
   EXPECT_DOUBLE_EQ(parse::number("-2.5"), -2.5);
   EXPECT_DOUBLE_EQ(parse::number("1e3"), 1000.0);
-  for (const char* bad : {"", "abc", "1.0x", "inf", "nan", "1e999"})
+  EXPECT_DOUBLE_EQ(parse::number("1E-3"), 0.001);
+  EXPECT_DOUBLE_EQ(parse::number(".5"), 0.5);
+  EXPECT_DOUBLE_EQ(parse::number("5."), 5.0);
+  EXPECT_DOUBLE_EQ(parse::number("-0.25e+2"), -25.0);
+  for (const char* bad : {"", "abc", "1.0x", "inf", "nan", "1e999", "-inf", "infinity"})
+    EXPECT_THROW(parse::number(bad), UsageError) << bad;
+}
+
+// The same text in every build, whichever standard library reads the double:
+// only plain decimals, as std::from_chars takes them (strtod would take the rest).
+TEST(ParseNumber, RejectsWhatOnlyStrtodWouldRead) {
+  for (const char* bad :
+       {" 1", "1 ", "+1", "0x10", "0x1p3", "1e", "1e+", "-", ".", "-.", "1..2", "1.2.3", "e3", "1,5"})
     EXPECT_THROW(parse::number(bad), UsageError) << bad;
 }
