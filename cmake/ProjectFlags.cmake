@@ -64,6 +64,7 @@ if(IPCDEMO_HARDENED)
   # static library ipcdemo_core with -fPIC, which forbids inlining across
   # global functions); Debian's GCC defaults to it, other compilers may not.
   target_compile_options(ipcdemo_flags INTERFACE -fPIE)
+endif()
 # LLVM's libc++ instead of libstdc++ (the libcxx preset, with clang): nothing in
 # the tree may depend on one standard library, and this build shows it. Debian's
 # libfmt and libgtest are built against libstdc++, so fmt is used header-only
