@@ -9,7 +9,7 @@ namespace {
 
 void add_name(Program& program, const std::string& name) {
   program.include({"fcntl.h", "semaphore.h", "stdio.h"});
-  program.add("static const char name[] = {}; /* /dev/shm/sem.NAME without the slash */\n\n",
+  program.add("static const char name[] = {}; /* its file: /dev/shm/sem.NAME */\n\n",
               string_literal(name));
 }
 
