@@ -152,12 +152,23 @@ def from_strace(lines, calls):
     calls.out = renamed
 
 
+# -v puts mq_open's attributes on a note line of their own, as C fills them in:
+#   # struct mq_attr attr = {.mq_maxmsg = 5, .mq_msgsize = 24};
+ATTR_NOTE = re.compile(r"# struct mq_attr attr = \{\.mq_maxmsg = (\d+), \.mq_msgsize = (\d+)\};")
+
+
 def from_narration(lines, calls):
+    attr = ""
     for line in lines:
+        note = ATTR_NOTE.search(line)
+        if note:
+            attr = f"mq_maxmsg={note.group(1)}, mq_msgsize={note.group(2)}"
+            continue
         match = NARRATED.search(line.rstrip("\n"))
         if not match:
             continue
         _, name, args, result = match.groups()
+        args = args.replace("&attr", attr)
         if name in ("open", "openat"):
             path = PATH_ARG.search(args)
             if path and calls.followed(unquote(path.group(1))):

@@ -78,6 +78,9 @@ EOF
   assert_usage_errors mmap cat <<'EOF'
 --zero-copy --show-c|vmsplice(2), which --zero-copy uses, is Linux's, not POSIX
 EOF
+  assert_usage_errors shm create <<'EOF'
+--tmpfile --show-c|O_TMPFILE and linkat, which --tmpfile uses, are Linux's, not POSIX
+EOF
   assert_usage_errors <<'EOF'
 --strace sem post --show-c|--strace has nothing to trace
 EOF
@@ -106,6 +109,9 @@ shm produce -c 100000 -i 0 --sync atomic
 shm produce -c 10 -i 10ms --sync sem --lock /l
 shm produce -c 0 -i 0 --sync sem
 shm produce --private -c 3 -i 0
+shm produce -c 10 -i 10ms --sync sem --widen 2us
+shm produce --widen 0
+shm produce --sync atomic --widen 5us -c 3
 shm consume
 shm consume -c 1 -i 0
 shm consume --changes -c 3 -i 1ms
@@ -343,25 +349,10 @@ v_calls() {
   python3 "$LESSON_CALLS" narration "$TEST_DIR/$name.narration" "${EXTRACT[@]}" >"$TEST_DIR/$name.v-calls"
 }
 
-# The narration change under way (-v tells the screenplay's calls, the tool's own
-# checks move to -vv): until it lands, these narrated lines differ from a plain
-# C program's calls. A case whose narration has one is skipped, saying which; once
-# the change is in, the lines are gone and the case runs.
-pending_narration() {
-  local narration=$1
-  if grep -q 'O_TMPFILE' "$narration"; then
-    echo "-v narrates shm create as open(\"/dev/shm\", O_TMPFILE)+ftruncate+linkat, not the screenplay's shm_open(O_CREAT|O_EXCL|O_RDWR)+ftruncate (pending: the lead's -v narration change, issue #22 item 1)"
-  elif grep -qE '(sys|lib): open\("/dev/shm/sem\.' "$narration"; then
-    echo "-v narrates the tool's own pre-read of /dev/shm/sem.NAME (open, fstat, pread64) before sem_open; it moves to -vv (pending: the lead's -v narration change, issue #22 item 1)"
-  fi
-}
-
 # same_calls NAME: the C program's lesson calls are the narrated ones, in order.
 same_calls() {
-  local name=$1 pending
+  local name=$1
   diff -u "$TEST_DIR/$name.v-calls" "$TEST_DIR/$name.c-calls" >"$TEST_DIR/$name.diff" && return 0
-  pending=$(pending_narration "$TEST_DIR/$name.narration")
-  [ -z "$pending" ] || skip "$pending"
   echo "the C program's calls (+) differ from what ipcdemo -v narrates (-):"
   cat "$TEST_DIR/$name.diff"
   return 1
