@@ -94,20 +94,16 @@ using ShowC = std::string (*)(const Invocation&);
 // that have a ShowC.
 extern const OptionSpec show_c_option;
 
-struct CommandSpec;
-
 // A command's options as everything derived from the registry sees them: its
 // own, then --show-c when it has a C generator. Iterating allocates nothing.
 class OptionList {
  public:
   class Iterator {
    public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = OptionSpec;
-    using difference_type = std::ptrdiff_t;
     using pointer = const OptionSpec*;
     using reference = const OptionSpec&;
 
+    // Enough for a range-for, which is all it is used for.
     Iterator() = default;
     Iterator(const OptionSpec* at, const OptionSpec* own_end, const OptionSpec* extra)
         : at_(at), own_end_(own_end), extra_(extra) {}
@@ -119,11 +115,6 @@ class OptionList {
       else if (++at_ == own_end_)
         at_ = extra_;
       return *this;
-    }
-    Iterator operator++(int) {
-      Iterator before = *this;
-      ++*this;
-      return before;
     }
     bool operator==(const Iterator& other) const { return at_ == other.at_; }
 

@@ -55,6 +55,11 @@ int create(const Invocation& invocation) {
 
 std::string create_in_c(const Invocation& invocation) {
   check_hole(invocation);
+  if (invocation.flag("tmpfile"))
+    throw UsageError(
+        "--show-c shows the screenplay's shm_open and ftruncate: O_TMPFILE and linkat, which --tmpfile "
+        "uses, are Linux's, not POSIX",
+        "leave out --tmpfile");
   return showc::shm_create_program({.name = object_name(invocation, ObjectKind::shm),
                                     .size = invocation.size("size"),
                                     .mode = invocation.mode("mode"),
@@ -105,6 +110,7 @@ std::string produce_in_c(const Invocation& invocation) {
                                      .count = settings.count,
                                      .interval = settings.interval,
                                      .sync = settings.sync,
+                                     .widen = settings.widen,
                                      .lock_name = settings.lock_name,
                                      .private_copy = settings.private_copy});
 }

@@ -135,6 +135,31 @@ std::string tagged_list(std::string_view text) {
   return out;
 }
 
+// The commands that have a C program (--show-c), and what the programs are.
+std::string c_programs_section(std::span<const GroupSpec> groups) {
+  std::string out =
+      ".SH C PROGRAMS\n"
+      "With \\fB\\-\\-show\\-c\\fR, a command prints, instead of running, a C program that does what it\n"
+      "would do, with the names and options it was given filled in: C11 and POSIX, nothing of\n"
+      "ipcdemo, at most 80 lines, commented like the screenplay's programs. Its first lines\n"
+      "say how to build it (\\fBcc \\-std=c11 \\-Wall \\-Wextra\\fR, with \\fB\\-lrt\\fR and "
+      "\\fB\\-pthread\\fR\n"
+      "where an older C library needs them). It uses ipcdemo's layouts, the counter and attempts\n"
+      "words of a segment and the 24\\-byte sample of a queue, and the lock semaphore's name of\n"
+      "\\fB\\-\\-sync sem\\fR, so that it works with ipcdemo's own commands on the same objects;\n"
+      "a name is written as a C string literal, whatever bytes it holds. These commands have one:\n";
+  std::string listed;
+  for (const auto& group : groups)
+    for (const auto& command : group.commands)
+      if (command.show_c != nullptr)
+        listed += fmt::format("{}\\fBipcdemo {}\\fR", listed.empty() ? "" : ", ",
+                              roff_escape(CommandRef{&group, &command}.path()));
+  return out + listed + ".\n.PP\n.RS\n.nf\n" +
+         roff_escape("ipcdemo shm produce --sync sem --show-c > produce.c\n"
+                     "cc -std=c11 -Wall -Wextra -o produce produce.c -lrt -pthread && ./produce\n") +
+         ".fi\n.RE\n";
+}
+
 } // namespace
 
 std::string roff_escape(std::string_view text) {
@@ -212,6 +237,7 @@ std::string man_overview_body(std::span<const GroupSpec> groups) {
   // Top-level commands have no page of their own: they are described here in full.
   for (const auto& group : groups)
     if (group.is_single_command()) out += command_section(group, *group.commands.begin());
+  out += c_programs_section(groups);
   out += ".SH GLOBAL OPTIONS\n" + tagged_list(help::global_options_note);
   out += ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nShow help, at every level, and exit.\n";
   out += ".TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\nShow the version and exit.\n";

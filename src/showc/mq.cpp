@@ -15,6 +15,7 @@ static_assert(mq::sample_size == 24 && offsetof(mq::Sample, value) == 8 &&
 void add_name(Program& program, const std::string& name) {
   program.include({"fcntl.h", "mqueue.h", "stdio.h"});
   program.add("static const char name[] = {}; /* queue names start with '/' */\n\n", string_literal(name));
+  add_fail_function(program);
 }
 
 void add_sample_struct(Program& program) {
@@ -36,10 +37,7 @@ void add_open(Program& program, std::string_view access, const MqWaiting& waitin
   program.add(
       "    /* {} */\n"
       "    mqd_t q = mq_open(name, {}{});\n"
-      "    if (q == (mqd_t)-1) {{\n"
-      "        perror(\"mq_open\");\n"
-      "        return 1;\n"
-      "    }}\n",
+      "    if (q == (mqd_t)-1) return fail(\"mq_open\");\n",
       waiting.nonblock ? fmt::format("{} O_NONBLOCK: never wait, fail with EAGAIN.", why) : std::string(why),
       access, waiting.nonblock ? " | O_NONBLOCK" : "");
 }
@@ -75,8 +73,7 @@ void add_failure(Program& program, std::string_view in, std::string_view failed,
         waiting.nonblock ? "would block" : "timed out");
   }
   program.add(
-      "{0}    perror(\"{1}\");\n"
-      "{0}    return 1;\n"
+      "{0}    return fail(\"{1}\");\n"
       "{0}}}\n",
       in, call);
 }
@@ -114,14 +111,9 @@ std::string mq_create_program(const MqCreate& settings) {
         "        if (q != (mqd_t)-1) fprintf(stderr, \"%s exists: opened, not changed\\n\", name);\n"
         "    }}\n");
   program.add(
-      "    if (q == (mqd_t)-1) {{\n"
-      "        perror(\"mq_open\"); /* EINVAL beyond /proc/sys/fs/mqueue/msg_max or msgsize_max */\n"
-      "        return 1;\n"
-      "    }}\n"
-      "    if (mq_getattr(q, &attr) == -1) {{\n"
-      "        perror(\"mq_getattr\");\n"
-      "        return 1;\n"
-      "    }}\n"
+      "    /* EINVAL: above /proc/sys/fs/mqueue/msg_max or msgsize_max. */\n"
+      "    if (q == (mqd_t)-1) return fail(\"mq_open\");\n"
+      "    if (mq_getattr(q, &attr) == -1) return fail(\"mq_getattr\");\n"
       "    printf(\"maxmsg: %ld\\nmsgsize: %ld\\ncurmsgs: %ld\\n\", (long)attr.mq_maxmsg,\n"
       "           (long)attr.mq_msgsize, (long)attr.mq_curmsgs);\n"
       "    mq_close(q); /* the queue stays until mq_unlink */\n"
@@ -194,12 +186,9 @@ std::string mq_receive_program(const MqReceive& settings) {
       "    /* The buffer must hold the queue's largest message (mq_msgsize): a smaller\n"
       "     * one fails with EMSGSIZE, even for a short message. */\n"
       "    struct mq_attr attr;\n"
-      "    if (mq_getattr(q, &attr) == -1) {{\n"
-      "        perror(\"mq_getattr\");\n"
-      "        return 1;\n"
-      "    }}\n"
+      "    if (mq_getattr(q, &attr) == -1) return fail(\"mq_getattr\");\n"
       "    char *buffer = malloc((size_t)attr.mq_msgsize);\n"
-      "    if (buffer == NULL) return 1;\n");
+      "    if (buffer == NULL) return fail(\"malloc\");\n");
   const std::string_view in = add_loop(program, settings.count);
   program.add(
       "{0}/* Takes the oldest message of the highest priority off the queue. On an\n"

@@ -26,6 +26,13 @@ std::string Program::text() const {
   return out + "\n" + code_;
 }
 
+void add_fail_function(Program& program) {
+  program.include({"stdio.h"});
+  program.add(
+      "/* perror says which call failed and why (errno); main then returns 1. */\n"
+      "static int fail(const char *call) {{ perror(call); return 1; }}\n\n");
+}
+
 std::string deadline_code(std::string_view indent, std::string_view var, std::string_view clock,
                           std::chrono::nanoseconds duration) {
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(duration);

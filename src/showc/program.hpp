@@ -36,6 +36,10 @@ class Program {
   std::string code_;
 };
 
+// `static int fail(const char *call)`: perror, then 1 for main to return, as the
+// screenplay's programs do after every failed call.
+void add_fail_function(Program& program);
+
 // Declares `var`, a deadline `duration` from now on `clock` ("CLOCK_REALTIME"):
 // three lines, or four when the duration has a fraction of a second.
 std::string deadline_code(std::string_view indent, std::string_view var, std::string_view clock,

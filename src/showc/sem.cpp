@@ -9,8 +9,8 @@ namespace {
 
 void add_name(Program& program, const std::string& name) {
   program.include({"fcntl.h", "semaphore.h", "stdio.h"});
-  program.add("static const char name[] = {}; /* /dev/shm/sem.NAME without the slash */\n\n",
-              string_literal(name));
+  program.add("static const char name[] = {}; /* its file: /dev/shm/sem.NAME */\n\n", string_literal(name));
+  add_fail_function(program);
 }
 
 // sem_open of an existing semaphore, in main.
@@ -19,10 +19,7 @@ void add_open(Program& program) {
       "    /* 0: open it, never create it. glibc opens /dev/shm/sem.NAME and maps\n"
       "     * its 32 bytes: waits and posts are atomic operations on that memory. */\n"
       "    sem_t *sem = sem_open(name, 0);\n"
-      "    if (sem == SEM_FAILED) {{\n"
-      "        perror(\"sem_open\");\n"
-      "        return 1;\n"
-      "    }}\n");
+      "    if (sem == SEM_FAILED) return fail(\"sem_open\");\n");
 }
 
 } // namespace
@@ -45,15 +42,9 @@ std::string sem_create_program(const SemCreate& settings) {
         "        if (sem != SEM_FAILED) fprintf(stderr, \"%s exists: opened, not changed\\n\", name);\n"
         "    }}\n");
   program.add(
-      "    if (sem == SEM_FAILED) {{\n"
-      "        perror(\"sem_open\");\n"
-      "        return 1;\n"
-      "    }}\n"
+      "    if (sem == SEM_FAILED) return fail(\"sem_open\");\n"
       "    int value = 0;\n"
-      "    if (sem_getvalue(sem, &value) == -1) {{\n"
-      "        perror(\"sem_getvalue\");\n"
-      "        return 1;\n"
-      "    }}\n"
+      "    if (sem_getvalue(sem, &value) == -1) return fail(\"sem_getvalue\");\n"
       "    /* It is a file of 32 bytes: ls -l /dev/shm */\n"
       "    printf(\"path: /dev/shm/sem.%s\\nvalue: %d\\n\", name + 1, value);\n"
       "    sem_close(sem);\n"
@@ -109,8 +100,7 @@ std::string sem_wait_program(const SemWait& settings) {
         "{0}        fprintf(stderr, \"%s is 0: a wait would block{1});\n"
         "{0}        return 3; /* as ipcdemo: would block */\n"
         "{0}    }}\n"
-        "{0}    perror(\"sem_trywait\");\n"
-        "{0}    return 1;\n"
+        "{0}    return fail(\"sem_trywait\");\n"
         "{0}}}\n",
         body_in, done);
   else if (settings.timeout)
@@ -121,17 +111,13 @@ std::string sem_wait_program(const SemWait& settings) {
         "{0}        fprintf(stderr, \"%s: timed out{1});\n"
         "{0}        return 3; /* as ipcdemo: timed out */\n"
         "{0}    }}\n"
-        "{0}    perror(\"sem_timedwait\");\n"
-        "{0}    return 1;\n"
+        "{0}    return fail(\"sem_timedwait\");\n"
         "{0}}}\n",
         body_in, done);
   else
     program.add(
         "{0}/* Takes one; at 0 it sleeps in the kernel (futex) until someone posts. */\n"
-        "{0}if (sem_wait(sem) == -1) {{\n"
-        "{0}    perror(\"sem_wait\");\n"
-        "{0}    return 1;\n"
-        "{0}}}\n",
+        "{0}if (sem_wait(sem) == -1) return fail(\"sem_wait\");\n",
         body_in);
   if (spin) program.add("{}}}\n", in);
   if (loop) program.add("    }}\n");
@@ -154,10 +140,7 @@ std::string sem_post_program(const SemPost& settings) {
   program.add(
       "{0}/* Adds one, or wakes a waiter: the kernel is asked (futex) only when\n"
       "{0} * someone sleeps on it. Above SEM_VALUE_MAX it fails: EOVERFLOW. */\n"
-      "{0}if (sem_post(sem) == -1) {{\n"
-      "{0}    perror(\"sem_post\");\n"
-      "{0}    return 1;\n"
-      "{0}}}\n",
+      "{0}if (sem_post(sem) == -1) return fail(\"sem_post\");\n",
       in);
   if (loop) program.add("    }}\n");
   program.add(

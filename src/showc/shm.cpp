@@ -22,6 +22,18 @@ void add_counter_struct(Program& program) {
       "}};\n\n");
 }
 
+// The clock --widen's busy wait reads.
+void add_now_function(Program& program) {
+  program.include({"time.h"});
+  program.add(
+      "/* CLOCK_MONOTONIC in nanoseconds, for --widen's busy wait. */\n"
+      "static uint64_t now_ns(void)\n{{\n"
+      "    struct timespec t;\n"
+      "    clock_gettime(CLOCK_MONOTONIC, &t);\n"
+      "    return (uint64_t)t.tv_sec * 1000000000 + (uint64_t)t.tv_nsec;\n"
+      "}}\n\n");
+}
+
 // From shm_open to the mapped counter, closing the descriptor: the mapping keeps the segment.
 void add_map_counter(Program& program, std::string_view open_flags, std::string_view why_flags,
                      std::string_view prot, std::string_view map_flags, std::string_view why_map) {
@@ -29,24 +41,20 @@ void add_map_counter(Program& program, std::string_view open_flags, std::string_
   program.add(
       "    /* {} */\n"
       "    int fd = shm_open(name, {}, 0);\n"
-      "    if (fd == -1) {{\n"
-      "        perror(\"shm_open\");\n"
-      "        return 1;\n"
-      "    }}\n"
+      "    if (fd == -1) return fail(\"shm_open\");\n"
       "    /* Touching a mapping past the end of its file is SIGBUS, and a new segment\n"
       "     * has size 0 until ftruncate: check the size first. */\n"
       "    struct stat st;\n"
-      "    if (fstat(fd, &st) == -1 || st.st_size < (off_t)sizeof(struct counter)) {{\n"
-      "        fprintf(stderr, \"%s: fstat failed, or fewer than the counter's 16 bytes\\n\", name);\n"
+      "    if (fstat(fd, &st) == -1) return fail(\"fstat\");\n"
+      "    if (st.st_size < (off_t)sizeof(struct counter)) {{\n"
+      "        fprintf(stderr, \"%s: %lld bytes, too few for the counter (16)\\n\", name,\n"
+      "                (long long)st.st_size);\n"
       "        return 1;\n"
       "    }}\n"
       "    /* {} */\n"
       "    struct counter *counter = mmap(NULL, sizeof *counter, {},\n"
       "                                   {}, fd, 0);\n"
-      "    if (counter == MAP_FAILED) {{\n"
-      "        perror(\"mmap\");\n"
-      "        return 1;\n"
-      "    }}\n"
+      "    if (counter == MAP_FAILED) return fail(\"mmap\");\n"
       "    close(fd); /* the mapping keeps the segment: the descriptor is done */\n",
       why_flags, open_flags, why_map, prot, map_flags);
 }
@@ -61,9 +69,6 @@ void add_loop(Program& program, std::uint64_t count, std::chrono::nanoseconds in
     program.add("    for (uint64_t done = 0;; ++done) {{ /* until interrupted (Ctrl-C) */\n");
   else
     program.add("    for (uint64_t done = 0; done < {}; ++done) {{\n", count_literal(count));
-}
-
-void add_pause(Program& program, std::chrono::nanoseconds interval) {
   if (interval.count() > 0) program.add("        if (done > 0) nanosleep(&interval, NULL);\n");
 }
 
@@ -73,12 +78,25 @@ void add_line_buffering(Program& program, std::chrono::nanoseconds interval) {
     program.add("    setvbuf(stdout, NULL, _IOLBF, 0); /* each line as it is printed */\n");
 }
 
+// Read, add one, write back, with --widen's busy wait between the load and the store.
+void add_load_and_store(Program& program, std::chrono::nanoseconds widen) {
+  program.add("        uint64_t next = atomic_load_explicit(&counter->value, memory_order_acquire) + 1;\n");
+  if (widen.count() > 0)
+    program.add(
+        "        /* --widen {}: busy-wait holding the value read, as if slower: a wider window */\n"
+        "        for (uint64_t until = now_ns() + {}; now_ns() < until;) {{\n"
+        "        }}\n",
+        shm::duration_text(widen), widen.count());
+  program.add("        atomic_store_explicit(&counter->value, next, memory_order_release);\n");
+}
+
 } // namespace
 
 std::string shm_create_program(const ShmCreate& settings) {
   Program program("shm create", "-lrt");
   program.include({"errno.h", "fcntl.h", "stdio.h", "sys/mman.h", "sys/stat.h", "unistd.h"});
   program.add("static const char name[] = {}; /* /dev/shm/NAME */\n\n", string_literal(settings.name));
+  add_fail_function(program);
   program.add(
       "int main(void)\n{{\n"
       "    /* O_CREAT|O_EXCL: make it, or fail with EEXIST if the name is taken.\n"
@@ -102,9 +120,8 @@ std::string shm_create_program(const ShmCreate& settings) {
         "{0}/* A new segment has size 0. Instead of ftruncate, write one byte at\n"
         "{0} * offset SIZE-1: the bytes before it are a hole, read as 0, using no memory. */\n"
         "{0}if (lseek(fd, {1}, SEEK_SET) == -1 || write(fd, \"\", 1) != 1) {{\n"
-        "{0}    perror(\"lseek and write\");\n"
         "{0}    shm_unlink(name); /* nothing half made is left */\n"
-        "{0}    return 1;\n"
+        "{0}    return fail(\"lseek and write\");\n"
         "{0}}}\n",
         indent, count_literal(settings.size - 1));
   } else {
@@ -112,23 +129,16 @@ std::string shm_create_program(const ShmCreate& settings) {
         "{0}/* A new segment has size 0 until ftruncate gives it one; the new bytes\n"
         "{0} * read as 0 and use no memory until they are touched. */\n"
         "{0}if (ftruncate(fd, {1}) == -1) {{\n"
-        "{0}    perror(\"ftruncate\");\n"
         "{0}    shm_unlink(name); /* nothing half made is left */\n"
-        "{0}    return 1;\n"
+        "{0}    return fail(\"ftruncate\");\n"
         "{0}}}\n",
         indent, count_literal(settings.size));
   }
   program.add(
       "    }}\n"
-      "    if (fd == -1) {{\n"
-      "        perror(\"shm_open\");\n"
-      "        return 1;\n"
-      "    }}\n"
+      "    if (fd == -1) return fail(\"shm_open\");\n"
       "    struct stat st;\n"
-      "    if (fstat(fd, &st) == -1) {{\n"
-      "        perror(\"fstat\");\n"
-      "        return 1;\n"
-      "    }}\n"
+      "    if (fstat(fd, &st) == -1) return fail(\"fstat\");\n"
       "    /* It is just a file: ls -l /dev/shm */\n"
       "    printf(\"path: /dev/shm%s\\nsize: %lld\\n\", name, (long long)st.st_size);\n"
       "    close(fd);\n"
@@ -139,6 +149,8 @@ std::string shm_create_program(const ShmCreate& settings) {
 
 std::string shm_produce_program(const ShmProduce& settings) {
   const bool sem = settings.sync == shm::Sync::sem;
+  // Only a load and a store have a window between them: atomic has none to widen.
+  const auto widen = settings.sync == shm::Sync::atomic ? std::chrono::nanoseconds(0) : settings.widen;
   Program program("shm produce", sem ? "-lrt -pthread" : "-lrt");
   program.include({"inttypes.h"});
   program.add("static const char name[] = {}; /* /dev/shm/NAME */\n", string_literal(settings.name));
@@ -149,6 +161,8 @@ std::string shm_produce_program(const ShmProduce& settings) {
   }
   program.add("\n");
   add_counter_struct(program);
+  add_fail_function(program);
+  if (widen.count() > 0) add_now_function(program);
   program.add("int main(void)\n{{\n");
   if (settings.private_copy)
     add_map_counter(program, "O_RDONLY", "O_RDONLY is enough: a private mapping never writes back.",
@@ -162,52 +176,41 @@ std::string shm_produce_program(const ShmProduce& settings) {
                     "     * that maps it sees them at once, with no system call.");
   if (sem)
     program.add(
-        "    /* The lock: a semaphore of value 1 used as a mutex. The first producer\n"
-        "     * creates it (O_CREAT); later ones open it as it is. */\n"
+        "    /* The lock, a semaphore of value 1: the first producer creates it (O_CREAT). */\n"
         "    sem_t *lock = sem_open(lock_name, O_CREAT, st.st_mode & 0666, 1);\n"
-        "    if (lock == SEM_FAILED) {{\n"
-        "        perror(\"sem_open\");\n"
-        "        return 1;\n"
-        "    }}\n");
+        "    if (lock == SEM_FAILED) return fail(\"sem_open\");\n");
   add_line_buffering(program, settings.interval);
   add_loop(program, settings.count, settings.interval);
-  add_pause(program, settings.interval);
+  program.add(
+      "        /* Counted first, atomically whatever the way: attempts - counter = lost. */\n"
+      "        atomic_fetch_add_explicit(&counter->attempts, 1, memory_order_relaxed);\n");
   switch (settings.sync) {
     case shm::Sync::racy:
       program.add(
           "        /* Read, add one, write back: two accesses. A producer that stores\n"
-          "         * between our load and our store has its increment lost. */\n"
-          "        uint64_t next = atomic_load_explicit(&counter->value, memory_order_relaxed) + 1;\n"
-          "        atomic_store_explicit(&counter->value, next, memory_order_relaxed);\n");
+          "         * between our load and our store has its increment lost. */\n");
+      add_load_and_store(program, widen);
       break;
     case shm::Sync::atomic:
       program.add(
           "        /* One indivisible read-modify-write (lock xadd on x86): nothing is lost. */\n"
-          "        uint64_t next = atomic_fetch_add_explicit(&counter->value, 1, memory_order_relaxed) + "
+          "        uint64_t next = atomic_fetch_add_explicit(&counter->value, 1, memory_order_release) + "
           "1;\n");
       break;
     case shm::Sync::sem:
       program.add(
-          "        if (sem_wait(lock) == -1) {{ /* blocks while another producer holds it */\n"
-          "            perror(\"sem_wait\");\n"
-          "            return 1;\n"
-          "        }}\n"
-          "        /* Read, add one, write back: safe, no producer comes between. */\n"
-          "        uint64_t next = atomic_load_explicit(&counter->value, memory_order_relaxed) + 1;\n"
-          "        atomic_store_explicit(&counter->value, next, memory_order_relaxed);\n"
-          "        if (sem_post(lock) == -1) {{\n"
-          "            perror(\"sem_post\");\n"
-          "            return 1;\n"
-          "        }}\n");
+          "        if (sem_wait(lock) == -1) return fail(\"sem_wait\"); /* blocks while another holds it */\n"
+          "        /* Read, add one, write back: inside the lock no producer comes between. */\n");
+      add_load_and_store(program, widen);
+      program.add("        if (sem_post(lock) == -1) return fail(\"sem_post\");\n");
       break;
   }
   program.add(
-      "        /* Counted atomically, whatever the way: attempts - counter = lost. */\n"
-      "        atomic_fetch_add(&counter->attempts, 1);\n"
       "        printf(\"%\" PRIu64 \"\\n\", next);\n"
       "    }}\n");
   if (settings.count > 0)
     program.add(
+        "    fflush(stdout); /* the values, then what the segment says */\n"
         "    fprintf(stderr, \"{}counter %\" PRIu64 \" of %\" PRIu64 \" attempted\\n\",\n"
         "            atomic_load(&counter->value), atomic_load(&counter->attempts));\n",
         settings.private_copy ? "our private copy: " : "");
@@ -220,6 +223,7 @@ std::string shm_consume_program(const ShmConsume& settings) {
   program.include({"inttypes.h"});
   program.add("static const char name[] = {}; /* /dev/shm/NAME */\n\n", string_literal(settings.name));
   add_counter_struct(program);
+  add_fail_function(program);
   program.add("int main(void)\n{{\n");
   add_map_counter(program, "O_RDONLY", "O_RDONLY: a consumer only reads.", "PROT_READ", "MAP_SHARED",
                   "PROT_READ, MAP_SHARED: every store of every producer shows here as\n"
@@ -227,7 +231,6 @@ std::string shm_consume_program(const ShmConsume& settings) {
   add_line_buffering(program, settings.interval);
   if (!settings.changes_only) {
     add_loop(program, settings.count, settings.interval);
-    add_pause(program, settings.interval);
     program.add(
         "        printf(\"%\" PRIu64 \"\\n\", atomic_load_explicit(&counter->value, memory_order_relaxed));\n"
         "    }}\n");

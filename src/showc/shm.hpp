@@ -24,6 +24,8 @@ struct ShmProduce {
   std::uint64_t count = 0; // 0: until interrupted
   std::chrono::nanoseconds interval{0};
   shm::Sync sync = shm::Sync::racy;
+  // A busy wait between the load and the store (racy, and inside the lock with sem).
+  std::chrono::nanoseconds widen{0};
   std::string lock_name; // canonical, for Sync::sem
   bool private_copy = false;
 };

@@ -78,6 +78,9 @@ EOF
   assert_usage_errors mmap cat <<'EOF'
 --zero-copy --show-c|vmsplice(2), which --zero-copy uses, is Linux's, not POSIX
 EOF
+  assert_usage_errors shm create <<'EOF'
+--tmpfile --show-c|O_TMPFILE and linkat, which --tmpfile uses, are Linux's, not POSIX
+EOF
   assert_usage_errors <<'EOF'
 --strace sem post --show-c|--strace has nothing to trace
 EOF
@@ -106,6 +109,9 @@ shm produce -c 100000 -i 0 --sync atomic
 shm produce -c 10 -i 10ms --sync sem --lock /l
 shm produce -c 0 -i 0 --sync sem
 shm produce --private -c 3 -i 0
+shm produce -c 10 -i 10ms --sync sem --widen 2us
+shm produce --widen 0
+shm produce --sync atomic --widen 5us -c 3
 shm consume
 shm consume -c 1 -i 0
 shm consume --changes -c 3 -i 1ms

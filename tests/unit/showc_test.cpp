@@ -193,12 +193,14 @@ TEST(ShowCPrograms, EachVariantIsAtMostEightyLines) {
     for (const bool private_copy : {false, true})
       for (const std::uint64_t count : {0, 5})
         for (const auto interval : {0ns, std::chrono::nanoseconds(1s)})
-          programs.push_back(showc::shm_produce_program({.name = "/x",
-                                                         .count = count,
-                                                         .interval = interval,
-                                                         .sync = sync,
-                                                         .lock_name = "/x-lock",
-                                                         .private_copy = private_copy}));
+          for (const auto widen : {0ns, std::chrono::nanoseconds(1500ns)})
+            programs.push_back(showc::shm_produce_program({.name = "/x",
+                                                           .count = count,
+                                                           .interval = interval,
+                                                           .sync = sync,
+                                                           .widen = widen,
+                                                           .lock_name = "/x-lock",
+                                                           .private_copy = private_copy}));
   for (const bool changes : {false, true})
     for (const std::uint64_t count : {0, 1, 5})
       programs.push_back(showc::shm_consume_program(
