@@ -14,6 +14,9 @@
 # per cent over a minute, and rounds spread that drift over every command alike
 # instead of charging it to whichever ran when the host was busy. Medians are of
 # all the runs of a command; the spread of the per-round ratios is printed too.
+# IPCDEMO_CANDIDATES="LABEL=PATH ..." measures other builds of ipcdemo in the
+# same run, each as LABEL-mmap-cat, LABEL-sem-post and LABEL-shm-consume (how
+# the package's hardened build was chosen: docs/startup.md).
 # usage: bench/startup.sh [RUNS] [ROUNDS]   (default 1000 5)
 source "$(dirname "$0")/lib.sh"
 runs=${1:-1000}
@@ -42,8 +45,16 @@ declare -A commands=(
 )
 order=(busybox-cat c-mmap-cat-dynamic c-mmap-cat-static ipcdemo-mmap-cat
   c-sem-post ipcdemo-sem-post c-shm-consume ipcdemo-shm-consume)
+for candidate in ${IPCDEMO_CANDIDATES:-}; do
+  label=${candidate%%=*} binary=$(realpath "${candidate#*=}")
+  [ -x "$binary" ] || { echo "bench/startup.sh: $candidate: no such binary" >&2; exit 2; }
+  commands[$label-mmap-cat]="$binary mmap cat /etc/passwd"
+  commands[$label-sem-post]="$binary -q sem post $name"
+  commands[$label-shm-consume]="$binary shm consume $name -c 1 -i 0"
+  order+=("$label-mmap-cat" "$label-sem-post" "$label-shm-consume")
+done
 
-echo "machine: $(machine); $(date -u '+%Y-%m-%d %H:%M UTC'); $runs runs each in $rounds rounds, pinned to CPU 0"
+echo "machine: $(machine); $(date -u '+%Y-%m-%d %H:%M UTC'); $runs runs each in $rounds rounds, pinned to CPU 0; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((round = 0; round < rounds; round++)); do
   arguments=()
   for ((i = 0; i < ${#order[@]}; i++)); do
@@ -80,10 +91,10 @@ for line in open(sys.argv[1]):
     faults.setdefault(key, []).append(int(f)); rss.setdefault(key, []).append(int(m))
 order = list(faults)
 median = lambda key: statistics.median(times[key])
-print(f"{'command':22} {'median':>9} {'/busybox':>9} {'faults':>7} {'/busybox':>9} {'peak RSS':>10}")
+print(f"{'command':28} {'median':>9} {'/busybox':>9} {'faults':>7} {'/busybox':>9} {'peak RSS':>10}")
 for key in order:
     f, m = statistics.median(faults[key]), statistics.median(rss[key])
-    print(f"{key:22} {median(key) * 1e6:7.0f}us {median(key) / median('busybox-cat'):8.2f}x "
+    print(f"{key:28} {median(key) * 1e6:7.0f}us {median(key) / median('busybox-cat'):8.2f}x "
           f"{f:7.0f} {f / statistics.median(faults['busybox-cat']):8.2f}x {m / 1024:7.2f} MiB")
 print()
 for ours, twin in [("ipcdemo-mmap-cat", "c-mmap-cat-dynamic"), ("ipcdemo-sem-post", "c-sem-post"),
@@ -93,5 +104,7 @@ print()
 print("per-round ratios to busybox cat (lowest to highest over the rounds):")
 for key in order[1:]:
     ratios = sorted(m[key] / m["busybox-cat"] for m in round_medians)
-    print(f"  {key:22} {ratios[0]:.2f}x to {ratios[-1]:.2f}x")
+    print(f"  {key:28} {ratios[0]:.2f}x to {ratios[-1]:.2f}x")
+print()
+print("load average after the run:", " ".join(open("/proc/loadavg").read().split()[:3]))
 PY
