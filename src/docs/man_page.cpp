@@ -156,7 +156,8 @@ std::string c_programs_section(std::span<const GroupSpec> groups) {
                               roff_escape(CommandRef{&group, &command}.path()));
   return out + listed + ".\n.PP\n.RS\n.nf\n" +
          roff_escape("ipcdemo shm produce --sync sem --show-c > produce.c\n"
-                     "cc -std=c11 -Wall -Wextra -o produce produce.c -lrt -pthread && ./produce\n") +
+                     "cc -std=c11 -Wall -Wextra -o produce produce.c -lrt -pthread\n"
+                     "./produce\n") +
          ".fi\n.RE\n";
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mmap/exec_maps.hpp"
 
+#include "sys/directory.hpp"
 #include "sys/process.hpp"
 #include "sys/strace.hpp"
 
@@ -21,7 +22,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <fstream>
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -31,11 +32,45 @@ namespace ipcdemo::mmap {
 namespace {
 
 std::vector<maps::Region> maps_of(pid_t pid) {
-  std::ifstream file(fmt::format("/proc/{}/maps", pid));
-  std::ostringstream text;
-  text << file.rdbuf();
-  return maps::parse(text.str());
+  return maps::parse(sys::read_small_file(fmt::format("/proc/{}/maps", pid)).value_or(""));
 }
+
+// Nanoseconds a process has spent runnable but waiting for a CPU (the second field
+// of /proc/PID/schedstat); 0 when the kernel does not say.
+std::chrono::nanoseconds runqueue_wait(pid_t pid) {
+  const auto text = sys::read_small_file(fmt::format("/proc/{}/schedstat", pid), nullptr, 256);
+  if (!text) return {};
+  std::istringstream fields(*text);
+  long long ran = 0;
+  long long waited = 0;
+  return fields >> ran >> waited ? std::chrono::nanoseconds(waited) : std::chrono::nanoseconds{};
+}
+
+// "Still running after N ms" means N ms of the program's own time: on a busy machine
+// (a parallel test run, a build), the time it and its tracer waited for a CPU is added
+// to the deadline, so that /bin/true under strace is never called still running.
+class Patience {
+ public:
+  Patience(int ms, std::vector<pid_t> pids)
+      : start_(std::chrono::steady_clock::now()), patience_(ms), pids_(std::move(pids)) {
+    for (const pid_t pid : pids_) waited_at_start_.push_back(runqueue_wait(pid));
+  }
+  // When patience runs out if nobody waits for a CPU from now on: poll until then.
+  std::chrono::steady_clock::time_point deadline() const {
+    auto deadline = start_ + patience_;
+    for (std::size_t i = 0; i < pids_.size(); ++i)
+      deadline += std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+          std::max(runqueue_wait(pids_[i]) - waited_at_start_[i], std::chrono::nanoseconds{}));
+    return deadline;
+  }
+  bool exhausted() const { return std::chrono::steady_clock::now() >= deadline(); }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::milliseconds patience_;
+  std::vector<pid_t> pids_;
+  std::vector<std::chrono::nanoseconds> waited_at_start_;
+};
 
 // Marks the first row of the program and of its loader.
 std::vector<maps::Marker> markers_for(const std::vector<maps::Region>& regions, const std::string& program) {
@@ -80,7 +115,7 @@ pid_t wait_child(pid_t pid, int& wait_status, bool hang) {
 }
 
 bool being_traced() {
-  std::ifstream status("/proc/self/status");
+  std::istringstream status(sys::read_small_file("/proc/self/status").value_or(""));
   for (std::string line; std::getline(status, line);)
     if (line.starts_with("TracerPid:")) return std::strtol(line.c_str() + 10, nullptr, 10) != 0;
   return false;
@@ -143,16 +178,17 @@ int follow_with_strace(pid_t child, const std::string& program, const std::vecto
       loader_calls, child);
   std::fflush(stdout);
   sys::kill(child, SIGCONT);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(patience_ms);
+  const Patience patience(patience_ms, {child, strace.tracer()});
   std::vector<maps::Region> later;
   bool killed = false;
   bool held = false; // strace has shown the entry of exit_group and holds the program there
   std::string line;
   for (;;) {
     const auto next =
-        strace.next_line(line, killed || held ? std::chrono::steady_clock::time_point::max() : deadline);
+        strace.next_line(line, killed || held ? std::chrono::steady_clock::time_point::max() : patience.deadline());
     if (next == sys::StraceAttachment::Next::end) break;
     if (next == sys::StraceAttachment::Next::timeout) {
+      if (!patience.exhausted()) continue; // it waited for a CPU meanwhile: more time
       sys::kill(child, SIGSTOP); // shown as it is, below, then killed
       killed = true;
       continue;
@@ -245,7 +281,7 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
     return follow_with_strace(child, program, at_exec, command.front(), patience_ms);
 
   ::ptrace(PTRACE_CONT, child, nullptr, nullptr);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(patience_ms);
+  const Patience patience(patience_ms, {child});
   std::vector<maps::Region> later;
   std::string when;
   bool killed = false;
@@ -254,7 +290,7 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
     signals::throw_if_interrupted();
     const pid_t got = wait_child(child, wait_status, false);
     if (got == 0) {
-      if (std::chrono::steady_clock::now() > deadline && !killed) {
+      if (!killed && patience.exhausted()) {
         sys::kill(child, SIGSTOP); // shown as it is, below, then killed
         killed = true;
       }

@@ -159,6 +159,7 @@ StraceAttachment::StraceAttachment(pid_t pid, const std::vector<std::string>& op
   std::string said;
   for (;;) {
     const Next next = next_line(line, deadline);
+    if (next == Next::unfinished) continue; // the rest of it comes
     if (next == Next::line && line.find(" attached") != std::string::npos) return;
     if (next == Next::line) {
       said += (said.empty() ? "" : "; ") + line;
@@ -193,13 +194,22 @@ StraceAttachment::Next StraceAttachment::next_line(std::string& line,
     if (const auto newline = buffered_.find('\n'); newline != std::string::npos) {
       line = buffered_.substr(0, newline);
       buffered_.erase(0, newline + 1);
+      unfinished_shown_ = 0;
       return Next::line;
     }
     if (output_ < 0) {
       if (buffered_.empty()) return Next::end;
       line = std::move(buffered_); // a last line without its newline
       buffered_.clear();
+      unfinished_shown_ = 0;
       return Next::line;
+    }
+    // A call's entry that came in the same read as whole lines before it: its line
+    // is unfinished now, and may stay so (a call strace holds at its entry).
+    if (!buffered_.empty() && buffered_.size() != unfinished_shown_) {
+      line = buffered_;
+      unfinished_shown_ = buffered_.size();
+      return Next::unfinished;
     }
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -212,13 +222,7 @@ StraceAttachment::Next StraceAttachment::next_line(std::string& line,
     char chunk[4096];
     const ssize_t got = ::read(output_, chunk, sizeof chunk);
     if (got < 0 && errno != EINTR) throw SysError("read", "strace's output", errno);
-    if (got > 0) {
-      buffered_.append(chunk, static_cast<std::size_t>(got));
-      if (buffered_.find('\n') == std::string::npos) {
-        line = buffered_;
-        return Next::unfinished;
-      }
-    }
+    if (got > 0) buffered_.append(chunk, static_cast<std::size_t>(got));
     if (got == 0) {
       ::close(output_);
       output_ = -1;

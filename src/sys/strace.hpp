@@ -51,17 +51,21 @@ class StraceAttachment {
   // The next line of strace's output, without its newline; `end` once strace has
   // finished, `timeout` when nothing came before `deadline`. `unfinished` when what
   // came did not end a line: `line` is then the line so far (strace prints a call
-  // on entry and its result on exit), and stays buffered. Throws Interrupted on
+  // on entry and its result on exit), and stays buffered; it is returned once for
+  // each time it grew, however it arrived (alone, or after whole lines). Throws Interrupted on
   // Ctrl-C.
   Next next_line(std::string& line, std::chrono::steady_clock::time_point deadline);
   // Tells strace to detach (SIGTERM), which lets its tracee go on from where it is
   // stopped; its last lines are still read by next_line.
   void detach();
+  // strace's own PID (its time waiting for a CPU slows the tracee as well).
+  pid_t tracer() const { return tracer_; }
 
  private:
   pid_t tracer_ = -1;
   int output_ = -1;
   std::string buffered_;
+  std::size_t unfinished_shown_ = 0; // how much of an unfinished line was returned
 };
 
 } // namespace ipcdemo::sys

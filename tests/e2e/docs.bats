@@ -24,6 +24,13 @@ teardown() { common_teardown; }
   [ "$status" -eq 0 ] || { echo "$output"; return 1; }
 }
 
+@test "every man page fits an 80-column terminal, without a warning from man" {
+  command -v man >/dev/null || skip "man (man-db) not installed"
+  for page in "$ROOT"/man/*.1; do
+    man_page_fits_80 "$page"
+  done
+}
+
 @test "every group has a page and every tool is in ipcdemo(1)" {
   for tool in $("$IPCDEMO" --list); do
     group=${tool%%-*}

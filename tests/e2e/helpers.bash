@@ -233,3 +233,17 @@ tty_shell() {
   tty_type "$setup; echo READY-'42'" Enter
   tty_wait_for "READY-42"
 }
+
+# A man page renders without a warning from man(1), at its width and at 80
+# columns, and no line is wider than 80 characters (not bytes: a table's box is
+# drawn in UTF-8 where the locale has it).
+man_page_fits_80() {
+  local page=$1 warnings lines
+  warnings=$(man --warnings -l "$page" 2>&1 >/dev/null)
+  [ -z "$warnings" ] || { echo "$page: $warnings"; return 1; }
+  warnings=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
+  [ -z "$warnings" ] || { echo "$page (MANWIDTH=80): $warnings"; return 1; }
+  lines=$(MANWIDTH=80 man -l "$page" 2>/dev/null |
+    python3 -c 'import sys; print("\n".join(l for l in sys.stdin.read().splitlines() if len(l) > 80))')
+  [ -z "$lines" ] || { echo "$page: wider than 80 columns:"; echo "$lines"; return 1; }
+}

@@ -123,20 +123,13 @@ hardened_build() { grep -q '^IPCDEMO_HARDENED:BOOL=ON$' "$IPCDEMO_BUILD_DIR/CMak
 @test "every man page: tbl asked for where there is a table, no warning, nothing wider than 80 columns" {
   command -v man >/dev/null || skip "man (man-db) not installed"
   unpack
-  local page lines warnings
+  local page
   for page in "$ROOT"/usr/share/man/man1/*.1.gz; do
     [ -L "$page" ] && continue
     if zgrep -q '^\.TS' "$page"; then
       [ "$(zcat "$page" | head -1)" = "'\\\" t" ] || { echo "$page: a table, but no '\\\" t line"; return 1; }
     fi
-    warnings=$(man --warnings -l "$page" 2>&1 >/dev/null)
-    [ -z "$warnings" ] || { echo "$page: $warnings"; return 1; }
-    warnings=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
-    [ -z "$warnings" ] || { echo "$page (MANWIDTH=80): $warnings"; return 1; }
-    # Characters, not bytes: a table's box is drawn in UTF-8 where the locale has it.
-    lines=$(MANWIDTH=80 man -l "$page" 2>/dev/null |
-      python3 -c 'import sys; print("\n".join(l for l in sys.stdin.read().splitlines() if len(l) > 80))')
-    [ -z "$lines" ] || { echo "$page: wider than 80 columns:"; echo "$lines"; return 1; }
+    man_page_fits_80 "$page"
   done
 }
 
