@@ -140,7 +140,10 @@ class Runner {
     signals::throw_if_interrupted();
     // With --pause: a stop after every step that showed something, and before
     // every cued step, so that the lecturer goes on when the class has seen it.
-    if (showed_ || !step.cue.empty()) screen_.stop(step.cue.empty() ? "continue" : step.cue);
+    // Not before a finish: what the background commands say in answer to the step
+    // before it (a receiver woken by a send) belongs on the same screen.
+    if ((showed_ && step.kind != Step::Kind::finish) || !step.cue.empty())
+      screen_.stop(step.cue.empty() ? "continue" : step.cue);
     showed_ = true;
     switch (step.kind) {
       case Step::Kind::say:

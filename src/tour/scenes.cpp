@@ -12,7 +12,6 @@
 
 #include <array>
 #include <cerrno>
-#include "cli/spec.hpp"
 
 namespace ipcdemo::tour {
 
@@ -27,22 +26,6 @@ Step run(std::vector<std::string> args, std::string filter = {}, int expect_stat
           .expect_status = expect_status};
 }
 
-// Whether GROUP ACTION has the option KEY, as the registry says: a scene that
-// names an option the command lacks would teach something untrue.
-bool has_option(std::string_view group_name, std::string_view action, std::string_view key) {
-  for (const auto& group : registry())
-    if (group.name == group_name)
-      for (const auto& command : group.commands)
-        if (command.action == action)
-          for (const auto& option : command.options)
-            if (option.key() == key) return true;
-  return false;
-}
-
-// Whether `mmap cat` has --zero-copy (copying with write(2) by default): the scene
-// shows both paths by name when it has.
-bool cat_has_zero_copy() { return has_option("mmap", "cat", "zero-copy"); }
-
 Step viewed(std::vector<std::string> args, View view) {
   return {.kind = Step::Kind::run, .args = std::move(args), .view = view};
 }
@@ -53,23 +36,15 @@ Scene read_versus_map() {
           "write() copies it back into the kernel: two copies. Watch read() and write():"),
       {.kind = Step::Kind::run, .args = {"-v", "mmap", "cat", "-"}, .input = "/etc/passwd"},
   };
-  if (cat_has_zero_copy()) {
-    steps.push_back(
-        say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
-            "no buffer of ours. write(2) still copies the mapped bytes into the kernel once,\n"
-            "to the pipe: the copy path, one copy instead of two:"));
-    steps.push_back(run({"-v", "mmap", "cat", "/etc/passwd"}));
-    steps.push_back(
-        say("--zero-copy: our output is a pipe, so vmsplice(2) hands those very pages to it\n"
-            "without copying them at all: the zero-copy path (no write() of the data):"));
-    steps.push_back(run({"-v", "mmap", "cat", "--zero-copy", "/etc/passwd"}));
-  } else {
-    steps.push_back(
-        say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
-            "no buffer. Our output is a pipe, so vmsplice() hands those very pages on without\n"
-            "any copy: the zero-copy path (to a file or terminal, write() would copy them once):"));
-    steps.push_back(run({"-v", "mmap", "cat", "/etc/passwd"}));
-  }
+  steps.push_back(
+      say("mmap() makes the page cache pages part of our address space instead: no read(),\n"
+          "no buffer of ours. write(2) still copies the mapped bytes into the kernel once,\n"
+          "to the pipe: the copy path, one copy instead of two:"));
+  steps.push_back(run({"-v", "mmap", "cat", "/etc/passwd"}));
+  steps.push_back(
+      say("--zero-copy: our output is a pipe, so vmsplice(2) hands those very pages to it\n"
+          "without copying them at all: the zero-copy path (no write() of the data):"));
+  steps.push_back(run({"-v", "mmap", "cat", "--zero-copy", "/etc/passwd"}));
   return {"read", "Reading a file: read() copies, mmap() maps", std::move(steps)};
 }
 
@@ -114,20 +89,14 @@ Step wait_blocked(std::string label) { return {.kind = Step::Kind::wait_blocked,
 Step finish() { return {.kind = Step::Kind::finish}; }
 
 Scene shared_memory(const TourNames& names) {
-  // Narrated as the command makes it: shm_open then ftruncate (the screenplay's
-  // way, with a moment at size 0), or the unnamed file linked once sized.
-  const bool screenplay_create = has_option("shm", "create", "tmpfile");
+  // Narrated as the command makes it, the screenplay's way: shm_open then
+  // ftruncate, with a moment at size 0.
   return {"shm",
           "Shared memory: mmap() of a file in /dev/shm",
           {
-              say(screenplay_create
-                      ? "POSIX shared memory is nothing but mmap() with predefined file names: shm_open()\n"
-                        "with O_CREAT makes a file in /dev/shm (a tmpfs), of size 0, and ftruncate() gives\n"
-                        "it its size. Watch -v:"
-                      : "POSIX shared memory is nothing but mmap() with predefined file names: shm_open()\n"
-                        "opens a file in /dev/shm (a tmpfs), ftruncate() gives it a size. To publish it\n"
-                        "only once sized, create makes it without a name (O_TMPFILE), sizes it, then\n"
-                        "names it with linkat(). Watch -v:"),
+              say("POSIX shared memory is nothing but mmap() with predefined file names: shm_open()\n"
+                  "with O_CREAT makes a file in /dev/shm (a tmpfs), of size 0, and ftruncate() gives\n"
+                  "it its size. Watch -v:"),
               run({"-v", "shm", "create", names.shm, "--size", "4K", "--exclusive"}),
               say("A consumer prints the counter in the segment's first 8 bytes while a producer\n"
                   "increments it: two processes, one memory, no system call in between."),
