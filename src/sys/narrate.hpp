@@ -26,7 +26,7 @@ inline bool on() { return log::enabled(log::Level::debug); }
 void emit(std::string_view call, std::string_view args, std::string_view result);
 
 // -v tells the screenplay's story: the calls its programs make, in their order.
-// The tool's own safety steps around them (pre-reading a semaphore's file, the
+// The tool's own safety steps around them (checking a semaphore's mapped bytes, the
 // fstat of what was opened, the lstat of a name before it is removed) are not
 // part of it: while a Check lives, narrated calls are `check: ...` lines, shown
 // from -vv (trace) only. Checks nest.

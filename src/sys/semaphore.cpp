@@ -72,10 +72,6 @@ Semaphore& Semaphore::operator=(Semaphore&& other) noexcept {
 }
 
 Semaphore Semaphore::open(const std::string& name, int flags, mode_t mode, unsigned value) {
-  {
-    const narrate::Check check; // ours: glibc would map a planted or damaged file as it is
-    check_semaphore_file(name, ipc_object_path(name, ObjectKind::sem));
-  }
   sem_t* sem =
       (flags & O_CREAT) != 0 ? ::sem_open(name.c_str(), flags, mode, value) : ::sem_open(name.c_str(), flags);
   const int err = errno;
@@ -95,7 +91,12 @@ Semaphore Semaphore::open(const std::string& name, int flags, mode_t mode, unsig
                       ipc_object_path(name, ObjectKind::sem), ipc_object_path(name, ObjectKind::sem)));
     throw SysError("sem_open", name, err);
   }
-  return Semaphore(sem, name);
+  Semaphore opened(sem, name); // closed again should the check throw
+  {
+    const narrate::Check check; // ours: glibc maps a planted or damaged file as it is
+    check_semaphore_mapping(name, ipc_object_path(name, ObjectKind::sem), sem);
+  }
+  return opened;
 }
 
 void Semaphore::wait() {

@@ -4,9 +4,12 @@
 #include "base/error.hpp"
 #include "ipc/planted.hpp"
 #include "sys/fd.hpp"
+#include "sys/narrate.hpp"
 
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -29,14 +32,15 @@ std::uint32_t field(std::span<const unsigned char> bytes, std::size_t offset) {
 }
 
 std::string size_problem(std::size_t size) {
-  return fmt::format("has {} bytes, and glibc makes a semaphore's file exactly {}", size,
-                     semaphore_file_size);
+  return fmt::format("has {} bytes, and glibc maps a semaphore's first {}", size, semaphore_file_size);
 }
 
 } // namespace
 
 std::string semaphore_file_problem(std::span<const unsigned char> bytes) {
-  if (bytes.size() != semaphore_file_size) return size_problem(bytes.size());
+  // Fewer bytes than glibc maps: the rest of the page reads as zeros, and a file
+  // emptied is SIGBUS. More: glibc uses the first 32 and leaves the rest alone.
+  if (bytes.size() < semaphore_file_size) return size_problem(bytes.size());
   if (const std::uint32_t value = field(bytes, semaphore_value_offset); value > SEM_VALUE_MAX)
     return fmt::format("holds the value {}, above SEM_VALUE_MAX ({})", value, SEM_VALUE_MAX);
   // glibc XORs this field into every futex operation: 128 (FUTEX_PRIVATE_FLAG,
@@ -71,7 +75,7 @@ SemaphoreWord read_semaphore_file(const std::string& name, const std::string& pa
   if (!S_ISREG(status.st_mode)) throw not_an_object(path, status, ObjectKind::sem);
   std::array<unsigned char, semaphore_file_size> bytes{};
   std::string problem;
-  if (static_cast<std::size_t>(status.st_size) != semaphore_file_size) {
+  if (static_cast<std::size_t>(status.st_size) < semaphore_file_size) {
     problem = size_problem(static_cast<std::size_t>(status.st_size));
   } else {
     // Fewer bytes than fstat said: it shrank since, and the check says so.
@@ -86,13 +90,34 @@ SemaphoreWord read_semaphore_file(const std::string& name, const std::string& pa
   return decode_semaphore_word(data);
 }
 
-void check_semaphore_file(const std::string& name, const std::string& path) {
+void check_semaphore_mapping(const std::string& name, const std::string& path, const sem_t* sem) {
+  std::array<unsigned char, semaphore_file_size> bytes{};
+  const iovec local{.iov_base = bytes.data(), .iov_len = bytes.size()};
+  // process_vm_readv's remote side is not written to; its iovec is not const.
+  const iovec mapped{.iov_base = const_cast<sem_t*>(sem), .iov_len = bytes.size()}; // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  const ssize_t got = ::process_vm_readv(::getpid(), &local, 1, &mapped, 1, 0);
+  const int err = errno;
+  if (narrate::on())
+    narrate::emit("process_vm_readv",
+                  fmt::format("{}, [{{iov_base={}, iov_len={}}}], 1, [{{iov_base={}, iov_len={}}}], 1, 0", ::getpid(),
+                              narrate::pointer(bytes.data()), bytes.size(), narrate::pointer(sem), bytes.size()),
+                  narrate::result(got, err));
+  if (got < 0 && err != EFAULT) {
+    read_semaphore_file(name, path); // refused (seccomp): the file, then
+    return;
+  }
+  std::string problem = got < 0 ? std::string("is shorter than the page glibc mapped: touching the semaphore "
+                                               "would raise SIGBUS (the file was emptied or cut short)")
+                                : semaphore_file_problem({bytes.data(), static_cast<std::size_t>(got)});
+  if (problem.empty()) return;
+  // The file says more (its size, where a short one reads as zeros in the page):
+  // its own report comes first, if it is still there to be read.
   try {
     read_semaphore_file(name, path);
-  } catch (const SysError& error) {
-    if (error.err() == ENOENT || error.err() == EACCES) return;
-    throw;
+  } catch (const SysError&) { // gone, or not ours to read: the mapping's account, then
   }
+  throw Error(exit_code::failure, fmt::format("semaphore {} is damaged: {} {}", name, path, problem),
+                fmt::format("remove it with: ipcdemo sem unlink {}", name));
 }
 
 } // namespace ipcdemo::sys

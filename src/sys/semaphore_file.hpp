@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The file glibc keeps a named semaphore in, /dev/shm/sem.NAME, and the check
-// made before sem_open hands it to glibc. Any local user may plant or edit such a
+// made on it once sem_open has mapped it, before anything touches it. Any local
+// user may plant or edit such a
 // file, and glibc trusts it: it maps the first sizeof(sem_t) bytes without looking
 // (a shorter file raises SIGBUS at the first access) and XORs the private field
 // into every futex(2) operation (an operation the kernel does not know makes glibc
@@ -21,8 +22,9 @@
 // (value and nwaiters are one 64-bit word, `data`, changed atomically: its low
 // 32 bits are the value, its high 32 the waiters; SEM_VALUE_MASK and
 // SEM_NWAITERS_SHIFT in internaltypes.h.) This is the one place ipcdemo reads the
-// file: sem commands check it before sem_open, ls, info and who read the value and
-// waiters from it without opening the semaphore.
+// file: sem commands check what sem_open mapped before they touch it (so that -v
+// and strace show sem_open first, as the screenplay calls it), ls, info and who
+// read the value and waiters from the file without opening the semaphore.
 #pragma once
 
 #include <semaphore.h>
@@ -61,8 +63,12 @@ SemaphoreWord decode_semaphore_word(std::uint64_t data);
 // permission is enough: nothing is mapped or written.
 SemaphoreWord read_semaphore_file(const std::string& name, const std::string& path);
 
-// The same check, made before sem_open hands the file to glibc; quiet when PATH
-// does not exist or we may not read it (sem_open then says why it cannot open it).
-void check_semaphore_file(const std::string& name, const std::string& path);
+// The same check, made on the 32 bytes sem_open mapped, before anything touches
+// them: they are read through the kernel (process_vm_readv of our own memory),
+// which answers EFAULT where a touch would raise SIGBUS (a file shorter than the
+// page mapped). The bytes checked are the very ones glibc uses, whatever happens
+// to PATH meanwhile. Where the kernel refuses that call (a seccomp filter), the
+// file at PATH is read instead. Throws Error (exit 1) naming what is wrong.
+void check_semaphore_mapping(const std::string& name, const std::string& path, const sem_t* sem);
 
 } // namespace ipcdemo::sys

@@ -97,7 +97,7 @@ load ipc_helpers
   for args in "value" "wait" "post" "wait --try" "create"; do
     run --separate-stderr "$IPCDEMO" sem $args "$SEM"
     [ "$status" -eq 1 ] || { echo "sem $args: status $status"; return 1; }
-    [ "$stderr" = "ipcdemo: semaphore $SEM is damaged: /dev/shm/sem.${SEM#/} has 0 bytes, and glibc makes a semaphore's file exactly 32; remove it with: ipcdemo sem unlink $SEM" ]
+    [ "$stderr" = "ipcdemo: semaphore $SEM is damaged: /dev/shm/sem.${SEM#/} has 0 bytes, and glibc maps a semaphore's first 32; remove it with: ipcdemo sem unlink $SEM" ]
   done
   run --separate-stderr "$IPCDEMO" sem unlink "$SEM"
   [ "$status" -eq 0 ]

@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <semaphore.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -55,8 +56,11 @@ TEST(SemaphoreFile, WhatGlibcWritesPassesAndMatchesTheDescribedLayout) {
 TEST(SemaphoreFile, EachDamagedFieldIsNamed) {
   auto bytes = glibc_file(1);
   EXPECT_EQ(semaphore_file_problem(std::span(bytes.data(), 0)),
-            "has 0 bytes, and glibc makes a semaphore's file exactly 32");
+            "has 0 bytes, and glibc maps a semaphore's first 32");
   EXPECT_NE(semaphore_file_problem(std::span(bytes.data(), 31)), "");
+  auto longer = bytes;
+  longer.push_back(0);
+  EXPECT_EQ(semaphore_file_problem(longer), "") << "glibc uses the first 32 bytes and leaves the rest";
 
   auto value = bytes;
   put(value, ipcdemo::sys::semaphore_value_offset, static_cast<std::uint32_t>(SEM_VALUE_MAX) + 1);
@@ -125,7 +129,6 @@ TEST_F(SemaphoreFileRead, ADamagedFileIsAnErrorNamingTheSemaphoreAndTheField) {
         std::string::npos)
         << error.what();
   }
-  EXPECT_THROW(ipcdemo::sys::check_semaphore_file("/x", path_), ipcdemo::Error);
 }
 
 TEST_F(SemaphoreFileRead, AFifoIsRefusedWithoutBlocking) {
@@ -146,5 +149,59 @@ TEST_F(SemaphoreFileRead, AMissingFileIsTheOpensErrorToReadAndNothingToCheck) {
   } catch (const ipcdemo::SysError& error) {
     EXPECT_EQ(error.err(), ENOENT);
   }
-  EXPECT_NO_THROW(ipcdemo::sys::check_semaphore_file("/x", path_));
+}
+
+namespace {
+
+// The file mapped as sem_open maps it: its first 32 bytes, shared.
+struct MappedFile {
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDWR);
+    EXPECT_GE(fd, 0);
+    address = ::mmap(nullptr, ipcdemo::sys::semaphore_file_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    ::close(fd);
+    EXPECT_NE(address, MAP_FAILED);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  MappedFile(MappedFile&&) = delete;
+  MappedFile& operator=(MappedFile&&) = delete;
+  ~MappedFile() { ::munmap(address, ipcdemo::sys::semaphore_file_size); }
+  const sem_t* sem() const { return static_cast<const sem_t*>(address); }
+  void* address = MAP_FAILED;
+};
+
+} // namespace
+
+TEST_F(SemaphoreFileRead, TheMappingGlibcMadeIsCheckedWithoutTouchingIt) {
+  write_file(glibc_file(3));
+  const MappedFile good(path_);
+  EXPECT_NO_THROW(ipcdemo::sys::check_semaphore_mapping("/x", path_, good.sem()));
+
+  auto bytes = glibc_file(1);
+  put(bytes, ipcdemo::sys::semaphore_private_offset, 0);
+  write_file(bytes);
+  const MappedFile damaged(path_);
+  try {
+    ipcdemo::sys::check_semaphore_mapping("/x", path_, damaged.sem());
+    FAIL() << "a damaged mapping passed";
+  } catch (const ipcdemo::Error& error) {
+    EXPECT_NE(std::string(error.what()).find("has 0 in its private field"), std::string::npos) << error.what();
+  }
+}
+
+TEST_F(SemaphoreFileRead, AnEmptiedFileIsReportedWhereATouchWouldRaiseSigbus) {
+  write_file(glibc_file(3));
+  const MappedFile mapped(path_);
+  ASSERT_EQ(::truncate(path_.c_str(), 0), 0); // a neighbour empties it after sem_open
+  // The file, still there, gives its size; once removed, the mapping tells alone.
+  for (const char* expected : {"has 0 bytes", "would raise SIGBUS"}) {
+    try {
+      ipcdemo::sys::check_semaphore_mapping("/x", path_, mapped.sem());
+      ADD_FAILURE() << "an emptied file passed";
+    } catch (const ipcdemo::Error& error) {
+      EXPECT_NE(std::string(error.what()).find(expected), std::string::npos) << error.what();
+    }
+    ::unlink(path_.c_str());
+  }
 }
