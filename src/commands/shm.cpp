@@ -296,11 +296,13 @@ GroupSpec shm_group() {
                   .description =
                       "shm_open(O_RDONLY) and fstat: the file under /dev/shm, its size, the memory it\n"
                       "occupies (allocated: st_blocks x 512; a hole or a page never touched costs none),\n"
-                      "its mode (after the\n"
-                      "creator's umask), owner and group, the counter's current value, the increments\n"
-                      "attempted (\"not recorded\" for a segment of fewer than 16 bytes) and a summary\n"
-                      "with the increments lost. Anything but a regular file under the name (a FIFO,\n"
-                      "directory, socket or symbolic link) is refused with what it is, exit 1.",
+                      "its mode (after the creator's umask), owner and group, the counter's current\n"
+                      "value, the increments attempted (\"not recorded\" for a segment of fewer than 16\n"
+                      "bytes) and a summary with the increments lost. While other processes map it for\n"
+                      "writing (producers at work), a counter behind its attempts is not called lost:\n"
+                      "each producer counts an attempt just before its increment. Anything but a\n"
+                      "regular file under the name (a FIFO, directory, socket or symbolic link) is\n"
+                      "refused with what it is, exit 1.",
                   .examples = {"ipcdemo shm info", "ipcdemo shm info demo"},
                   .arguments = {name_argument(ObjectKind::shm)},
                   .handler = info,

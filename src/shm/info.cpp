@@ -2,6 +2,7 @@
 #include "shm/info.hpp"
 
 #include "base/escape.hpp"
+#include "ipc/holders.hpp"
 #include "ipc/name.hpp"
 #include "ipc/owner.hpp"
 #include "shm/counter.hpp"
@@ -13,7 +14,21 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 
+#include <set>
+
 namespace ipcdemo::shm {
+
+namespace {
+
+// The other processes that map the segment for writing: producers at work.
+std::size_t writers_of(const std::string& name) {
+  std::set<pid_t> writers;
+  for (const auto& hold : holders::holds_of(holders::scan(), ObjectKind::shm, name))
+    if (hold.way == holders::Way::mapped && hold.writable) writers.insert(hold.pid);
+  return writers.size();
+}
+
+} // namespace
 
 void print_info(const std::string& name) {
   Opened opened = open(name, O_RDONLY);
@@ -28,7 +43,7 @@ void print_info(const std::string& name) {
   if (static_cast<std::size_t>(status.st_size) < counter_size)
     fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", counter_size);
   else
-    print_tally(Counter::map(std::move(opened), false).tally());
+    print_tally(Counter::map(std::move(opened), false).tally(), writers_of(name));
 }
 
 } // namespace ipcdemo::shm

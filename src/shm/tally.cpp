@@ -47,13 +47,19 @@ std::string describe_running(const Tally& tally, std::string_view name) {
   return describe(tally);
 }
 
-void print_tally(const Tally& tally) {
+void print_tally(const Tally& tally, std::size_t writers) {
   fmt::print("counter: {}\n", tally.counter);
   if (tally.attempts)
     fmt::print("attempts: {}\n", *tally.attempts);
   else
     fmt::print("attempts: not recorded (the segment is shorter than 16 bytes: counter only)\n");
-  fmt::print("summary: {}\n", describe(tally));
+  if (writers > 0 && tally.attempts && tally.counter < *tally.attempts)
+    fmt::print("summary: counter {} of {} attempted while {} other process{} map{} it for writing: each "
+               "counts an attempt just before its increment, so what was lost is known once they have ended\n",
+               grouped(tally.counter), grouped(*tally.attempts), writers, writers == 1 ? "" : "es",
+               writers == 1 ? "s" : "");
+  else
+    fmt::print("summary: {}\n", describe(tally));
 }
 
 } // namespace ipcdemo::shm

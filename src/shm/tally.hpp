@@ -34,7 +34,9 @@ std::string describe(const Tally& tally);
 std::string describe_running(const Tally& tally, std::string_view name);
 
 // `shm info`'s lines: "counter: N", "attempts: N" (or "not recorded ..."), and
-// "summary: " + describe().
-void print_tally(const Tally& tally);
+// "summary: " + describe(); while `writers` other processes map the segment for
+// writing (producers at work) and the counter is behind its attempts, the summary
+// says so instead of calling the difference lost.
+void print_tally(const Tally& tally, std::size_t writers = 0);
 
 } // namespace ipcdemo::shm

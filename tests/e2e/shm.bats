@@ -60,6 +60,24 @@ load ipc_helpers
   [ "${lines[8]}" = "summary: counter 5 of 5 attempted: 0 lost (0.0%)" ]
 }
 
+@test "shm info beside a producer between its attempt and its store: nothing called lost" {
+  "$IPCDEMO" -q shm create "$SHM"
+  # One racy increment whose load and store are 3 s apart: the attempt is counted, the store waits.
+  background "$IPCDEMO" -q shm produce "$SHM" --sync racy --widen 3s --count 1 --interval 0
+  local i info=""
+  for ((i = 0; i < 1000; i++)); do
+    info=$("$IPCDEMO" shm info "$SHM")
+    [[ "$info" == *$'\nattempts: 1\n'* ]] && break
+    sleep 0.01
+  done
+  [[ "$info" == *$'counter: 0\nattempts: 1\n'* ]] || { echo "$info"; return 1; }
+  [[ "$info" == *"summary: counter 0 of 1 attempted while 1 other process maps it for writing: each counts an attempt just before its increment, so what was lost is known once they have ended"* ]]
+  [[ "$info" != *lost\ \(* ]]
+  wait "$BG"
+  run "$IPCDEMO" shm info "$SHM"
+  [[ "$output" == *"summary: counter 1 of 1 attempted: 0 lost (0.0%)"* ]]
+}
+
 @test "a consumer watches a running producer: --changes prints rising values only" {
   "$IPCDEMO" shm create "$SHM" >/dev/null
   background "$IPCDEMO" shm produce "$SHM" --interval 1ms --sync atomic >/dev/null 2>&1
