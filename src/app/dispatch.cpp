@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <new>
 #include <string_view>
 #include <system_error>
 
@@ -200,9 +201,13 @@ int main(int argc, char** argv) {
     // fmt::print throws this when writing to stdout fails.
     if (error.code().value() == EPIPE) return exit_code::ok;
     return output::report(SysError("write", "standard output", error.code().value()));
-  } catch (const std::exception& error) {
-    output::error_line("internal error: " + escape::line(error.what()));
+  } catch (const std::bad_alloc&) {
+    // Not a bug: a limit (ulimit -v, a cgroup) or a full machine. Nothing is
+    // allocated to say so: Error's strings could fail the same way.
+    output::error_line("out of memory; if a limit is set (ulimit -v, a cgroup's memory.max), raise it");
     return exit_code::failure;
+  } catch (const std::exception& error) {
+    return output::report(InternalError(escape::line(error.what())));
   }
   return status;
 }

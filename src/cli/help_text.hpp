@@ -8,7 +8,8 @@ namespace ipcdemo::help {
 
 inline constexpr std::string_view exit_status =
     "  0    success\n"
-    "  1    a system call failed (the message names the call, the object and the cause)\n"
+    "  1    a system call failed (the message names the call, the object and the cause),\n"
+    "       or memory ran out (ulimit -v, a cgroup)\n"
     "  2    usage error: bad option, value, name, size or duration\n"
     "  3    the operation would block, or its timeout expired\n"
     "  70   internal error: a bug in ipcdemo (please report it)\n"
