@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "commands/listing_options.hpp"
 
+#include "base/error.hpp"
 #include "base/log.hpp"
 #include "ipc/mqueue_fs.hpp"
 #include "ls/columns.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -67,6 +69,13 @@ ls::Request listing_request(const Invocation& invocation) {
     }
   }
   if (invocation.given("PATTERN")) request.patterns = invocation.texts("PATTERN");
+  // An empty pattern matches no name: a typo ("$PREFIX*" with PREFIX unset gives
+  // '*', but "$NAME" gives ''), never a filter anyone means.
+  for (const auto& pattern : request.patterns)
+    if (pattern.empty() || pattern == "/")
+      throw UsageError(fmt::format("PATTERN '{}' matches no name: a name has at least one character after the /",
+                                   pattern),
+                       "to mean every object, say so: '*'");
   return request;
 }
 

@@ -49,10 +49,18 @@ int remove_objects(const Invocation& invocation) {
   const auto listing = ls::list(request);
   warn_unlisted_queues(request, listing);
   std::size_t matched = 0;
+  std::size_t left = 0;
   std::size_t failed = 0;
   for (const auto& row : listing.rows) {
     signals::throw_if_interrupted(); // what was removed was said; the rest is left
     if (row.deleted) continue;       // already unlinked: nothing to remove
+    if (row.not_an_object) {
+      // Planted, or a name no call takes: no unlink of ours is meant for it, and it
+      // stops nothing else. The same words with --dry-run: the real run does this.
+      fmt::print("left alone: {}\n", row.problem);
+      ++left;
+      continue;
+    }
     ++matched;
     const std::string_view kind = ls::kind_name(row.kind);
     if (unused && !row.holders.empty()) {
@@ -73,7 +81,9 @@ int remove_objects(const Invocation& invocation) {
   }
   if (unused) warn_uninspectable(listing);
   if (matched == 0) {
-    log::warn("no object matches {}", fmt::join(request.patterns, " "));
+    log::warn("no object matches {}{}", fmt::join(request.patterns, " "),
+              left == 0 ? "" : fmt::format(" (left alone: {} entr{} that {} no object)", left, left == 1 ? "y" : "ies",
+                                           left == 1 ? "is" : "are"));
     return exit_code::failure;
   }
   return failed == 0 ? exit_code::ok : exit_code::failure;
@@ -98,8 +108,11 @@ GroupSpec rm_group() {
               "look and the removal; and processes this user may not inspect are not seen (they\n"
               "are counted on stderr). --dry-run only says what would be removed.\n\n"
               "Unlinking removes a name: processes that have the object open or mapped keep it\n"
-              "until they let go. Exit status 1 when nothing matched or a removal failed (each\n"
-              "failure is said, and the others are still removed).",
+              "until they let go. Entries that are no object (a directory, FIFO, socket or link\n"
+              "planted under /dev/shm, a file named sem. alone) are left alone, each said (left\n"
+              "alone: PATH is ...); they do not change the exit status. Exit status 1 when nothing matched\n"
+              "or a removal failed (each failure is said, and the others are still removed); 2\n"
+              "for an empty PATTERN.",
           .examples = {"ipcdemo rm 'ipcdemo-test-*' --dry-run", "ipcdemo rm --type sem 'demo*' --unused",
                        "ipcdemo rm /a /b /c"},
           .options = {type_option(),

@@ -4,6 +4,7 @@
 #include "base/error.hpp"
 #include "base/signals.hpp"
 #include "ipc/mqueue_fs.hpp"
+#include "ipc/name.hpp"
 #include "ipc/objects.hpp"
 #include "ipc/pattern.hpp"
 #include "ipc/planted.hpp"
@@ -42,11 +43,29 @@ Row row_of(const ObjectFile& file, const sys::Fd& directory) {
     const struct stat info =
         directory.valid() ? sys::lstat_at(directory, file.entry, row.path) : sys::lstat(row.path);
     set_status(row, info);
-    if (!S_ISREG(info.st_mode)) row.problem = not_an_object(row.path, info, file.kind).what();
+    if (!S_ISREG(info.st_mode)) {
+      row.problem = not_an_object(row.path, info, file.kind).what();
+      row.not_an_object = true;
+    }
   } catch (const SysError& error) {
     row.problem = error.what();
   }
   return row;
+}
+
+// Whether the file's name gives an object a name: /dev/shm/sem. gives semaphore
+// "/", which no call accepts (anyone may make such a file).
+bool valid_name(const Row& row) {
+  try {
+    normalize_ipc_name(row.name, row.kind);
+    return true;
+  } catch (const UsageError&) {
+    return false;
+  }
+}
+
+std::string_view kind_title(ObjectKind kind) {
+  return kind == ObjectKind::shm ? "shared memory segment" : kind == ObjectKind::sem ? "semaphore" : "message queue";
 }
 
 // A semaphore is glibc's sem_t in a file: its value and waiters are the first
@@ -130,6 +149,10 @@ Listing list(const Request& request) {
     const bool open_queue = file.kind == ObjectKind::mq && request.queue_attributes;
     Row row = open_queue ? queue_row(file, *files.mqueue, request.notify || request.holders, closes)
                          : row_of(file, files.directory_of(file));
+    if (!row.not_an_object && !valid_name(row)) {
+      row.problem = fmt::format("{} names no {}: nothing follows 'sem.'", row.path, kind_title(row.kind));
+      row.not_an_object = true;
+    }
     if (row.problem.empty() && file.kind == ObjectKind::sem) read_semaphore(row);
     // A private mount's path (/proc/self/fd/N) means nothing once we exit.
     if (listing.mqueue_private && file.kind == ObjectKind::mq) row.path = "mqueue:" + row.name;

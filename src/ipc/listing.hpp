@@ -37,6 +37,9 @@ struct Row {
   std::optional<std::time_t> mtime;
   std::optional<std::time_t> ctime;
   std::string problem; // empty when the object could be read
+  // Planted or odd: not a regular file, or a file whose name is no object's
+  // (sem. alone). Listed as what it is; rm leaves it alone.
+  bool not_an_object = false;
   std::vector<holders::Hold> holders;
 };
 

@@ -109,3 +109,39 @@ make_three() {
   [ -e "/dev/shm/${SHM#/}" ]
   [ ! -e "/dev/shm/$PREFIX-nobodys" ]
 }
+
+@test "an empty pattern is a usage error, in rm and ls alike" {
+  make_three
+  for command in rm ls; do
+    run --separate-stderr "$IPCDEMO" $command ''
+    [ "$status" -eq 2 ] || { echo "$command: $status"; return 1; }
+    [ "$stderr" = "ipcdemo: PATTERN '' matches no name: a name has at least one character after the /; to mean every object, say so: '*'" ]
+  done
+  [ -e "/dev/shm/${SHM#/}" ] && [ -e "/dev/shm/sem.${SEM#/}" ]
+}
+
+@test "entries that are no object are left alone, said the same with --dry-run, and block nothing" {
+  # sem. alone is a name every user shares: planted in a /dev/shm of this test's own.
+  unshare --ipc --mount --propagation private true 2>/dev/null ||
+    skip "needs private IPC and mount namespaces (unshare --ipc --mount)"
+  # shellcheck disable=SC2016 # expanded by the inner shell
+  run unshare --ipc --mount --propagation private sh -c '
+    mount -t tmpfs tmpfs /dev/shm && cd /dev/shm || exit 99
+    "$0" -q shm create a && touch sem. && mkdir d && mkfifo f || exit 98
+    echo "dry run:"; "$0" rm --dry-run "*"; echo "status $?"
+    echo "real run:"; "$0" rm "*"; echo "status $?"
+    echo "again:"; "$0" rm "*" 2>&1; echo "status $?"
+    ls -A /dev/shm | tr "\n" " "' "$IPCDEMO"
+  local dry real
+  dry=$(sed -n '/^dry run:/,/^real run:/p' <<<"$output" | grep -v '^would remove\|run:')
+  real=$(sed -n '/^real run:/,/^again:/p' <<<"$output" | grep -v '^removed\|run:\|^again:')
+  # What the dry run says it would leave is what the real run leaves, line for line.
+  [ "$dry" = "$real" ] || { echo "$output"; return 1; }
+  [[ "$real" == *"left alone: /dev/shm/d is a directory, not a shared memory segment"* ]]
+  [[ "$real" == *"left alone: /dev/shm/f is a FIFO, not a shared memory segment"* ]]
+  [[ "$real" == *"left alone: /dev/shm/sem. names no semaphore: nothing follows 'sem.'"* ]]
+  [[ "$real" == *"status 0"* ]] || { echo "$output"; return 1; }
+  [[ "$output" == *$'would remove shm /a\n'* && "$output" == *$'removed shm /a\n'* ]]
+  [[ "$output" == *"ipcdemo: warning: no object matches * (left alone: 3 entries that are no object)"*"status 1"* ]]
+  [[ "$output" == *"d f sem. " ]] || { echo "$output"; return 1; }
+}
