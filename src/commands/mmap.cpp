@@ -180,7 +180,9 @@ GroupSpec mmap_group() {
                       "spaces, looked up in PATH, its input and output on /dev/null) runs under ptrace,\n"
                       "stopped right after execve (the program, its loader, stack, vdso and vvar: the\n"
                       "kernel's work) and again as it exits (the libraries the loader mapped, the heap).\n"
-                      "A CMD still running after 3 s is shown as it is and killed. With ipcdemo --strace,\n"
+                      "A CMD still running after 3 s of its own (time spent waiting for a CPU does not\n"
+                      "count) is shown as it is and killed. CMD runs in a process group of its own, which\n"
+                      "is killed at the end: nothing it started outlives ipcdemo. With ipcdemo --strace,\n"
                       "the real strace(1) is attached to CMD itself once it is stopped after execve, and\n"
                       "its lines (the loader opening and mapping the libraries) come between the two views.",
                   .examples = {"ipcdemo mmap maps", "ipcdemo mmap maps --anon 1M",

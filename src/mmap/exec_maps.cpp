@@ -124,6 +124,18 @@ bool being_traced() {
 // The program's own calls that prepare its address space, for strace's -e trace=.
 constexpr std::string_view loader_calls = "%memory,openat,close,read,pread64,arch_prctl,exit,exit_group";
 
+// The program's process group (the program and what it started) ends with the
+// command, however it ends: nothing it left behind outlives us holding our stderr.
+struct EndGroup {
+  explicit EndGroup(pid_t leader) : group(leader) {}
+  pid_t group;
+  EndGroup(const EndGroup&) = delete;
+  EndGroup& operator=(const EndGroup&) = delete;
+  EndGroup(EndGroup&&) = delete;
+  EndGroup& operator=(EndGroup&&) = delete;
+  ~EndGroup() { ::kill(-group, SIGKILL); } // ESRCH when nothing is left: fine
+};
+
 // After ptrace has let go, PTRACE_O_EXITKILL no longer ends the program with us:
 // this does, on every way out that did not reap it.
 struct KillUnlessReaped {
@@ -254,6 +266,9 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
   std::fflush(stderr);
   const pid_t child = sys::fork("--exec");
   if (child == 0) {
+    // A process group of its own: what the program starts (a background job) is
+    // ended with it, as GNU timeout ends a command's group.
+    ::setpgid(0, 0);
     const int null = ::open("/dev/null", O_RDWR);
     if (null >= 0) {
       ::dup2(null, STDIN_FILENO);
@@ -265,6 +280,7 @@ int show_exec_maps(const std::vector<std::string>& command, int patience_ms) {
     fmt::print(stderr, "ipcdemo: execvp {}: {}\n", argv[0], std::strerror(errno));
     ::_exit(127);
   }
+  const EndGroup group{child};
   int wait_status = 0;
   wait_child(child, wait_status, true);
   if (!WIFSTOPPED(wait_status))

@@ -118,3 +118,17 @@ section() { awk -v start="$1" 'index($0, start) == 1 {on = 1; next} on && /^$/ {
   [[ "$stderr" == *"ipcdemo: --exec: ipcdemo is being traced (by strace -f, or a debugger); a process has one tracer only"* ]]
   [[ "$stderr" == *"ipcdemo --strace mmap maps --exec CMD"* ]]
 }
+
+@test "--exec: what the program started ends with it (its process group), with and without --strace" {
+  local seconds="3000$$" # a command line no other process has
+  printf 'sleep %s &\nexit 3\n' "$seconds" >"$TEST_DIR/starts-a-job.sh"
+  local traced
+  for traced in "" --strace; do
+    [ -z "$traced" ] || command -v strace >/dev/null || continue
+    # shellcheck disable=SC2086 # an empty $traced is no word
+    run --separate-stderr "$IPCDEMO" $traced mmap maps --exec "sh $TEST_DIR/starts-a-job.sh"
+    [ "$status" -eq 0 ] || { echo "$output $stderr"; return 1; }
+    [[ "$output" == *"(sh ended with status 3.)"* ]] || { echo "$output"; return 1; }
+    ! pgrep -f "sleep $seconds" || { echo "${traced:-plain}: the job outlived ipcdemo"; pkill -f "sleep $seconds"; return 1; }
+  done
+}
