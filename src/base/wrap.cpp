@@ -66,4 +66,57 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
   }
 }
 
+namespace {
+
+// Where an indented row's text continues: past the indent and, for a row of a
+// two-column table ("  racy    the ..."), past its first word and the spaces after.
+std::size_t text_column(std::string_view line, std::size_t width) {
+  const std::size_t indent = line.find_first_not_of(' ');
+  const std::size_t gap = line.find("  ", indent);
+  // No second column: an example at the margin goes on indented (a shell line),
+  // the continuation of a table row stays under itself.
+  if (gap == std::string_view::npos) return indent <= 2 ? indent + 2 : indent;
+  const std::size_t text = line.find_first_not_of(' ', gap);
+  // A column past half the width would leave too little room: under the indent, then.
+  return text == std::string_view::npos || text > width / 2 ? indent + 2 : text;
+}
+
+} // namespace
+
+std::string reflow(std::string_view text, std::size_t width) {
+  std::string out;
+  std::string paragraph;
+  const auto flush = [&] {
+    if (paragraph.empty()) return;
+    for (const auto& line : wrap(paragraph, width)) out += line + "\n";
+    paragraph.clear();
+  };
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    const std::string_view line = trim_right(text.substr(0, end));
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (line.empty()) {
+      flush();
+      out += "\n";
+    } else if (line.front() == ' ') {
+      flush();
+      const std::size_t comment = line.find("  # ");
+      if (display_width(line) > width && comment != std::string_view::npos) {
+        // An example with its comment: the comment goes above the command.
+        const std::string indent(line.find_first_not_of(' '), ' ');
+        for (const auto& row : wrap(trim_left(line.substr(comment)), width, indent, indent + "  "))
+          out += row + "\n";
+        const std::string_view command = trim_right(line.substr(0, comment));
+        for (const auto& row : wrap(command, width, {}, indent + "  ")) out += row + "\n";
+        continue;
+      }
+      for (const auto& row : wrap(line, width, {}, std::string(text_column(line, width), ' '))) out += row + "\n";
+    } else {
+      paragraph += (paragraph.empty() ? "" : " ") + std::string(line);
+    }
+  }
+  flush();
+  return out;
+}
+
 } // namespace ipcdemo

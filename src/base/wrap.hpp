@@ -22,4 +22,11 @@ std::size_t display_width(std::string_view text);
 std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first = {},
                               std::string_view rest = {});
 
+// Text written for help and man pages, filled to `width`: lines that start at
+// column 0 are prose, joined and filled into lines as paragraphs (an empty line
+// ends one); an indented line is a table row or an example, kept as it is, and
+// when too wide broken under its own text column ("  racy    the ..." continues
+// under "the"). Every line ends with a newline.
+std::string reflow(std::string_view text, std::size_t width);
+
 } // namespace ipcdemo

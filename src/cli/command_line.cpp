@@ -3,16 +3,19 @@
 
 #include "base/error.hpp"
 #include "base/escape.hpp"
+#include "base/wrap.hpp"
 #include "cli/cli11.hpp"
 #include "cli/diagnose.hpp"
 #include "cli/globals.hpp"
 #include "cli/help_text.hpp"
 #include "cli/mentions.hpp"
 #include "cli/option_names.hpp"
+#include "sys/terminal.hpp"
 #include "version.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace ipcdemo::cli {
@@ -66,13 +69,72 @@ class HelpFormatter : public CLI::Formatter {
   }
 
   std::string make_description(const CLI::App* app) const override {
-    std::string text = app->get_description() + "\n";
+    std::string text = reflow(app->get_description(), width());
     if (const auto found = long_text_.find(app); found != long_text_.end() && !found->second.empty())
-      text += "\n" + found->second + "\n";
+      text += "\n" + reflow(found->second, width());
     return text + "\n";
   }
 
+  // Every row of options, positionals and subcommands fits the width: the
+  // description column wraps instead of running past the terminal's edge.
+  std::string make_option(const CLI::Option* option, bool is_positional) const override {
+    return row(make_option_name(option, is_positional) + make_option_opts(option), make_option_desc(option));
+  }
+
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return row(sub->get_display_name(true), sub->get_description());
+  }
+
+  std::string make_footer(const CLI::App* app) const override {
+    const std::string footer = app->get_footer();
+    return footer.empty() ? std::string() : reflow(footer, width()) + "\n";
+  }
+
  private:
+  // The terminal's width on standard output (else COLUMNS, else 80), at most 80:
+  // prose is read more easily in short lines, as man does.
+  static std::size_t width() {
+    return static_cast<std::size_t>(std::clamp(sys::output_size().columns, 40, 80));
+  }
+
+  std::string row(const std::string& name, const std::string& description) const {
+    // On a narrow terminal the description keeps at least half of it.
+    const std::size_t column = std::min(get_column_width(), width() / 2);
+    std::string out;
+    std::string last = "  "; // the name's last line
+    // A name wider than the width is a long list of choices: broken after a |.
+    for (std::size_t at = 0; at < name.size();) {
+      const std::size_t bar = name.find('|', at);
+      const std::size_t end = bar == std::string::npos ? name.size() : bar + 1;
+      const std::string piece = name.substr(at, end - at);
+      if (display_width(last) + display_width(piece) > width() && last.size() > 6) {
+        out += last + "\n";
+        last = "      ";
+      }
+      last += piece;
+      at = end;
+    }
+    out += last;
+    if (description.empty()) return out + "\n";
+    const std::string indent(column, ' ');
+    if (display_width(last) >= column)
+      out += "\n" + indent;
+    else
+      out += std::string(column - display_width(last), ' ');
+    // Each line of the description in the column, the first beside the name.
+    bool first = true;
+    std::string_view rest = description;
+    while (!rest.empty()) {
+      const std::size_t end = rest.find('\n');
+      for (const auto& line : wrap(rest.substr(0, end), width(), indent, indent)) {
+        out += (first ? line.substr(column) : line) + "\n";
+        first = false;
+      }
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    }
+    return out;
+  }
+
   std::map<const CLI::App*, std::string> long_text_;
 };
 

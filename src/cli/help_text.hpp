@@ -32,7 +32,7 @@ inline constexpr std::string_view global_options_note =
 
 // Lower levels of help point here instead of repeating the global options and exit codes.
 inline constexpr std::string_view pointer_to_top =
-    "Global options (-v, -q, --log-level; in any position) and exit codes: 'ipcdemo --help'.\n";
+    "Global options (-v, -q, --log-level, anywhere) and exit codes: ipcdemo --help\n";
 
 // The first commands to try, for the short overview a bare `ipcdemo` prints.
 inline constexpr std::string_view first_steps =
@@ -42,13 +42,13 @@ inline constexpr std::string_view first_steps =
 
 // The most useful full command lines, for the top-level help and the man page.
 inline constexpr std::string_view top_examples =
-    "  ipcdemo tour                                        the screenplay, run for you\n"
-    "  ipcdemo shm create && ipcdemo shm produce          (in a 2nd terminal: ipcdemo shm consume)\n"
-    "  ipcdemo shm create /race; for i in 1 2 3 4; do ipcdemo shm produce /race -i 0 -c 100000 >/dev/null & "
-    "done; wait; ipcdemo shm info /race\n"
-    "  ipcdemo sem create --value 0 && ipcdemo sem wait    (elsewhere: ipcdemo sem post)\n"
+    "  ipcdemo tour                                # the screenplay, run for you\n"
+    "  ipcdemo shm create && ipcdemo shm produce   # 2nd terminal: shm consume\n"
+    "  ipcdemo shm create /race                    # four producers race, then count:\n"
+    "  for i in 1 2 3 4; do ipcdemo shm produce /race -i 0 -c 50000 & done >/dev/null\n"
+    "  wait; ipcdemo shm info /race                # what they lost\n"
+    "  ipcdemo -v sem create --value 0 && ipcdemo sem wait  # elsewhere: sem post\n"
     "  ipcdemo mq create && ipcdemo mq send -c 3 && ipcdemo mq recv -c 3\n"
-    "  ipcdemo -v mmap cat /etc/hostname                   every system call narrated\n"
-    "  ipcdemo bench --quick                               what each mechanism costs here\n";
+    "  ipcdemo bench --quick                       # what each mechanism costs here\n";
 
 } // namespace ipcdemo::help

@@ -175,7 +175,7 @@ GroupSpec mmap_group() {
                       "/dev/shm), anon (anonymous memory), heap, stack, vdso, vvar.\n"
                       "Without --pid it shows its own process after mapping FILE (and, with --anon,\n"
                       "an anonymous region), and marks those rows. A legend follows: the permission\n"
-                      "letters, p (private, copy-on-write) and s (shared).\n"
+                      "letters, p (private, copy-on-write) and s (shared).\n\n"
                       "With --exec CMD it shows how an address space is prepared: CMD (words split at\n"
                       "spaces, looked up in PATH, its input and output on /dev/null) runs under ptrace,\n"
                       "stopped right after execve (the program, its loader, stack, vdso and vvar: the\n"

@@ -217,20 +217,20 @@ GroupSpec shm_group() {
                       "  sem     a named semaphore of value 1 used as a mutex around read-add-write:\n"
                       "          nothing is lost, at the price of sem_wait and sem_post per increment.\n"
                       "          The semaphore (--lock) is created on first use; a producer killed by\n"
-                      "          SIGKILL while holding it leaves it at 0 (reset: sem unlink it).\n"
+                      "          SIGKILL while holding it leaves it at 0 (reset: sem unlink it).\n\n"
                       "--widen (default 1us) busy-waits between the load and the store of each racy\n"
                       "increment: the window in which another producer's store is overwritten, made\n"
                       "wide enough that four producers started together lose increments on every run,\n"
                       "even on a busy machine where they would otherwise rarely overlap inside it.\n"
                       "--widen 0 is the screenplay's bare load and store. With --sync sem the wait is\n"
-                      "inside the lock (the same window, and nothing lost); --sync atomic has no window.\n"
+                      "inside the lock (the same window, and nothing lost); --sync atomic has no window.\n\n"
                       "Every increment, in every mode, first adds one to the attempts word atomically,\n"
-                      "so the counter is never above the attempts, even after a producer is killed.\n"
+                      "so the counter is never above the attempts, even after a producer is killed.\n\n"
                       "On exit (count reached, Ctrl-C, SIGTERM) a summary on stderr tells how many\n"
                       "increments were done, in how long, at what rate and how (--sync, --widen); how\n"
                       "often another producer's increment came between two of ours (when it did: they\n"
                       "ran at the same time); and what the segment says now (what was lost is exact in\n"
-                      "'shm info' once every producer has ended).\n"
+                      "'shm info' once every producer has ended).\n\n"
                       "With --private the segment is opened O_RDONLY and mapped MAP_PRIVATE (the\n"
                       "screenplay's 'as opposed to MAP_PRIVATE'): the first write copies the page, so\n"
                       "the producer counts in a copy of its own that the segment and every consumer\n"
@@ -238,8 +238,7 @@ GroupSpec shm_group() {
                       "first write, and what the segment itself still says.",
                   .examples =
                       {"ipcdemo shm produce", "ipcdemo shm produce --interval 0 --count 100000 --sync atomic",
-                       // One example, two literals: NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
-                       "for i in 1 2 3 4; do ipcdemo shm produce -i 0 -c 100000 >/dev/null & done; wait; "
+                       "for i in 1 2 3 4; do ipcdemo shm produce -i 0 -c 50000 & done >/dev/null; wait",
                        "ipcdemo shm info",
                        "ipcdemo shm produce -i 0 -c 100000 --widen 0",
                        "ipcdemo shm produce -i 0 -c 100000 --sync sem --lock /my-lock",

@@ -2,6 +2,7 @@
 #include "sys/strace.hpp"
 
 #include "base/error.hpp"
+#include "base/log.hpp"
 #include "base/signals.hpp"
 #include "sys/process.hpp"
 
@@ -40,11 +41,21 @@ std::optional<std::string> find_in_path(const std::string& program) {
   return std::nullopt;
 }
 
+// The system's strace first, where Debian installs it: a program named strace
+// earlier in PATH (a directory anyone may write, a wrapper) is not taken for it.
+// PATH is looked at only when there is none there. -v says which one runs.
 std::string strace_path() {
-  const auto strace = find_in_path("strace");
+  std::optional<std::string> strace;
+  for (const char* fixed : {"/usr/bin/strace", "/bin/strace"})
+    if (::access(fixed, X_OK) == 0) {
+      strace = fixed;
+      break;
+    }
+  if (!strace) strace = find_in_path("strace");
   if (!strace)
     throw Error(exit_code::failure, "--strace: strace is not installed",
                 "install it (Debian: apt-get install strace), or use -v for ipcdemo's own narration");
+  log::debug("--strace: running {}", *strace);
   return *strace;
 }
 
@@ -115,8 +126,11 @@ std::optional<int> fork_under_strace() {
     int status = 0;
     if (::waitpid(tracer, &status, WNOHANG) == tracer) {
       tracer = -1;
-      return give_up("strace could not attach",
-                     "ptrace may not be allowed here (a container, or /proc/sys/kernel/yama/ptrace_scope)");
+      // strace has said why on our stderr, above: its words, not a guess, come first.
+      return give_up(fmt::format("{} ended ({}) before it attached; its own message is above", strace,
+                                 WIFEXITED(status) ? fmt::format("exit status {}", WEXITSTATUS(status))
+                                                   : fmt::format("signal {}", WTERMSIG(status))),
+                     "if it says ptrace was not permitted: a container, or /proc/sys/kernel/yama/ptrace_scope");
     }
     if (std::chrono::steady_clock::now() > deadline) return give_up("strace did not attach within 10 s", "");
     std::this_thread::sleep_for(std::chrono::milliseconds(2));

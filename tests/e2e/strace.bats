@@ -82,8 +82,38 @@ needs_strace() {
   "$IPCDEMO" sem create "$SEM" --value 0 >/dev/null
   run --separate-stderr "$IPCDEMO" --strace sem wait "$SEM" --try
   [ "$status" -eq 3 ]
-  run --separate-stderr env PATH=/nonexistent "$IPCDEMO" --strace sem post "$SEM"
-  [ "$status" -eq 1 ]
+  # No strace where Debian puts it (hidden, in a mount namespace of this test) nor in PATH.
+  unshare --mount true 2>/dev/null || skip "needs a private mount namespace (unshare --mount)"
+  run --separate-stderr unshare --mount --propagation private sh -c '
+    for fixed in /usr/bin/strace /bin/strace; do
+      [ -e "$fixed" ] && { mount --bind /dev/null "$fixed" || exit 99; }
+    done
+    PATH=/nonexistent exec "$0" --strace sem post "$1"' "$IPCDEMO" "$SEM"
+  [ "$status" -eq 1 ] || { echo "$status: $stderr"; return 1; }
   [[ "$stderr" == "ipcdemo: --strace: strace is not installed; install it"* ]]
   [ "$("$IPCDEMO" sem value "$SEM")" = 0 ] # the command did not run
+}
+
+@test "--strace runs the system's strace, not one planted earlier in PATH, and quotes why it failed" {
+  needs_strace
+  [ -x /usr/bin/strace ] || skip "no /usr/bin/strace"
+  "$IPCDEMO" sem create "$SEM" --value 0 >/dev/null
+  mkdir "$TEST_DIR/bin"
+  printf '#!/bin/sh\ntouch "%s/planted-ran"\nexit 1\n' "$TEST_DIR" >"$TEST_DIR/bin/strace"
+  chmod +x "$TEST_DIR/bin/strace"
+  run --separate-stderr env PATH="$TEST_DIR/bin:$PATH" "$IPCDEMO" -v --strace sem post "$SEM"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ ! -e "$TEST_DIR/planted-ran" ]
+  [[ "$stderr" == *"ipcdemo: debug: --strace: running /usr/bin/strace"* ]]
+  [ "$("$IPCDEMO" sem value "$SEM")" = 1 ]
+  # A strace that fails before attaching: its own message, then ours, which does not guess.
+  unshare --mount true 2>/dev/null || skip "needs a private mount namespace (unshare --mount)"
+  printf '#!/bin/sh\necho "strace: attach: something of its own went wrong" >&2\nexit 1\n' >"$TEST_DIR/bin/strace"
+  run --separate-stderr unshare --mount --propagation private sh -c '
+    mount --bind "$1" /usr/bin/strace || exit 99
+    exec "$0" --strace sem post "$2"' "$IPCDEMO" "$TEST_DIR/bin/strace" "$SEM"
+  [ "$status" -eq 1 ] || { echo "$status: $stderr"; return 1; }
+  [ "$stderr" = "strace: attach: something of its own went wrong
+ipcdemo: --strace: /usr/bin/strace ended (exit status 1) before it attached; its own message is above; if it says ptrace was not permitted: a container, or /proc/sys/kernel/yama/ptrace_scope" ]
+  [ "$("$IPCDEMO" sem value "$SEM")" = 1 ] # the first post only: this one did not run
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 using ipcdemo::display_width;
+using ipcdemo::reflow;
 using ipcdemo::wrap;
 
 namespace {
@@ -46,4 +47,36 @@ TEST(Wrap, WidthCountsCharactersNotBytes) {
 TEST(Wrap, SpacingInsideALineIsKept) {
   EXPECT_EQ(wrap("  0       4     channel    int", 80),
             (std::vector<std::string>{"  0       4     channel    int"}));
+}
+
+TEST(Reflow, ProseIsFilledTablesAndExamplesKeepTheirLines) {
+  const std::string text =
+      "Maps the counter and every interval\n"
+      "increments it. How is --sync:\n"
+      "  racy    read, add one, write back, no lock at all\n"
+      "          so increments are lost.\n"
+      "\n"
+      "A new paragraph.";
+  EXPECT_EQ(reflow(text, 30),
+            "Maps the counter and every\n"
+            "interval increments it. How is\n"
+            "--sync:\n"
+            "  racy    read, add one, write\n"
+            "          back, no lock at all\n"
+            "          so increments are\n"
+            "          lost.\n"
+            "\n"
+            "A new paragraph.\n");
+}
+
+TEST(Reflow, NoLineIsWiderThanAskedUnlessOneWordIs) {
+  const std::string text = "aaa bbb ccc ddd eee fff ggg\n  an indented line that is long\nzzzzzzzzzzzzzzzzzzzz";
+  const std::string out = reflow(text, 12);
+  std::size_t start = 0;
+  while (start < out.size()) {
+    const std::size_t end = out.find('\n', start);
+    ASSERT_NE(end, std::string::npos) << "every line ends with a newline";
+    EXPECT_LE(end - start, 12U) << out.substr(start, end - start);
+    start = end + 1;
+  }
 }
