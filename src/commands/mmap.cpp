@@ -7,6 +7,7 @@
 #include "base/hint.hpp"
 #include "base/log.hpp"
 #include "base/output.hpp"
+#include "base/size_text.hpp"
 #include "cli/invocation.hpp"
 #include "mmap/copy_on_write.hpp"
 #include "mmap/exec_maps.hpp"
@@ -111,6 +112,14 @@ int maps(const Invocation& invocation) {
   }
   const std::string path = "/proc/" + pid + "/maps";
   const auto regions = maps::parse(read_whole(path, "with PID " + pid));
+  // The kernel joins an anonymous mapping to a neighbour of the same permissions:
+  // one row then holds ours and more, which the marker says.
+  if (invocation.given("anon") && pid == "self")
+    for (const auto& region : regions)
+      if (region.start <= markers.back().address && markers.back().address < region.end &&
+          region.end - region.start != own.back().size())
+        markers.back().label = fmt::format("--anon ({} of this row: the kernel merged it with a neighbour)",
+                                           human_size(own.back().size()));
   if (regions.empty() && pid != "self")
     throw Error(exit_code::failure, path + ": no mappings to show", "a kernel thread or a zombie has none");
   fmt::print("{}", maps::format_table(regions, markers));

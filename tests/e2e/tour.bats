@@ -37,7 +37,9 @@ scene() { awk -v title="== Scene [0-9]+/[0-9]+: $1" '/^== Scene/ {on = ($0 ~ tit
     # maps: the marked rows, heap and stack, the legend of p and s ...
     local maps
     maps="$(scene File-backed)"
-    grep -qE '^  \| [0-9a-f]+ +1M rw-p <-- --anon' <<<"$maps"
+    # (1M, or a larger row that holds it: the kernel merges neighbouring anonymous
+    # mappings, as it does beside a sanitizer's; the marker then says so.)
+    grep -qE '^  \| [0-9a-f]+ +(1M rw-p <-- --anon|[0-9.]+[KMGT] rw-p <-- --anon \(1M of this row)' <<<"$maps"
     grep -qE '^  \| [0-9a-f]+ +[0-9.]+K r--p /etc/passwd  <-- --file /etc/passwd' <<<"$maps"
     grep -qF '[heap]' <<<"$maps"
     grep -qE '^  \|  +p private: MAP_PRIVATE' <<<"$maps"

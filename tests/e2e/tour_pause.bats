@@ -111,7 +111,7 @@ advance_to() {
     else
       tty_screen | grep -q "tour exited with status" && return 0
     fi
-    seen=$(tty_screen -S - | grep -c '\[Enter to ')
+    seen=$(tty_screen -S - | grep -c '\[Enter to ' || true) # none yet, on a slow start
     if [ "$seen" -gt "$PRESSED" ]; then
       PRESSED=$seen
       tty_type Enter
