@@ -44,7 +44,7 @@ int watch_objects(const Invocation& invocation) {
   if (interval.count() <= 0) throw UsageError("--interval must be more than 0");
   const std::uint64_t count = invocation.count("count");
   const bool screen = sys::stdout_is_terminal() && !invocation.flag("json");
-  sys::ResizeSignal resize;
+  sys::ScreenSignals signals(screen);
   std::optional<FullScreen> full_screen;
   if (screen) full_screen.emplace();
   // Not on a screen, each line goes out as it is made, and a reader that leaves
@@ -64,7 +64,20 @@ int watch_objects(const Invocation& invocation) {
       lines.put(watch::json_line(frame));
     }
     if (count != 0 && frames >= count) break;
-    if (resize.wait_or_resize(interval) && screen) FullScreen::write("\x1b[2J"); // redraw at the new size now
+    switch (signals.wait(interval)) {
+      case sys::ScreenSignals::Event::timeout: break;
+      case sys::ScreenSignals::Event::resized:
+        if (screen) FullScreen::write("\x1b[2J"); // redraw at the new size now
+        break;
+      case sys::ScreenSignals::Event::suspend:
+        // Ctrl-Z: the shell gets its screen and cursor back while we are stopped,
+        // and after fg the whole frame is drawn again.
+        full_screen.reset();
+        signals.stop();
+        full_screen.emplace();
+        previous.clear();
+        break;
+    }
   }
   return exit_code::ok;
 }
@@ -84,7 +97,9 @@ GroupSpec watch_group() {
               "it and who they are (as ipcdemo who finds them). What changed since the previous\n"
               "frame, and any new object, is shown in reverse video. Plain ANSI escape codes: the\n"
               "alternate screen, cursor home, clear to end of line; a window resize (SIGWINCH)\n"
-              "redraws at once, and Ctrl-C ends it with the terminal as it was (exit 130).\n\n"
+              "redraws at once, and Ctrl-C ends it with the terminal as it was (exit 130; Ctrl-\\\n"
+              "too, exit 131). Ctrl-Z gives the shell its screen and cursor back while the job\n"
+              "is stopped; fg draws the whole frame again.\n\n"
               "When standard output is not a terminal (or with --json) it prints one JSON object\n"
               "per interval on a line of its own instead, for scripts and plots.",
           .examples = {"ipcdemo watch", "ipcdemo watch 'demo*' --interval 250ms",

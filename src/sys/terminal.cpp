@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sys/terminal.hpp"
 
+#include "base/error.hpp"
 #include "base/signals.hpp"
 
 #include <signal.h>
@@ -13,14 +14,6 @@
 
 namespace ipcdemo::sys {
 
-namespace {
-sigset_t resize_set() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGWINCH);
-  return set;
-}
-} // namespace
 
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
@@ -46,18 +39,32 @@ WindowSize output_size() {
   return {.columns = from_environment("COLUMNS", 80), .rows = from_environment("LINES", 24)};
 }
 
-ResizeSignal::ResizeSignal() {
-  const sigset_t set = resize_set();
-  ::sigprocmask(SIG_BLOCK, &set, nullptr);
+ScreenSignals::ScreenSignals(bool full_screen) {
+  sigemptyset(&set_);
+  sigaddset(&set_, SIGWINCH);
+  if (full_screen) {
+    sigaddset(&set_, SIGTSTP);
+    sigaddset(&set_, SIGQUIT);
+  }
+  ::sigprocmask(SIG_BLOCK, &set_, nullptr);
 }
 
-ResizeSignal::~ResizeSignal() {
-  const sigset_t set = resize_set();
-  ::sigprocmask(SIG_UNBLOCK, &set, nullptr);
+ScreenSignals::~ScreenSignals() {
+  // A Ctrl-Z or Ctrl-\ still pending acts once unblocked, as it would have.
+  ::sigprocmask(SIG_UNBLOCK, &set_, nullptr);
 }
 
-bool ResizeSignal::wait_or_resize(std::chrono::nanoseconds timeout) {
-  const sigset_t set = resize_set();
+void ScreenSignals::stop() {
+  sigset_t stop_set;
+  sigemptyset(&stop_set);
+  sigaddset(&stop_set, SIGTSTP);
+  ::raise(SIGTSTP); // pending while blocked: its default action, to stop, comes on unblocking
+  ::sigprocmask(SIG_UNBLOCK, &stop_set, nullptr);
+  ::sigprocmask(SIG_BLOCK, &stop_set, nullptr); // continued (fg): as before
+}
+
+ScreenSignals::Event ScreenSignals::wait(std::chrono::nanoseconds timeout) {
+  const sigset_t& set = set_;
   timespec due{};
   ::clock_gettime(CLOCK_MONOTONIC, &due);
   const auto add = [](timespec t, std::chrono::nanoseconds d) {
@@ -72,14 +79,17 @@ bool ResizeSignal::wait_or_resize(std::chrono::nanoseconds timeout) {
     ::clock_gettime(CLOCK_MONOTONIC, &now);
     const auto left =
         std::chrono::seconds(due.tv_sec - now.tv_sec) + std::chrono::nanoseconds(due.tv_nsec - now.tv_nsec);
-    if (left.count() <= 0) return false;
+    if (left.count() <= 0) return Event::timeout;
     const timespec wait{.tv_sec = std::chrono::duration_cast<std::chrono::seconds>(left).count(),
                         .tv_nsec = (left - std::chrono::duration_cast<std::chrono::seconds>(left)).count()};
-    if (::sigtimedwait(&set, nullptr, &wait) == SIGWINCH) return true;
-    if (errno == EINTR)
+    const int taken = ::sigtimedwait(&set, nullptr, &wait);
+    if (taken == SIGWINCH) return Event::resized;
+    if (taken == SIGTSTP) return Event::suspend;
+    if (taken == SIGQUIT) throw Interrupted(SIGQUIT); // destructors give the screen back
+    if (taken < 0 && errno == EINTR)
       signals::throw_if_interrupted(); // SIGINT's handler ran
-    else if (errno == EAGAIN)
-      return false;
+    else if (taken < 0 && errno == EAGAIN)
+      return Event::timeout;
   }
 }
 

@@ -3,6 +3,8 @@
 // stdout is one, its size, and a wait that a window resize (SIGWINCH) cuts short.
 #pragma once
 
+#include <signal.h>
+
 #include <chrono>
 
 namespace ipcdemo::sys {
@@ -19,19 +21,29 @@ WindowSize window_size();
 // terminal, COLUMNS and LINES from the environment; 80x24 for what neither says.
 WindowSize output_size();
 
-// While it lives, SIGWINCH is blocked, so that wait_or_resize can take it.
-class ResizeSignal {
+// While it lives, SIGWINCH is blocked, so that wait can take it; with
+// `full_screen`, so are SIGTSTP (Ctrl-Z) and SIGQUIT (Ctrl-\\), which a program
+// that took the terminal over must answer itself: give the screen back first.
+class ScreenSignals {
  public:
-  ResizeSignal();
-  ~ResizeSignal();
-  ResizeSignal(const ResizeSignal&) = delete;
-  ResizeSignal& operator=(const ResizeSignal&) = delete;
-  ResizeSignal(ResizeSignal&&) = delete;
-  ResizeSignal& operator=(ResizeSignal&&) = delete;
+  explicit ScreenSignals(bool full_screen);
+  ~ScreenSignals();
+  ScreenSignals(const ScreenSignals&) = delete;
+  ScreenSignals& operator=(const ScreenSignals&) = delete;
+  ScreenSignals(ScreenSignals&&) = delete;
+  ScreenSignals& operator=(ScreenSignals&&) = delete;
 
-  // Sleeps for `timeout` at most. true when the window was resized meanwhile.
-  // SIGINT/SIGTERM end it with Interrupted.
-  bool wait_or_resize(std::chrono::nanoseconds timeout);
+  enum class Event { timeout, resized, suspend };
+  // Sleeps for `timeout` at most: `resized` when the window was resized meanwhile,
+  // `suspend` for Ctrl-Z (the caller gives the screen back, then calls stop()).
+  // SIGINT, SIGTERM, SIGHUP and SIGQUIT end it with Interrupted (exit 128 + n).
+  Event wait(std::chrono::nanoseconds timeout);
+  // Stops this process as Ctrl-Z would have (SIGTSTP, default action), returning
+  // once the shell continues it (fg, SIGCONT).
+  void stop();
+
+ private:
+  sigset_t set_{};
 };
 
 } // namespace ipcdemo::sys

@@ -80,3 +80,32 @@ who_rows() {
   [ "$(tmux_format '#{cursor_flag}')" = 1 ]
   tty_screen | grep -q "before-watch"
 }
+
+@test "on a terminal: Ctrl-Z gives the shell its screen back, fg redraws; Ctrl-\\ restores it too (exit 131)" {
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  tty_start bash --norc --noprofile
+  tty_type "echo before-watch" Enter
+  tty_wait_for "before-watch"
+  # (No "; echo" after it: bash would run that when the job stops.)
+  tty_type "$IPCDEMO watch '$PREFIX-*' --interval 1h" Enter
+  tty_wait_for "counter 0"
+  [ "$(tmux_format '#{alternate_on}')" = 1 ]
+  tty_type C-z
+  tty_wait_for "Stopped"
+  # The shell's own screen, with its cursor, while the job is stopped.
+  [ "$(tmux_format '#{alternate_on}')" = 0 ]
+  [ "$(tmux_format '#{cursor_flag}')" = 1 ]
+  tty_screen | grep -q "before-watch"
+  "$IPCDEMO" -q shm produce "$SHM" --count 3 --interval 0 >/dev/null
+  tty_type "fg" Enter
+  # Continued: full screen again, the whole frame drawn anew at once (not after the hour).
+  tty_wait_for "counter 3"
+  [ "$(tmux_format '#{alternate_on}')" = 1 ]
+  [ "$(tmux_format '#{cursor_flag}')" = 0 ]
+  tty_type 'C-\'
+  tty_wait_for "ipcdemo: interrupted by SIGQUIT"
+  tty_type 'echo "watch-ended=$?"' Enter
+  tty_wait_for "watch-ended=131"
+  [ "$(tmux_format '#{alternate_on}')" = 0 ]
+  [ "$(tmux_format '#{cursor_flag}')" = 1 ]
+}
