@@ -175,11 +175,22 @@ int run(int argc, char** argv) {
   return command.handler(*line.invocation);
 }
 
+// The user's own Ctrl-C needs no error line: the command said what it did, and
+// the shell shows ^C. A signal sent by someone else is reported.
+int report_interrupted(const Interrupted& interrupted) {
+  if (interrupted.signo() == SIGINT && signals::from_terminal()) {
+    std::fflush(stdout);
+    return interrupted.exit_code();
+  }
+  return output::report(interrupted);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
   log::init();
   signals::install();
+  output::take_stdout();
   int status = exit_code::ok;
   try {
     status = run(argc, argv);
@@ -188,17 +199,12 @@ int main(int argc, char** argv) {
     // The reader of our output left: end quietly, as cat does.
     return exit_code::ok;
   } catch (const Interrupted& interrupted) {
-    // The user's own Ctrl-C needs no error line: the command said what it did,
-    // and the shell shows ^C. A signal sent by someone else is reported.
-    if (interrupted.signo() == SIGINT && signals::from_terminal()) {
-      std::fflush(stdout);
-      return interrupted.exit_code();
-    }
-    return output::report(interrupted);
+    return report_interrupted(interrupted);
   } catch (const Error& error) {
     return output::report(error);
   } catch (const std::system_error& error) {
-    // fmt::print throws this when writing to stdout fails.
+    // fmt::print throws this when writing to stdout fails; a signal may have cut it short.
+    if (const int signo = signals::pending(); signo != 0) return report_interrupted(Interrupted(signo));
     if (error.code().value() == EPIPE) return exit_code::ok;
     return output::report(SysError("write", "standard output", error.code().value()));
   } catch (const std::bad_alloc&) {

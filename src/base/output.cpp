@@ -39,7 +39,31 @@ int diagnose(int fd) {
   return EIO;
 }
 
+// fopencookie's write: all of `size`, unless a signal arrives or write(2) fails.
+// A short count sets stdio's error flag, and the caller's check ends the command.
+ssize_t write_stdout(void* /*cookie*/, const char* data, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t wrote = ::write(STDOUT_FILENO, data + done, size - done);
+    if (wrote > 0) done += static_cast<std::size_t>(wrote);
+    if (wrote < 0 && errno != EINTR) break;
+    if (wrote == 0 || signals::pending() != 0) {
+      errno = wrote == 0 ? EIO : EINTR;
+      break;
+    }
+  }
+  return done == 0 && size > 0 ? -1 : static_cast<ssize_t>(done);
+}
+
 } // namespace
+
+void take_stdout() {
+  const cookie_io_functions_t functions{.read = nullptr, .write = write_stdout, .seek = nullptr, .close = nullptr};
+  FILE* const stream = ::fopencookie(nullptr, "w", functions);
+  if (stream == nullptr) return;
+  std::setvbuf(stream, nullptr, ::isatty(STDOUT_FILENO) == 1 ? _IOLBF : _IOFBF, BUFSIZ);
+  stdout = stream; // NOLINT(cppcoreguidelines-pro-type-cstyle-cast): glibc's stdout is a variable, meant to be set
+}
 
 int report(const Error& error) {
   error_line(error.line());
@@ -47,6 +71,7 @@ int report(const Error& error) {
 }
 
 void failed(int err) {
+  signals::throw_if_interrupted(); // cut short by a signal: that, not a failed write
   if (err == 0) err = diagnose(STDOUT_FILENO);
   if (err == EPIPE) throw BrokenPipe();
   throw SysError("write", "standard output", err);

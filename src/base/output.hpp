@@ -29,6 +29,14 @@ class Error;
 
 namespace ipcdemo::output {
 
+// Makes stdout a stream whose writes are ours (fopencookie), called first thing
+// in main. stdio writes the rest of a partial write(2) until all is out, so a
+// signal that cut short a write to a full pipe would be swallowed until the
+// reader reads, maybe never; ours stops when a signal is pending, and the
+// command ends as Interrupted (exit 128 + n). Line-buffered on a terminal, as
+// glibc's own stdout. Where the stream cannot be made, glibc's stays.
+void take_stdout();
+
 // Flushes stdout and reports a failure as a SysError; EPIPE throws BrokenPipe.
 void finish();
 
@@ -56,7 +64,8 @@ class Records {
 void error_line(std::string_view line) noexcept;
 
 // A write to stdout failed with `err` (errno right after the failed call; 0 when
-// unknown): throws BrokenPipe for EPIPE, else SysError naming the cause.
+// unknown): throws Interrupted when a signal cut it short, BrokenPipe for EPIPE,
+// else SysError naming the cause.
 [[noreturn]] void failed(int err);
 
 } // namespace ipcdemo::output

@@ -337,9 +337,12 @@ GroupSpec shm_group() {
                       "prints. The counter is the first 8 bytes, in the machine's byte order.\n"
                       "Holes are not read: lseek(SEEK_DATA/SEEK_HOLE) finds the bytes that hold data and\n"
                       "the zeros between fold into the '*' at once, so a sparse segment that claims a\n"
-                      "terabyte dumps as fast as its data allows (--json spells out every byte).",
+                      "terabyte dumps as fast as its data allows.\n\n"
+                      "--json prints one object: name, size, offset, length, and extents, the bytes as\n"
+                      "runs in order: {\"offset\":N,\"hex\":\"0300...\"} or, for a hole or 32 zero bytes\n"
+                      "and more, {\"offset\":N,\"zeros\":N}.",
                   .examples = {"ipcdemo shm dump", "ipcdemo shm dump demo --offset 4K --length 64",
-                               "ipcdemo shm dump --json | jq -r .hex"},
+                               "ipcdemo shm dump --json | jq -c '.extents[]'"},
                   .options = {{.flags = "-o,--offset",
                                .type = ValueType::size,
                                .help = "Start this many bytes into the segment",

@@ -98,6 +98,65 @@ std::string HexDump::finish() {
   return out + fmt::format("{:08x}\n", offset_);
 }
 
+std::string JsonExtents::open(std::uint64_t at, std::string_view field) {
+  std::string out = fmt::format("{}{{\"offset\":{},\"{}\":", any_ ? "," : "", at, field);
+  any_ = true;
+  return out;
+}
+
+std::string JsonExtents::close_hex() {
+  if (!in_hex_) return {};
+  in_hex_ = false;
+  return "\"}";
+}
+
+// Pending zeros: a run of their own when long enough, else more hex.
+std::string JsonExtents::close_zeros() {
+  if (zeros_ == 0) return {};
+  const std::uint64_t start = offset_ - zeros_;
+  std::string out;
+  if (zeros_ >= zeros_run) {
+    out = close_hex() + open(start, "zeros") + fmt::format("{}}}", zeros_);
+  } else {
+    if (!in_hex_) out = open(start, "hex") + "\"";
+    in_hex_ = true;
+    out.append(2 * zeros_, '0');
+  }
+  zeros_ = 0;
+  return out;
+}
+
+std::string JsonExtents::feed(std::span<const unsigned char> bytes) {
+  std::string out;
+  for (const unsigned char byte : bytes) {
+    if (byte == 0) {
+      ++offset_;
+      ++zeros_;
+      continue;
+    }
+    out += close_zeros();
+    if (!in_hex_) {
+      out += open(offset_, "hex") + "\"";
+      in_hex_ = true;
+    }
+    out += "0123456789abcdef"[byte >> 4];
+    out += "0123456789abcdef"[byte & 0xf];
+    ++offset_;
+  }
+  return out;
+}
+
+std::string JsonExtents::feed_zeros(std::uint64_t count) {
+  offset_ += count;
+  zeros_ += count;
+  return {};
+}
+
+std::string JsonExtents::finish() {
+  std::string out = close_zeros();
+  return out + close_hex();
+}
+
 void dump(const std::string& name, const DumpRange& range, bool json) {
   // shm::open refuses a planted FIFO without blocking (O_NONBLOCK) or anything not a file.
   const Opened opened = shm::open(name, O_RDONLY);
@@ -109,17 +168,18 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
   const std::uint64_t end =
       range.length && *range.length < size - range.offset ? range.offset + *range.length : size;
   HexDump text(range.offset);
+  JsonExtents extents(range.offset);
   // JSON is streamed too: a segment may be larger than we want to hold twice over.
   if (json)
-    fmt::print("{{\"name\":{},\"size\":{},\"offset\":{},\"hex\":\"", json_string(name), size, range.offset);
+    fmt::print("{{\"name\":{},\"size\":{},\"offset\":{},\"extents\":[", json_string(name), size,
+               range.offset);
   std::vector<unsigned char> buffer(std::size_t{64} * 1024);
   const std::string path = ipc_object_path(name, ObjectKind::shm); // for errors
   std::uint64_t at = range.offset;
   std::uint64_t data_end = at; // where the run of data found last ends (a hole or EOF)
   while (at < end) {
     signals::throw_if_interrupted(); // reads of a file never block, so no EINTR says so
-    if (!json && at >= data_end) {
-      // Only a text dump can skip a hole: JSON spells out every byte.
+    if (at >= data_end) {
       const std::optional<off_t> data = sys::seek_data(fd, static_cast<off_t>(at));
       const std::uint64_t data_at = data ? static_cast<std::uint64_t>(*data) : end;
       if (data_at > at) {
@@ -127,7 +187,7 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
         const auto now = static_cast<std::uint64_t>(sys::fstat(fd).st_size);
         const std::uint64_t zeros_to = std::min({data_at, end, now});
         if (zeros_to <= at) break; // truncated meanwhile: what is left is gone
-        fmt::print("{}", text.feed_zeros(zeros_to - at));
+        fmt::print("{}", json ? extents.feed_zeros(zeros_to - at) : text.feed_zeros(zeros_to - at));
         at = zeros_to;
         if (at >= end) break;
         if (at != data_at) continue; // truncated meanwhile: the next lseek says how far
@@ -136,27 +196,16 @@ void dump(const std::string& name, const DumpRange& range, bool json) {
       if (!hole) break; // truncated meanwhile
       data_end = static_cast<std::uint64_t>(*hole);
     }
-    std::uint64_t want = std::min<std::uint64_t>(buffer.size(), end - at);
-    if (!json) want = std::min(want, data_end - at);
+    const std::uint64_t want = std::min<std::uint64_t>({buffer.size(), end - at, data_end - at});
     const std::size_t got =
         sys::pread(fd.get(), path, buffer.data(), static_cast<std::size_t>(want), static_cast<off_t>(at));
     if (got == 0) break; // truncated meanwhile: what is left is gone
     const std::span<const unsigned char> bytes(buffer.data(), got);
-    if (json) {
-      std::string hex;
-      hex.reserve(2 * bytes.size());
-      for (const unsigned char byte : bytes) {
-        hex += "0123456789abcdef"[byte >> 4];
-        hex += "0123456789abcdef"[byte & 0xf];
-      }
-      fmt::print("{}", hex);
-    } else {
-      fmt::print("{}", text.feed(bytes));
-    }
+    fmt::print("{}", json ? extents.feed(bytes) : text.feed(bytes));
     at += got;
   }
   if (json)
-    fmt::print("\",\"length\":{}}}\n", at - range.offset);
+    fmt::print("{}],\"length\":{}}}\n", extents.finish(), at - range.offset);
   else
     fmt::print("{}", text.finish());
 }

@@ -38,6 +38,32 @@ class HexDump {
   bool any_ = false;
 };
 
+// The JSON dump's "extents": the bytes as runs of hex and runs of zeros, so a
+// hole (or a long run of zero bytes) is one {"offset":N,"zeros":N} whatever its
+// size. Feed it in order; each call returns the JSON text it completes, commas
+// included, to be streamed: the dump of a terabyte of holes is a few lines.
+class JsonExtents {
+ public:
+  explicit JsonExtents(std::uint64_t start) : offset_(start) {}
+  std::string feed(std::span<const unsigned char> bytes);
+  std::string feed_zeros(std::uint64_t count);
+  // What is still pending.
+  std::string finish();
+
+  // Zero bytes in a row from which they become a "zeros" run, not hex.
+  static constexpr std::uint64_t zeros_run = 32;
+
+ private:
+  std::string close_hex();
+  std::string close_zeros();
+  std::string open(std::uint64_t at, std::string_view field);
+
+  std::uint64_t offset_;            // where the next byte fed lies
+  bool any_ = false;                // an extent was written: the next needs a comma
+  bool in_hex_ = false;             // a hex run's string is open
+  std::uint64_t zeros_ = 0;         // zero bytes pending (not yet hex or a run)
+};
+
 struct DumpRange {
   std::uint64_t offset = 0;
   std::optional<std::uint64_t> length; // to the end when not given
