@@ -28,6 +28,22 @@ std::size_t writers_of(const std::string& name) {
   return writers.size();
 }
 
+// The tally with the writers seen around it: read, scan /proc, read again, until
+// the two reads agree (a producer that started or ended between them moved the
+// words), so the writers counted are those of the tally printed.
+void print_settled_tally(const Counter& counter, const std::string& name) {
+  Tally tally = counter.tally();
+  std::size_t writers = 0;
+  for (int round = 0; round < 5; ++round) {
+    writers = writers_of(name);
+    const Tally again = counter.tally();
+    const bool settled = again.counter == tally.counter && again.attempts == tally.attempts;
+    tally = again;
+    if (settled) break;
+  }
+  print_tally(tally, writers);
+}
+
 } // namespace
 
 void print_info(const std::string& name) {
@@ -43,7 +59,7 @@ void print_info(const std::string& name) {
   if (static_cast<std::size_t>(status.st_size) < counter_size)
     fmt::print("counter: none (the segment is shorter than the {}-byte counter)\n", counter_size);
   else
-    print_tally(Counter::map(std::move(opened), false).tally(), writers_of(name));
+    print_settled_tally(Counter::map(std::move(opened), false), name);
 }
 
 } // namespace ipcdemo::shm
