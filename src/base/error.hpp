@@ -15,6 +15,7 @@ inline constexpr int ok = 0;
 inline constexpr int failure = 1;       // a system call failed
 inline constexpr int usage = 2;         // bad option, value, name, size or duration
 inline constexpr int would_block = 3;   // would block or timed out
+inline constexpr int incomplete = 4;    // listed what could be read; a kind could not be (said on stderr)
 inline constexpr int internal = 70;     // a bug in ipcdemo itself (EX_SOFTWARE in sysexits.h)
 inline constexpr int not_found = 127;   // unknown tool name
 inline constexpr int signal_base = 128; // 128 + signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP)

@@ -12,6 +12,8 @@ inline constexpr std::string_view exit_status =
     "       or memory ran out (ulimit -v, a cgroup)\n"
     "  2    usage error: bad option, value, name, size or duration\n"
     "  3    the operation would block, or its timeout expired\n"
+    "  4    incomplete: ls, who, rm or watch could not list message queues (said on\n"
+    "       stderr); what they show is only what could be read\n"
     "  70   internal error: a bug in ipcdemo (please report it)\n"
     "  127  unknown tool name\n"
     "  130  interrupted by SIGINT (Ctrl-C); 143 by SIGTERM, 129 by SIGHUP (terminal closed)\n";

@@ -79,17 +79,22 @@ ls::Request listing_request(const Invocation& invocation) {
   return request;
 }
 
-void warn_unlisted_queues(const ls::Request& request, const ls::Listing& listing) {
-  const bool wanted =
-      std::find(request.kinds.begin(), request.kinds.end(), ObjectKind::mq) != request.kinds.end();
-  if (!wanted || listing.mqueue_read) return;
+void say_queues_unlisted(const std::string& problem) {
   if (::geteuid() == 0)
-    log::warn("message queues are not listed: {}", listing.mqueue_problem);
+    log::warn("message queues are not listed: {}", problem);
   else
     log::warn(
         "message queues are not listed: the mqueue file system is not mounted; to see them (as root): {} "
         "(or run this as root: it reads them through a private mount)",
         mq::mount_command);
+}
+
+bool warn_unlisted_queues(const ls::Request& request, const ls::Listing& listing) {
+  const bool wanted =
+      std::find(request.kinds.begin(), request.kinds.end(), ObjectKind::mq) != request.kinds.end();
+  if (!wanted || listing.mqueue_read) return false;
+  say_queues_unlisted(listing.mqueue_problem);
+  return true;
 }
 
 void warn_uninspectable(const ls::Listing& listing) {

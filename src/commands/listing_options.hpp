@@ -25,8 +25,12 @@ OptionSpec holders_option();
 
 // Kinds and patterns from --type and PATTERN...
 ls::Request listing_request(const Invocation& invocation);
-// Says how to see queues when they were wanted but could not be read.
-void warn_unlisted_queues(const ls::Request& request, const ls::Listing& listing);
+// Says how to see queues when they were wanted but could not be read, and
+// returns true then: the listing is incomplete (exit_code::incomplete), never
+// an empty answer with status 0.
+bool warn_unlisted_queues(const ls::Request& request, const ls::Listing& listing);
+// The warning itself, for a command that keeps the listing's `mqueue_problem` (watch).
+void say_queues_unlisted(const std::string& problem);
 // Says how many processes could not be inspected (only after a /proc scan).
 void warn_uninspectable(const ls::Listing& listing);
 

@@ -38,10 +38,10 @@ int list_objects(const Invocation& invocation) {
   // Opening each queue for mq_getattr is most of what listing queues costs: only when a column needs it.
   request.queue_attributes = wants("SIZE") || wants("CURMSGS") || wants("MAXMSG") || wants("MSGSIZE");
   const auto listing = ls::list(request);
-  warn_unlisted_queues(request, listing);
+  const bool incomplete = warn_unlisted_queues(request, listing);
   fmt::print("{}", json ? ls::format_json(listing, format, all_json) : ls::format_table(listing, format));
   warn_uninspectable(listing);
-  return exit_code::ok;
+  return incomplete ? exit_code::incomplete : exit_code::ok;
 }
 
 // The prose, then one line per column from the column table (help and man page).

@@ -47,7 +47,7 @@ int remove_objects(const Invocation& invocation) {
   const bool dry_run = invocation.flag("dry-run");
   request.holders = unused;
   const auto listing = ls::list(request);
-  warn_unlisted_queues(request, listing);
+  const bool incomplete = warn_unlisted_queues(request, listing);
   std::size_t matched = 0;
   std::size_t left = 0;
   std::size_t failed = 0;
@@ -80,6 +80,12 @@ int remove_objects(const Invocation& invocation) {
     }
   }
   if (unused) warn_uninspectable(listing);
+  // Queues could not be listed: one named like the pattern may exist, so "no
+  // object matches" would be a guess. The others were removed; exit 4 says so.
+  if (incomplete && failed == 0) {
+    if (matched == 0) log::warn("no object among those listed matches {}", fmt::join(request.patterns, " "));
+    return exit_code::incomplete;
+  }
   if (matched == 0) {
     log::warn("no object matches {}{}", fmt::join(request.patterns, " "),
               left == 0 ? "" : fmt::format(" (left alone: {} entr{} that {} no object)", left, left == 1 ? "y" : "ies",
@@ -112,7 +118,7 @@ GroupSpec rm_group() {
               "planted under /dev/shm, a file named sem. alone) are left alone, each said (left\n"
               "alone: PATH is ...); they do not change the exit status. Exit status 1 when nothing matched\n"
               "or a removal failed (each failure is said, and the others are still removed); 2\n"
-              "for an empty PATTERN.",
+              "for an empty PATTERN; 4 when message queues could not be listed (one may match).",
           .examples = {"ipcdemo rm 'ipcdemo-test-*' --dry-run", "ipcdemo rm --type sem 'demo*' --unused",
                        "ipcdemo rm /a /b /c"},
           .options = {type_option(),

@@ -51,8 +51,11 @@ int watch_objects(const Invocation& invocation) {
   // (watch | head -n 1) ends the command (EPIPE), as the one stdout policy says.
   output::Records lines(true);
   std::map<std::string, std::vector<std::string>> previous;
+  bool incomplete = false;
   for (std::uint64_t frames = 1;; ++frames) {
     const auto frame = watch::capture(request);
+    if (frame.queues_unlisted && !incomplete) say_queues_unlisted(frame.queues_problem); // once
+    incomplete = frame.queues_unlisted;
     if (screen) {
       const auto size = sys::window_size();
       const std::string title = fmt::format(
@@ -79,7 +82,7 @@ int watch_objects(const Invocation& invocation) {
         break;
     }
   }
-  return exit_code::ok;
+  return incomplete ? exit_code::incomplete : exit_code::ok;
 }
 
 } // namespace

@@ -25,10 +25,10 @@ int who(const Invocation& invocation) {
     std::erase_if(listing.rows, [](const ls::Row& row) {
       return row.holders.empty() && !(row.waiters && *row.waiters > 0);
     });
-  warn_unlisted_queues(request, listing);
+  const bool incomplete = warn_unlisted_queues(request, listing);
   fmt::print("{}", invocation.flag("json") ? ls::format_who_json(listing) : ls::format_who_table(listing));
   warn_uninspectable(listing);
-  return exit_code::ok;
+  return incomplete ? exit_code::incomplete : exit_code::ok;
 }
 
 } // namespace

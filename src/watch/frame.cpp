@@ -13,6 +13,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ipcdemo::watch {
 
 namespace {
@@ -53,7 +55,11 @@ Frame capture(const ls::Request& request) {
   ls::Request wanted = request;
   wanted.holders = true;
   const auto listing = ls::list(wanted);
-  Frame frame{.time = std::time(nullptr), .uninspectable = listing.scan ? listing.scan->uninspectable : 0};
+  Frame frame{.time = std::time(nullptr),
+              .uninspectable = listing.scan ? listing.scan->uninspectable : 0,
+              .queues_unlisted = !listing.mqueue_read && std::find(request.kinds.begin(), request.kinds.end(),
+                                                                   ObjectKind::mq) != request.kinds.end(),
+              .queues_problem = listing.mqueue_problem};
   for (const auto& row : listing.rows) {
     Object object{.kind = row.kind,
                   .name = row.name,
@@ -159,6 +165,8 @@ std::string render(const Frame& frame, const std::map<std::string, std::vector<s
     }
     put_line(text);
   }
+  if (frame.queues_unlisted)
+    put_line(std::string("message queues are not listed: the mqueue file system could not be read").substr(0, width));
   if (frame.uninspectable > 0)
     put_line(fmt::format("{} process{} could not be inspected: their holds are not shown",
                          frame.uninspectable, frame.uninspectable == 1 ? "" : "es")
@@ -186,7 +194,8 @@ std::string json_line(const Frame& frame) {
         optional_json(object.value), optional_json(object.waiters), optional_json(object.curmsgs),
         optional_json(object.maxmsg), pids);
   }
-  return out + fmt::format("],\"uninspectable\":{}}}\n", frame.uninspectable);
+  return out + fmt::format("],\"uninspectable\":{},\"queues_listed\":{}}}\n", frame.uninspectable,
+                           frame.queues_unlisted ? "false" : "true");
 }
 
 } // namespace ipcdemo::watch

@@ -31,6 +31,8 @@ struct Frame {
   std::time_t time = 0;
   std::vector<Object> objects;
   std::size_t uninspectable = 0;
+  bool queues_unlisted = false; // queues wanted, but the mqueue file system could not be read
+  std::string queues_problem;   // why not
 };
 
 Frame capture(const ls::Request& request);

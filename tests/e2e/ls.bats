@@ -56,14 +56,29 @@ ls_with_mqueue() { "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"; }
   [[ "$output" == *"$SHM"* ]]
 }
 
-@test "without the mqueue file system, a user's ls does not list queues and says how to mount it" {
+@test "without the mqueue file system, a user's ls, who, rm and watch say queues are unlisted: exit 4, never 0" {
   grep -q " mqueue " /proc/self/mounts && skip "an mqueue fs is mounted here"
   "$IPCDEMO" mq create "$Q" >/dev/null 2>&1
   chmod 755 "$TEST_DIR"
-  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" ls
+  local words
+  for words in "ls" "ls --type mq --json" "who" "rm ${Q#/}" "watch --count 1"; do
+    # shellcheck disable=SC2086 # the command's words
+    run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" $words
+    [ "$status" -eq 4 ] || { echo "$words: status $status"; return 1; }
+    [[ "$stderr" == *"message queues are not listed"*"mount -t mqueue none /dev/mqueue"* ]]
+    [[ "$output" != *"$Q"* ]]
+  done
+  [[ "$output" == *'"queues_listed":false'* ]] # watch's JSON line says it too
+  "$IPCDEMO" mq info "$Q" >/dev/null # rm removed nothing it could not see
+  # Root whose private mount of the mqueue file system fails: the same (issue #25).
+  if command -v strace >/dev/null && ! ldd "$IPCDEMO" 2>/dev/null | grep -q 'lib[at]san'; then
+    run --separate-stderr strace -f -qq -o /dev/null -e trace=unshare -e inject=unshare:error=EPERM "$IPCDEMO" ls --type mq
+    [ "$status" -eq 4 ] || { echo "root, unshare refused: status $status"; return 1; }
+    [[ "$stderr" == *"message queues are not listed: "*"a private mount failed (unshare CLONE_NEWNS: Operation not permitted)"* ]]
+  fi
+  # Asked for no queues, a listing is complete.
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" ls --type shm,sem
   [ "$status" -eq 0 ]
-  [[ "$stderr" == *"mount -t mqueue none /dev/mqueue"* ]]
-  [[ "$output" != *"$Q"* ]]
 }
 
 @test "without the mqueue file system, root's ls lists queues through a private mount and mounts nothing" {

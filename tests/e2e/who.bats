@@ -81,7 +81,7 @@ load ipc_helpers
   background "$IPCDEMO" shm consume "$SHM" --interval 1h
   wait_until_blocked "$BG"
   chmod 755 "$TEST_DIR"
-  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" who --json "$SHM"
+  run --separate-stderr setpriv --reuid=nobody --regid=nogroup --clear-groups "$(nobody_ipcdemo)" who --json --type shm "$SHM"
   [ "$status" -eq 0 ]
   [ "$(jq '.objects[0].holders | length' <<<"$output")" = 0 ]
   [ "$(jq '.uninspectable > 0' <<<"$output")" = true ]
