@@ -36,6 +36,10 @@ constexpr std::array rows{
     Row{sem, Operation::open_read, ENOENT, "create it first with: ipcdemo sem create {name}"},
     Row{sem, Operation::open_write, ENOENT, "create it first with: ipcdemo sem create {name}"},
     Row{sem, Operation::create, EEXIST, "remove it first with: ipcdemo sem unlink {name}"},
+    // SIGXFSZ is ignored (signals::install): glibc's write of the new file fails with EFBIG.
+    Row{sem, Operation::create, EFBIG,
+        "glibc writes a semaphore as a file of 32 bytes, above the file-size limit RLIMIT_FSIZE (see: "
+        "ulimit -f); nothing was created"},
     Row{sem, Operation::unlink, ENOENT,
         "there is no such semaphore (ls /dev/shm/sem.* shows those there are)"},
 

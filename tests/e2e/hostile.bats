@@ -236,6 +236,15 @@ listed_and_unlinked() {
   [ ! -e "/dev/shm$SHM" ]
 }
 
+@test "a file-size limit during sem create: the limit is named and nothing is left" {
+  # ulimit -f 0: glibc's write of the semaphore's 32 bytes is refused.
+  # Its messages go through a pipe: under the limit, a write to a file would fail too.
+  run bash -c 'set -o pipefail; (ulimit -f 0 && exec "$1" sem create "$2") 2>&1 | cat' _ "$IPCDEMO" "$SEM"
+  [ "$status" -eq 1 ] || { echo "status $status: $output"; return 1; }
+  [ "$output" = "ipcdemo: sem_open $SEM: File too large; glibc writes a semaphore as a file of 32 bytes, above the file-size limit RLIMIT_FSIZE (see: ulimit -f); nothing was created" ]
+  [ ! -e "/dev/shm/sem.${SEM#/}" ]
+}
+
 @test "too few descriptors: the command fails with the limit named" {
   # UBSan's own checks need descriptors (they misreport a valid vptr without them).
   ! ldd "$IPCDEMO" 2>/dev/null | grep -q 'lib[at]san' || skip "a sanitizer runtime needs descriptors of its own"
