@@ -2,6 +2,7 @@
 #include "sys/socket.hpp"
 
 #include "base/error.hpp"
+#include "base/log.hpp"
 #include "sys/narrate.hpp"
 
 #include <arpa/inet.h>
@@ -28,6 +29,13 @@ std::string address_text(const sockaddr_in& address) {
   inet_ntop(AF_INET, &address.sin_addr, text, sizeof text);
   return fmt::format("{{sa_family=AF_INET, sin_port=htons({}), sin_addr=inet_addr(\"{}\")}}",
                      ntohs(address.sin_port), text);
+}
+
+// 127.0.0.1:43210, for messages.
+std::string endpoint(const sockaddr_in& address) {
+  char text[INET_ADDRSTRLEN] = "?";
+  inet_ntop(AF_INET, &address.sin_addr, text, sizeof text);
+  return fmt::format("{}:{}", text, ntohs(address.sin_port));
 }
 
 // A call that returns 0 or -1: narrated, SysError naming `name` when it failed.
@@ -75,7 +83,9 @@ SocketPair tcp_loopback_pair(const std::string& name) {
   address.sin_port = 0; // the kernel picks a free port
   checked(::bind(listener.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address), "bind",
           fmt::format("{}, {}, {}", listener.get(), address_text(address), sizeof address), listener.name());
-  checked(::listen(listener.get(), 1), "listen", fmt::format("{}, 1", listener.get()), listener.name());
+  // A backlog of 8: a stranger who connects first (the port shows in /proc/net/tcp)
+  // neither blocks our connect nor is taken for our client (checked below).
+  checked(::listen(listener.get(), 8), "listen", fmt::format("{}, 8", listener.get()), listener.name());
   socklen_t length = sizeof address;
   checked(::getsockname(listener.get(), reinterpret_cast<sockaddr*>(&address), &length), "getsockname",
           fmt::format("{}, {}", listener.get(), address_text(address)), listener.name());
@@ -84,19 +94,34 @@ SocketPair tcp_loopback_pair(const std::string& name) {
   const std::string where = fmt::format("{} (127.0.0.1:{})", name, ntohs(address.sin_port));
 
   Fd client = tcp_socket(where);
-  // A listen backlog of 1 lets this connect complete before accept: no second thread needed.
+  // The backlog lets this connect complete before accept: no second thread needed.
   checked(::connect(client.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address), "connect",
           fmt::format("{}, {}, {}", client.get(), address_text(address), sizeof address), where);
-  const int accepted = ::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC);
-  const int err = errno;
-  if (narrate::on())
-    narrate::emit("accept4", fmt::format("{}, NULL, NULL, SOCK_CLOEXEC", listener.get()),
-                  narrate::result(accepted, err));
-  if (accepted < 0) throw SysError("accept4", where, err);
-  Fd server(accepted, where);
-  no_delay(client);
-  no_delay(server);
-  return {std::move(client), std::move(server)};
+  sockaddr_in mine{};
+  length = sizeof mine;
+  checked(::getsockname(client.get(), reinterpret_cast<sockaddr*>(&mine), &length), "getsockname",
+          fmt::format("{}, {}", client.get(), address_text(mine)), where);
+  // The accepted end must be our client's: its address and port, nobody else's.
+  for (int tries = 0; tries < 8; ++tries) {
+    sockaddr_in peer{};
+    length = sizeof peer;
+    const int accepted = ::accept4(listener.get(), reinterpret_cast<sockaddr*>(&peer), &length, SOCK_CLOEXEC);
+    const int err = errno;
+    if (narrate::on())
+      narrate::emit("accept4",
+                    fmt::format("{}, {}, [{}], SOCK_CLOEXEC", listener.get(), address_text(peer), length),
+                    narrate::result(accepted, err));
+    if (accepted < 0) throw SysError("accept4", where, err);
+    Fd server(accepted, where);
+    if (peer.sin_addr.s_addr == mine.sin_addr.s_addr && peer.sin_port == mine.sin_port) {
+      no_delay(client);
+      no_delay(server);
+      return {std::move(client), std::move(server)};
+    }
+    log::warn("{}: a connection from {} is not bench's own client: closed", where, endpoint(peer));
+  }
+  throw Error(exit_code::failure, where + ": strangers' connections came before bench's own client",
+              "another local process connects to this port as soon as it listens: run bench again");
 }
 
 } // namespace ipcdemo::sys

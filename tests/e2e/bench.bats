@@ -281,3 +281,29 @@ assert "msgsize_max" in d["skipped"][0]["reason"]' <<<"$output"
     [ -z "$(leftovers "$pid")" ] || { echo "$mechanism: $(leftovers "$pid")"; return 1; }
   done
 }
+
+@test "bench TCP: a stranger who connects first is refused, and the run measures bench's own pair" {
+  command -v strace >/dev/null && command -v ss >/dev/null || skip "needs strace and ss (iproute2)"
+  ! ldd "$IPCDEMO" 2>/dev/null | grep -q 'lib[at]san' || skip "LeakSanitizer cannot run under ptrace"
+  # bench's connect is held 1.5 s at its entry: time for the stranger to come first.
+  strace -f -qq -o /dev/null -e trace=connect -e inject=connect:delay_enter=1500000 \
+    "$IPCDEMO" bench --quick --only tcp --cpus any >"$TEST_DIR/out" 2>"$TEST_DIR/err" &
+  local tracer=$! port="" i
+  echo "$tracer" >>"$TEST_DIR/pids"
+  # The port bench listens on, owned by an ipcdemo under this strace (bounded loop).
+  for ((i = 0; i < 500; i++)); do
+    port=$(ss -ltnpH src 127.0.0.1 2>/dev/null | awk -v parent="$tracer" '
+      /users:\(\("ipcdemo"/ { match($0, /pid=[0-9]+/); pid = substr($0, RSTART + 4, RLENGTH - 4)
+        getline ppid < ("/proc/" pid "/stat"); split(ppid, f, " ")
+        if (f[4] == parent) { sub(/.*:/, "", $4); print $4 } }' | head -1)
+    [ -n "$port" ] && break
+    sleep 0.01
+  done
+  [ -n "$port" ] || { echo "bench never listened"; cat "$TEST_DIR/err"; return 1; }
+  exec 6<>"/dev/tcp/127.0.0.1/$port" # the stranger
+  wait_status "$tracer"
+  exec 6>&-
+  [ "$status" -eq 0 ] || { cat "$TEST_DIR/err"; return 1; }
+  grep -q "TCP on 127.0.0.1 (127.0.0.1:$port): a connection from 127.0.0.1:[0-9]* is not bench's own client: closed" "$TEST_DIR/err"
+  grep -q "tcp" "$TEST_DIR/out"
+}
