@@ -2,6 +2,7 @@
 #include "base/output.hpp"
 
 #include "base/error.hpp"
+#include "base/made.hpp"
 #include "base/signals.hpp"
 
 #include <fmt/format.h>
@@ -66,7 +67,10 @@ void take_stdout() {
 }
 
 int report(const Error& error) {
-  error_line(error.line());
+  std::string line = error.line();
+  // Made before the failure: it exists, and the line says so.
+  for (const auto& what : made::so_far()) line += "; " + what + " before this, and it exists";
+  error_line(line);
   return error.exit_code();
 }
 

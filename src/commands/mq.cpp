@@ -5,6 +5,8 @@
 #include "commands/groups.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
+#include "base/made.hpp"
 #include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
 #include "commands/shared_options.hpp"
@@ -41,6 +43,7 @@ int create(const Invocation& invocation) {
   const mode_t mode = invocation.mode("mode");
   const auto result = mq::create(
       name, {.maxmsg = maxmsg, .msgsize = msgsize, .mode = mode, .exclusive = invocation.flag("exclusive")});
+  if (result.created) made::record(fmt::format("message queue {} was created", escape::visible(name)));
   if (!result.created) {
     std::vector<std::string> not_applied;
     for (const char* key : {"maxmsg", "msgsize", "mode"})

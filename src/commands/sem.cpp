@@ -6,6 +6,7 @@
 
 #include "base/deadline.hpp"
 #include "base/error.hpp"
+#include "base/made.hpp"
 #include "base/escape.hpp"
 #include "base/log.hpp"
 #include "base/size_text.hpp"
@@ -46,6 +47,7 @@ int create(const Invocation& invocation) {
   const std::uint64_t value = invocation.count("value");
   const mode_t mode = invocation.mode("mode");
   auto result = sem::create(name, mode, static_cast<unsigned>(value), invocation.flag("exclusive"));
+  if (result.created) made::record(fmt::format("semaphore {} was created", escape::visible(name)));
   const int current = checked_value(result.semaphore);
   if (!result.created) {
     std::vector<std::string> not_applied;

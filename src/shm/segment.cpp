@@ -4,6 +4,8 @@
 #include "shm/sizing.hpp"
 
 #include "base/error.hpp"
+#include "base/escape.hpp"
+#include "base/made.hpp"
 #include "base/log.hpp"
 #include "ipc/access_hint.hpp"
 #include "ipc/hints.hpp"
@@ -77,6 +79,7 @@ std::optional<Opened> create_named(const std::string& name, std::uint64_t size, 
     }
     throw;
   }
+  made::record(fmt::format("shared memory segment {} was created", escape::visible(name)));
   const narrate::Check check;
   opened.status = sys::fstat(opened.fd);
   return opened;
@@ -103,6 +106,7 @@ std::optional<Opened> create_unnamed_first(const std::string& name, std::uint64_
   // The unnamed file vanishes with its descriptor should this fail: nothing half-made is left.
   size_it(fd, name, size, how);
   if (!sys::link_unnamed(fd, ipc_object_path(name, ObjectKind::shm))) return std::nullopt;
+  made::record(fmt::format("shared memory segment {} was created", escape::visible(name)));
   Opened opened{std::move(fd), {}};
   const narrate::Check check;
   opened.status = sys::fstat(opened.fd);

@@ -56,3 +56,21 @@ into_head() {
     [[ "$stderr" != *"Input/output error"* ]]
   done
 }
+
+@test "create whose output fails: exit 1, and the line says the object was made and exists" {
+  local kind name
+  for kind in shm sem; do
+    name=$SHM
+    [ "$kind" = sem ] && name=$SEM
+    run --separate-stderr sh -c '"$0" "$1" create "$2" >/dev/full' "$IPCDEMO" "$kind" "$name"
+    [ "$status" -eq 1 ] || { echo "$kind: status $status"; return 1; }
+    local what="shared memory segment"
+    [ "$kind" = sem ] && what=semaphore
+    [ "$stderr" = "ipcdemo: write standard output: No space left on device; $what $name was created before this, and it exists" ] ||
+      { echo "$stderr"; return 1; }
+    "$IPCDEMO" -q "$kind" info "$name" >/dev/null 2>&1 || "$IPCDEMO" -q "$kind" value "$name" >/dev/null
+  done
+  # Opened, not made: nothing to add.
+  run --separate-stderr sh -c '"$0" -qq shm create "$1" >/dev/full' "$IPCDEMO" "$SHM"
+  [ "$stderr" = "ipcdemo: write standard output: No space left on device" ]
+}
