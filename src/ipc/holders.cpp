@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -39,9 +40,9 @@ std::string trimmed(std::string text) {
   return text;
 }
 
-// The fields of a maps line: range, perms, and the path after the inode.
+// The fields of a maps line: range, perms, device, inode, and the path after them.
 struct Line {
-  std::string_view range, perms, path;
+  std::string_view range, perms, device, inode, path;
 };
 
 std::optional<Line> split_line(std::string_view line) {
@@ -58,24 +59,36 @@ std::optional<Line> split_line(std::string_view line) {
   while (at < line.size() && line[at] == ' ') ++at;
   out.range = fields[0];
   out.perms = fields[1];
+  out.device = fields[3];
+  out.inode = fields[4];
   out.path = line.substr(at);
   return out;
 }
 
+// "00:1a" (hex major:minor) as a dev_t.
+std::optional<dev_t> device_of(std::string_view text) {
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  return makedev(static_cast<unsigned>(hex(text.substr(0, colon))), static_cast<unsigned>(hex(text.substr(colon + 1))));
+}
+
 } // namespace
 
-std::vector<MappedFile> shm_mappings(std::string_view maps) {
+std::vector<MappedFile> file_mappings(std::string_view maps) {
   std::vector<MappedFile> files;
   while (!maps.empty()) {
     const auto newline = maps.find('\n');
     const std::string_view line = maps.substr(0, newline);
     maps = newline == std::string_view::npos ? std::string_view{} : maps.substr(newline + 1);
-    if (line.find(shm_directory) == std::string_view::npos) continue; // the common case: skip fast
     const auto fields = split_line(line);
-    if (!fields || !fields->path.starts_with(shm_directory)) continue;
+    if (!fields || fields->inode == "0") continue; // anonymous memory, the heap, the stack
     const auto dash = fields->range.find('-');
-    if (dash == std::string_view::npos) continue;
-    MappedFile file{.path = std::string(fields->path)};
+    const auto device = device_of(fields->device);
+    std::uint64_t inode = 0;
+    const auto [end, ec] =
+        std::from_chars(fields->inode.data(), fields->inode.data() + fields->inode.size(), inode);
+    if (dash == std::string_view::npos || !device || ec != std::errc()) continue;
+    MappedFile file{.dev = *device, .inode = static_cast<ino_t>(inode), .path = std::string(fields->path)};
     if (file.path.ends_with(deleted_suffix)) {
       file.deleted = true;
       file.path.resize(file.path.size() - deleted_suffix.size());
@@ -83,7 +96,7 @@ std::vector<MappedFile> shm_mappings(std::string_view maps) {
     file.writable = fields->perms.size() > 1 && fields->perms[1] == 'w';
     file.bytes = hex(fields->range.substr(dash + 1)) - hex(fields->range.substr(0, dash));
     const auto same = std::find_if(files.begin(), files.end(), [&](const MappedFile& known) {
-      return known.path == file.path && known.deleted == file.deleted;
+      return known.dev == file.dev && known.inode == file.inode && known.deleted == file.deleted;
     });
     if (same == files.end()) {
       files.push_back(std::move(file));
@@ -154,18 +167,60 @@ std::string describe(const Hold& hold) {
 
 namespace {
 
+// The segments and semaphores of this mount namespace's /dev/shm, by device and
+// inode; and /dev/shm's own device, which an unlinked one still has.
+struct Catalogue {
+  std::map<std::pair<dev_t, ino_t>, ObjectRef> objects;
+  std::optional<dev_t> shm_device;
+
+  const ObjectRef* find(dev_t dev, ino_t inode) const {
+    const auto found = objects.find({dev, inode});
+    return found == objects.end() ? nullptr : &found->second;
+  }
+  // An object unlinked from our /dev/shm: its path says which it was.
+  std::optional<ObjectRef> deleted(dev_t dev, std::string_view path) const {
+    if (!shm_device || dev != *shm_device) return std::nullopt; // another /dev/shm, or none
+    auto ref = object_of_shm_path(path);
+    if (ref) ref->deleted = true;
+    return ref;
+  }
+};
+
+Catalogue shm_catalogue() {
+  Catalogue catalogue;
+  struct stat info {};
+  if (::stat("/dev/shm", &info) != 0) return catalogue;
+  catalogue.shm_device = info.st_dev;
+  std::vector<sys::DirEntry> entries;
+  try {
+    entries = sys::list_directory("/dev/shm");
+  } catch (const SysError&) {
+    return catalogue; // unlinked objects are still found; named ones cannot be
+  }
+  for (const auto& entry : entries) {
+    const std::string path = std::string(shm_directory) + entry.name;
+    if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
+    if (auto ref = object_of_shm_path(path)) catalogue.objects[{info.st_dev, info.st_ino}] = std::move(*ref);
+  }
+  return catalogue;
+}
+
 // What one process holds; false when it may not be inspected.
-bool scan_process(const std::string& dir, Hold& who, std::vector<Hold>& holds) {
+bool scan_process(const std::string& dir, const Catalogue& catalogue, Hold& who, std::vector<Hold>& holds) {
   int err = 0;
   const auto maps = sys::read_small_file(dir + "/maps", &err);
   if (!maps) return !denied(err);
-  for (const auto& file : shm_mappings(*maps)) {
-    const auto ref = object_of_shm_path(file.path);
+  for (const auto& file : file_mappings(*maps)) {
+    std::optional<ObjectRef> ref;
+    if (const ObjectRef* named = catalogue.find(file.dev, file.inode))
+      ref = *named;
+    else if (file.deleted)
+      ref = catalogue.deleted(file.dev, file.path);
     if (!ref) continue;
     Hold hold = who;
     hold.kind = ref->kind;
     hold.name = ref->name;
-    hold.deleted = file.deleted;
+    hold.deleted = ref->deleted;
     hold.way = Way::mapped;
     hold.writable = file.writable;
     hold.bytes = file.bytes;
@@ -181,7 +236,14 @@ bool scan_process(const std::string& dir, Hold& who, std::vector<Hold>& holds) {
     const std::string fd_path = dir + "/fd/" + entry.name;
     const auto link = sys::read_link(fd_path);
     if (!link || link->empty() || (*link)[0] != '/') continue; // pipes, sockets, anon inodes
-    auto ref = object_of_shm_path(*link);
+    std::optional<ObjectRef> ref;
+    struct stat info {};
+    if (::stat(fd_path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+      if (const ObjectRef* named = catalogue.find(info.st_dev, info.st_ino))
+        ref = *named;
+      else if (link->ends_with(deleted_suffix))
+        ref = catalogue.deleted(info.st_dev, *link);
+    }
     if (!ref) {
       ref = object_of_queue_link(*link);
       // "/x" is also a file in the root directory: only the mqueue fs makes it a queue.
@@ -193,8 +255,8 @@ bool scan_process(const std::string& dir, Hold& who, std::vector<Hold>& holds) {
     hold.deleted = ref->deleted;
     hold.way = Way::descriptor;
     std::from_chars(entry.name.data(), entry.name.data() + entry.name.size(), hold.fd);
-    if (const auto info = sys::read_small_file(dir + "/fdinfo/" + entry.name))
-      hold.flags = fdinfo_flags(*info).value_or(0);
+    if (const auto info_text = sys::read_small_file(dir + "/fdinfo/" + entry.name))
+      hold.flags = fdinfo_flags(*info_text).value_or(0);
     hold.writable = (hold.flags & O_ACCMODE) != O_RDONLY;
     holds.push_back(std::move(hold));
   }
@@ -206,6 +268,7 @@ bool scan_process(const std::string& dir, Hold& who, std::vector<Hold>& holds) {
 Scan scan(const std::string& proc_root) {
   Scan result;
   const pid_t self = ::getpid();
+  const Catalogue catalogue = shm_catalogue();
   for (const auto& entry : sys::list_directory(proc_root)) {
     signals::throw_if_interrupted(); // reading every process's maps and fds takes a while
     pid_t pid = 0;
@@ -218,7 +281,7 @@ Scan scan(const std::string& proc_root) {
     Hold who{.pid = pid,
              .command = trimmed(sys::read_small_file(dir + "/comm").value_or("?")),
              .uid = info.st_uid};
-    if (!scan_process(dir, who, result.holds)) ++result.uninspectable;
+    if (!scan_process(dir, catalogue, who, result.holds)) ++result.uninspectable;
   }
   std::sort(result.holds.begin(), result.holds.end(), [](const Hold& a, const Hold& b) {
     return std::tie(a.kind, a.name, a.deleted, a.pid, a.way, a.fd) <

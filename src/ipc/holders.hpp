@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Who holds a POSIX IPC object: the processes that map a segment or semaphore
 // (/proc/PID/maps), hold a descriptor of a segment or queue (/proc/PID/fd and
-// fdinfo), found in one pass over /proc. An object that was unlinked but is still
+// fdinfo), found in one pass over /proc. A segment or semaphore is matched by
+// its device and inode, as lsof and fuser do, never by the path a process sees:
+// a mapping through a bind mount of /dev/shm is a hold, and a namesake in another
+// mount namespace (its own /dev/shm) is not. An object that was unlinked but is still
 // mapped or open shows up here with `deleted` set: only /proc still knows it.
 // Processes this user may not inspect are counted, not silently skipped.
 // `ipcdemo who`, `ls --holders`, `rm --unused`, `watch` and `shm resize` use it.
@@ -57,14 +60,16 @@ bool is_held(const Scan& scan, ObjectKind kind, std::string_view name);
 
 // ---- pure parts, for tests ------------------------------------------------
 struct MappedFile {
-  std::string path; // without " (deleted)"
+  dev_t dev = 0;     // the file's device, as maps gives it (major:minor)
+  ino_t inode = 0;   // and its inode: what a holder is matched by, never the path
+  std::string path;  // without " (deleted)"; the path in the process's own mount namespace
   bool deleted = false;
   bool writable = false;
   std::uint64_t bytes = 0;
 };
-// The mappings of files under /dev/shm in one /proc/PID/maps text, one per file
-// (regions of the same file merged; writable if any region is).
-std::vector<MappedFile> shm_mappings(std::string_view maps);
+// The file-backed mappings in one /proc/PID/maps text, one per file (regions of
+// the same device and inode merged; writable if any region is).
+std::vector<MappedFile> file_mappings(std::string_view maps);
 
 struct ObjectRef {
   ObjectKind kind = ObjectKind::none;

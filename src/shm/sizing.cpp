@@ -6,7 +6,7 @@
 #include "base/size_text.hpp"
 #include "ipc/name.hpp"
 #include "shm/counter.hpp"
-#include "shm/mappers.hpp"
+#include "ipc/holders.hpp"
 #include "shm/segment.hpp"
 #include "sys/seek.hpp"
 #include "sys/shm.hpp"
@@ -51,12 +51,21 @@ Resized resize(const std::string& name, std::uint64_t size, SizeBy how) {
         fmt::format("--hole can only make {} larger (it has {} bytes): shorten it without --hole", name,
                     result.old_size));
   if (size < result.old_size) {
-    const Mappers mappers = processes_mapping(ipc_object_path(name, ObjectKind::shm));
-    if (!mappers.pids.empty())
-      log::warn("{} is mapped by {}: shortening it to {} bytes makes their next touch past byte {} a SIGBUS",
-                name, describe(mappers), size, size);
-    else if (mappers.unreadable > 0)
-      log::info("shortening {}; no process you can see maps it, {}", name, describe(mappers));
+    // Who maps it (by device and inode, as who finds them): their next touch past the new end is a SIGBUS.
+    const holders::Scan scan = holders::scan();
+    std::string mappers;
+    for (const auto& hold : holders::holds_of(scan, ObjectKind::shm, name))
+      if (hold.way == holders::Way::mapped)
+        mappers += fmt::format("{}pid {} ({})", mappers.empty() ? "" : ", ", hold.pid, hold.command);
+    const std::string unchecked =
+        scan.uninspectable == 0 ? std::string()
+                                : fmt::format("{} process{} not checked (their maps are not readable to you)",
+                                              scan.uninspectable, scan.uninspectable == 1 ? "" : "es");
+    if (!mappers.empty())
+      log::warn("{} is mapped by {}{}: shortening it to {} bytes makes their next touch past byte {} a SIGBUS",
+                name, mappers, unchecked.empty() ? "" : "; " + unchecked, size, size);
+    else if (!unchecked.empty())
+      log::info("shortening {}; no process you can see maps it, {}", name, unchecked);
   }
   give_size(fd, size, how);
   result.status = sys::fstat(fd);

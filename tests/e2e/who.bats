@@ -87,3 +87,40 @@ load ipc_helpers
   [ "$(jq '.uninspectable > 0' <<<"$output")" = true ]
   [[ "$stderr" == *"processes could not be inspected"*"run as root"* ]]
 }
+
+# Maps the file $1 shared and sleeps (bounded): a holder that is not ipcdemo.
+MAPPER='import mmap, sys, time
+f = open(sys.argv[1], "r+b")
+m = mmap.mmap(f.fileno(), 4096)
+f.close()
+print("mapped", flush=True)
+time.sleep(300)'
+
+@test "holders by device and inode: through a bind mount it is held; a namesake in another /dev/shm is not" {
+  command -v python3 >/dev/null || skip "python3 not installed"
+  unshare --mount --propagation private true 2>/dev/null || skip "needs a private mount namespace (unshare --mount)"
+  "$IPCDEMO" shm create "$SHM" >/dev/null
+  mkdir "$TEST_DIR/bound"
+  # Our segment, mapped through a bind mount of /dev/shm under another path.
+  background unshare --mount --propagation private sh -c \
+    'mount --bind /dev/shm "$1" && exec python3 -c "$2" "$1/$3"' _ "$TEST_DIR/bound" "$MAPPER" "${SHM#/}" \
+    >"$TEST_DIR/bound.out"
+  local through_bind=$BG
+  # A segment of the same name in a /dev/shm of its own (another tmpfs), mapped.
+  background unshare --mount --propagation private sh -c \
+    'mount -t tmpfs tmpfs /dev/shm && head -c 4096 /dev/zero >"/dev/shm/$2" && exec python3 -c "$1" "/dev/shm/$2"' \
+    _ "$MAPPER" "${SHM#/}" >"$TEST_DIR/namesake.out"
+  local namesake=$BG
+  wait_for_text "$TEST_DIR/bound.out" mapped
+  wait_for_text "$TEST_DIR/namesake.out" mapped
+  run --separate-stderr "$IPCDEMO" who --json "$SHM"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  local pids
+  pids=$(jq -r '.objects[0].holders[].pid' <<<"$output" | sort -u | tr '\n' ' ')
+  [[ " $pids" == *" $through_bind "* ]] || { echo "the mapping through the bind mount is not a hold: $output"; return 1; }
+  [[ " $pids" != *" $namesake "* ]] || { echo "the namesake in another /dev/shm is taken for ours: $output"; return 1; }
+  # rm --unused spares what is held through another path.
+  run --separate-stderr "$IPCDEMO" rm --unused "$SHM"
+  [[ "$output" == *"kept shm $SHM: held by $through_bind"* ]]
+  [ -e "/dev/shm/${SHM#/}" ]
+}

@@ -6,28 +6,32 @@
 #include "sys/semaphore_file.hpp"
 
 #include <fcntl.h>
+#include <sys/sysmacros.h>
 
 #include <gtest/gtest.h>
 
 using namespace ipcdemo;
 using namespace ipcdemo::holders;
 
-TEST(Holders, MergesTheRegionsOfOneSegmentAndKeepsDeletedApart) {
-  const auto files = shm_mappings(
+TEST(Holders, MergesTheRegionsOfOneFileByDeviceAndInodeAndKeepsDeletedApart) {
+  const auto files = file_mappings(
       "7f0000000000-7f0000001000 r--s 00000000 00:1a 11   /dev/shm/demo\n"
-      "7f0000001000-7f0000003000 rw-s 00001000 00:1a 11   /dev/shm/demo\n"
+      "7f0000001000-7f0000003000 rw-s 00001000 00:1a 11   /mnt/bound/demo\n" // the same file, bind-mounted
       "7f0000004000-7f0000005000 rw-s 00000000 00:1a 12   /dev/shm/sem.lock\n"
       "7f0000006000-7f0000007000 r--s 00000000 00:1a 13   /dev/shm/gone (deleted)\n"
       "7f0000008000-7f0000009000 r-xp 00000000 08:01 14   /usr/lib/libc.so.6\n"
       "7f000000a000-7f000000b000 rw-p 00000000 00:00 0 \n");
-  ASSERT_EQ(files.size(), 3U);
+  ASSERT_EQ(files.size(), 4U);
+  EXPECT_EQ(files[0].dev, makedev(0, 0x1a));
+  EXPECT_EQ(files[0].inode, 11U);
   EXPECT_EQ(files[0].path, "/dev/shm/demo");
-  EXPECT_EQ(files[0].bytes, 0x3000U);
+  EXPECT_EQ(files[0].bytes, 0x3000U) << "both regions, whatever path each shows";
   EXPECT_TRUE(files[0].writable);
-  EXPECT_EQ(files[1].path, "/dev/shm/sem.lock");
+  EXPECT_EQ(files[1].inode, 12U);
   EXPECT_EQ(files[2].path, "/dev/shm/gone");
   EXPECT_TRUE(files[2].deleted);
   EXPECT_FALSE(files[2].writable);
+  EXPECT_EQ(files[3].dev, makedev(8, 1));
 }
 
 TEST(Holders, NamesTheObjectOfAPath) {
