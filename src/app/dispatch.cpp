@@ -195,6 +195,10 @@ int main(int argc, char** argv) {
   try {
     status = run(argc, argv);
     output::finish();
+    // A signal that came during the last steps, after the command's last check:
+    // the work is done, but the exit status says the command was asked to stop.
+    if (const int signo = signals::pending(); signo != 0 && status == exit_code::ok)
+      return report_interrupted(Interrupted(signo));
   } catch (const BrokenPipe&) {
     // The reader of our output left: end quietly, as cat does.
     return exit_code::ok;
