@@ -77,7 +77,14 @@ void read_semaphore(Row& row) {
   try {
     const sys::SemaphoreWord word = sys::read_semaphore_file(row.name, row.path);
     row.value = word.value;
-    row.waiters = word.waiters;
+    // glibc counts threads asleep in sem_wait: never more than the kernel has
+    // processes (PID_MAX_LIMIT, 2^22). More is a planted or damaged word, not a count.
+    constexpr std::uint32_t most_waiters = 1U << 22;
+    if (word.waiters > most_waiters)
+      row.problem = fmt::format("{} holds {} in its waiters field: no count of sleepers (planted or damaged)",
+                                row.path, word.waiters);
+    else
+      row.waiters = word.waiters;
   } catch (const Error& error) {
     row.problem = error.what();
   }

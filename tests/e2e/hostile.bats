@@ -354,3 +354,14 @@ full_shm() {
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   [ "$(stat -c '%U %a %s' "/dev/shm$SHM")" = "nobody 600 8192" ]
 }
+
+@test "a planted waiters field is no count: ls says so, who and watch show none" {
+  # value 1, waiters 0xffffffff, private 128, the rest zeros
+  plant_sem_file_as_nobody "${SEM#/}" "\x01\0\0\0\xff\xff\xff\xff\x80\0\0\0$(printf '\\0%.0s' $(seq 20))"
+  run --separate-stderr "$IPCDEMO" ls --type sem "$SEM"
+  [[ "$output" == *"holds 4294967295 in its waiters field: no count of sleepers (planted or damaged)"* ]]
+  run --separate-stderr "$IPCDEMO" who --json "$SEM"
+  [ "$(jq '.objects[0].waiters' <<<"$output")" = null ]
+  run --separate-stderr "$IPCDEMO" watch --count 1 --type sem "$SEM"
+  [[ "$output" != *4294967295* ]]
+}
