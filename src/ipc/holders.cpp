@@ -206,7 +206,8 @@ Catalogue shm_catalogue() {
 }
 
 // What one process holds; false when it may not be inspected.
-bool scan_process(const std::string& dir, const Catalogue& catalogue, Hold& who, std::vector<Hold>& holds) {
+bool scan_process(const std::string& dir, const Catalogue& catalogue, std::optional<dev_t> mqueue_device, Hold& who,
+                  std::vector<Hold>& holds) {
   int err = 0;
   const auto maps = sys::read_small_file(dir + "/maps", &err);
   if (!maps) return !denied(err);
@@ -246,8 +247,10 @@ bool scan_process(const std::string& dir, const Catalogue& catalogue, Hold& who,
     }
     if (!ref) {
       ref = object_of_queue_link(*link);
-      // "/x" is also a file in the root directory: only the mqueue fs makes it a queue.
+      // "/x" is also a file in the root directory: only the mqueue fs makes it a queue,
+      // and only our IPC namespace's instance of it makes it one of ours.
       if (!ref || sys::file_system_type(fd_path) != mqueue_magic) continue;
+      if (mqueue_device && ::stat(fd_path.c_str(), &info) == 0 && info.st_dev != *mqueue_device) continue;
     }
     Hold hold = who;
     hold.kind = ref->kind;
@@ -265,7 +268,7 @@ bool scan_process(const std::string& dir, const Catalogue& catalogue, Hold& who,
 
 } // namespace
 
-Scan scan(const std::string& proc_root) {
+Scan scan(const std::string& proc_root, std::optional<dev_t> mqueue_device) {
   Scan result;
   const pid_t self = ::getpid();
   const Catalogue catalogue = shm_catalogue();
@@ -281,7 +284,7 @@ Scan scan(const std::string& proc_root) {
     Hold who{.pid = pid,
              .command = trimmed(sys::read_small_file(dir + "/comm").value_or("?")),
              .uid = info.st_uid};
-    if (!scan_process(dir, catalogue, who, result.holds)) ++result.uninspectable;
+    if (!scan_process(dir, catalogue, mqueue_device, who, result.holds)) ++result.uninspectable;
   }
   std::sort(result.holds.begin(), result.holds.end(), [](const Hold& a, const Hold& b) {
     return std::tie(a.kind, a.name, a.deleted, a.pid, a.way, a.fd) <

@@ -48,8 +48,11 @@ struct Scan {
   std::size_t uninspectable = 0; // processes whose maps or fds this user may not read
 };
 
-// One pass over `proc_root` (every process but this one).
-Scan scan(const std::string& proc_root = "/proc");
+// One pass over `proc_root` (every process but this one). `mqueue_device`, the
+// st_dev of this IPC namespace's mqueue file system where the caller has it open:
+// a queue descriptor of another namespace (its own mqueue instance) is then not
+// taken for ours; without it, queues are matched by the descriptor's name.
+Scan scan(const std::string& proc_root = "/proc", std::optional<dev_t> mqueue_device = {});
 
 // The holds of one object (deleted ones excluded unless asked for).
 std::vector<Hold> holds_of(const Scan& scan, ObjectKind kind, std::string_view name, bool deleted = false);

@@ -10,6 +10,7 @@
 #include "ipc/planted.hpp"
 #include "sys/fd.hpp"
 #include "sys/message_queue.hpp"
+#include "sys/narrate.hpp"
 #include "sys/semaphore_file.hpp"
 
 #include <fcntl.h>
@@ -167,7 +168,13 @@ Listing list(const Request& request) {
   }
   closes.close_all();
   if (request.holders) {
-    listing.scan = holders::scan();
+    // Our IPC namespace's mqueue instance, where we have it open: queues of others are not ours.
+    std::optional<dev_t> mqueue_device;
+    if (files.mqueue && files.mqueue->directory.valid()) {
+      const narrate::Check check;
+      mqueue_device = sys::fstat(files.mqueue->directory).st_dev;
+    }
+    listing.scan = holders::scan("/proc", mqueue_device);
     add_deleted(listing, request);
     for (auto& row : listing.rows)
       row.holders = holders::holds_of(*listing.scan, row.kind, row.name, row.deleted);

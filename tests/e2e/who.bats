@@ -124,3 +124,28 @@ time.sleep(300)'
   [[ "$output" == *"kept shm $SHM: held by $through_bind"* ]]
   [ -e "/dev/shm/${SHM#/}" ]
 }
+
+@test "a queue of the same name in another IPC namespace is not ours; our queue's holder is" {
+  unshare --ipc true 2>/dev/null || skip "needs a private IPC namespace (unshare --ipc)"
+  "$IPCDEMO" mq create "$MQ" >/dev/null 2>&1
+  # Ours: a receiver blocked on our (empty) queue.
+  background "$IPCDEMO" mq recv "$MQ"
+  local ours=$BG
+  # Theirs: the same name, in an IPC namespace of its own, a receiver blocked on it.
+  background unshare --ipc sh -c '"$0" -q mq create "$1" && exec "$0" mq recv "$1"' "$IPCDEMO" "$MQ"
+  local theirs=$BG
+  wait_until_blocked "$ours"
+  local child i
+  for ((i = 0; i < 500; i++)); do
+    child=$(pgrep -P "$theirs" -f "mq recv" || true)
+    [ -n "$child" ] || child=$theirs
+    grep -q "mq recv" "/proc/$child/cmdline" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$child/stat")" = S ] && break
+    sleep 0.01
+  done
+  run --separate-stderr "$IPCDEMO" who --json "$MQ"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  local pids
+  pids=" $(jq -r '.objects[0].holders[].pid' <<<"$output" | sort -u | tr '\n' ' ')"
+  [[ "$pids" == *" $ours "* ]] || { echo "our receiver is not shown: $output"; return 1; }
+  [[ "$pids" != *" $child "* ]] || { echo "a queue of another IPC namespace is taken for ours: $output"; return 1; }
+}
