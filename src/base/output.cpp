@@ -59,11 +59,13 @@ ssize_t write_stdout(void* /*cookie*/, const char* data, std::size_t size) {
 } // namespace
 
 void take_stdout() {
-  const cookie_io_functions_t functions{.read = nullptr, .write = write_stdout, .seek = nullptr, .close = nullptr};
+  const cookie_io_functions_t functions{
+      .read = nullptr, .write = write_stdout, .seek = nullptr, .close = nullptr};
   FILE* const stream = ::fopencookie(nullptr, "w", functions);
   if (stream == nullptr) return;
   std::setvbuf(stream, nullptr, ::isatty(STDOUT_FILENO) == 1 ? _IOLBF : _IOFBF, BUFSIZ);
-  stdout = stream; // NOLINT(cppcoreguidelines-pro-type-cstyle-cast): glibc's stdout is a variable, meant to be set
+  // glibc's stdout is a variable, meant to be set.
+  stdout = stream; // NOLINT(cppcoreguidelines-pro-type-cstyle-cast)
 }
 
 int report(const Error& error) {

@@ -110,7 +110,8 @@ std::string reflow(std::string_view text, std::size_t width) {
         for (const auto& row : wrap(command, width, {}, indent + "  ")) out += row + "\n";
         continue;
       }
-      for (const auto& row : wrap(line, width, {}, std::string(text_column(line, width), ' '))) out += row + "\n";
+      for (const auto& row : wrap(line, width, {}, std::string(text_column(line, width), ' ')))
+        out += row + "\n";
     } else {
       paragraph += (paragraph.empty() ? "" : " ") + std::string(line);
     }

@@ -31,10 +31,11 @@ inline constexpr GlobalOption log_time{"--log-time", "",
 inline constexpr GlobalOption list{"--list", "", "Print every tool name, one a line"};
 inline constexpr GlobalOption install{"--install", "DIR",
                                       "Create a link per tool name in DIR, pointing at this binary"};
-inline constexpr GlobalOption strace{"--strace", "",
-                                     "Run the command under strace(1), showing its IPC system calls as the "
-                                     "kernel sees them (files in /dev/shm, mmap, ftruncate, futex, mq_*); /usr/bin/strace, "
-                                     "PATH's only where there is none"};
+inline constexpr GlobalOption strace{
+    "--strace", "",
+    "Run the command under strace(1), showing its IPC system calls as the "
+    "kernel sees them (files in /dev/shm, mmap, ftruncate, futex, mq_*); /usr/bin/strace, "
+    "PATH's only where there is none"};
 } // namespace global
 
 inline constexpr GlobalOption global_options[] = {global::help,  global::version,   global::verbose,

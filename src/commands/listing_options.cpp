@@ -73,9 +73,9 @@ ls::Request listing_request(const Invocation& invocation) {
   // '*', but "$NAME" gives ''), never a filter anyone means.
   for (const auto& pattern : request.patterns)
     if (pattern.empty() || pattern == "/")
-      throw UsageError(fmt::format("PATTERN '{}' matches no name: a name has at least one character after the /",
-                                   pattern),
-                       "to mean every object, say so: '*'");
+      throw UsageError(
+          fmt::format("PATTERN '{}' matches no name: a name has at least one character after the /", pattern),
+          "to mean every object, say so: '*'");
   return request;
 }
 

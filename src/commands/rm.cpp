@@ -88,8 +88,9 @@ int remove_objects(const Invocation& invocation) {
   }
   if (matched == 0) {
     log::warn("no object matches {}{}", fmt::join(request.patterns, " "),
-              left == 0 ? "" : fmt::format(" (left alone: {} entr{} that {} no object)", left, left == 1 ? "y" : "ies",
-                                           left == 1 ? "is" : "are"));
+              left == 0 ? ""
+                        : fmt::format(" (left alone: {} entr{} that {} no object)", left,
+                                      left == 1 ? "y" : "ies", left == 1 ? "is" : "are"));
     return exit_code::failure;
   }
   return failed == 0 ? exit_code::ok : exit_code::failure;

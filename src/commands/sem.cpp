@@ -6,9 +6,9 @@
 
 #include "base/deadline.hpp"
 #include "base/error.hpp"
-#include "base/made.hpp"
 #include "base/escape.hpp"
 #include "base/log.hpp"
+#include "base/made.hpp"
 #include "base/size_text.hpp"
 #include "cli/invocation.hpp"
 #include "cli/parse.hpp"

@@ -239,8 +239,7 @@ GroupSpec shm_group() {
                   .examples =
                       {"ipcdemo shm produce", "ipcdemo shm produce --interval 0 --count 100000 --sync atomic",
                        "for i in 1 2 3 4; do ipcdemo shm produce -i 0 -c 50000 & done >/dev/null; wait",
-                       "ipcdemo shm info",
-                       "ipcdemo shm produce -i 0 -c 100000 --widen 0",
+                       "ipcdemo shm info", "ipcdemo shm produce -i 0 -c 100000 --widen 0",
                        "ipcdemo shm produce -i 0 -c 100000 --sync sem --lock /my-lock",
                        "ipcdemo shm produce --private --count 3 --interval 0 && ipcdemo shm info"},
                   .options = {count_option("Increments to do; 0 means until interrupted", "0"),

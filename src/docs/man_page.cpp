@@ -155,9 +155,10 @@ std::string c_programs_section(std::span<const GroupSpec> groups) {
         listed += fmt::format("{}\\fBipcdemo {}\\fR", listed.empty() ? "" : ", ",
                               roff_escape(CommandRef{&group, &command}.path()));
   return out + listed + ".\n.PP\n.RS\n.nf\n" +
-         roff_escape("ipcdemo shm produce --sync sem --show-c > produce.c\n"
-                     "cc -std=c11 -Wall -Wextra -o produce produce.c -lrt -pthread\n"
-                     "./produce\n") +
+         roff_escape(
+             "ipcdemo shm produce --sync sem --show-c > produce.c\n"
+             "cc -std=c11 -Wall -Wextra -o produce produce.c -lrt -pthread\n"
+             "./produce\n") +
          ".fi\n.RE\n";
 }
 

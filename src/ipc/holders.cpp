@@ -69,7 +69,8 @@ std::optional<Line> split_line(std::string_view line) {
 std::optional<dev_t> device_of(std::string_view text) {
   const auto colon = text.find(':');
   if (colon == std::string_view::npos) return std::nullopt;
-  return makedev(static_cast<unsigned>(hex(text.substr(0, colon))), static_cast<unsigned>(hex(text.substr(colon + 1))));
+  return makedev(static_cast<unsigned>(hex(text.substr(0, colon))),
+                 static_cast<unsigned>(hex(text.substr(colon + 1))));
 }
 
 } // namespace
@@ -206,8 +207,8 @@ Catalogue shm_catalogue() {
 }
 
 // What one process holds; false when it may not be inspected.
-bool scan_process(const std::string& dir, const Catalogue& catalogue, std::optional<dev_t> mqueue_device, Hold& who,
-                  std::vector<Hold>& holds) {
+bool scan_process(const std::string& dir, const Catalogue& catalogue, std::optional<dev_t> mqueue_device,
+                  Hold& who, std::vector<Hold>& holds) {
   int err = 0;
   const auto maps = sys::read_small_file(dir + "/maps", &err);
   if (!maps) return !denied(err);

@@ -63,9 +63,9 @@ bool is_held(const Scan& scan, ObjectKind kind, std::string_view name);
 
 // ---- pure parts, for tests ------------------------------------------------
 struct MappedFile {
-  dev_t dev = 0;     // the file's device, as maps gives it (major:minor)
-  ino_t inode = 0;   // and its inode: what a holder is matched by, never the path
-  std::string path;  // without " (deleted)"; the path in the process's own mount namespace
+  dev_t dev = 0;    // the file's device, as maps gives it (major:minor)
+  ino_t inode = 0;  // and its inode: what a holder is matched by, never the path
+  std::string path; // without " (deleted)"; the path in the process's own mount namespace
   bool deleted = false;
   bool writable = false;
   std::uint64_t bytes = 0;

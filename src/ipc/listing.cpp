@@ -66,7 +66,9 @@ bool valid_name(const Row& row) {
 }
 
 std::string_view kind_title(ObjectKind kind) {
-  return kind == ObjectKind::shm ? "shared memory segment" : kind == ObjectKind::sem ? "semaphore" : "message queue";
+  return kind == ObjectKind::shm   ? "shared memory segment"
+         : kind == ObjectKind::sem ? "semaphore"
+                                   : "message queue";
 }
 
 // A semaphore is glibc's sem_t in a file: its value and waiters are the first

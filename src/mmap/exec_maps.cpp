@@ -19,11 +19,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <algorithm>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -200,12 +200,12 @@ int follow_with_strace(pid_t child, const std::string& program, const std::vecto
   bool held = false; // strace has shown the entry of exit_group and holds the program there
   std::string line;
   for (;;) {
-    const auto next =
-        strace.next_line(line, killed || held ? std::chrono::steady_clock::time_point::max() : patience.deadline());
+    const auto next = strace.next_line(
+        line, killed || held ? std::chrono::steady_clock::time_point::max() : patience.deadline());
     if (next == sys::StraceAttachment::Next::end) break;
     if (next == sys::StraceAttachment::Next::timeout) {
       if (!patience.exhausted()) continue; // it waited for a CPU meanwhile: more time
-      sys::kill(child, SIGSTOP); // shown as it is, below, then killed
+      sys::kill(child, SIGSTOP);           // shown as it is, below, then killed
       killed = true;
       continue;
     }

@@ -58,10 +58,10 @@ class JsonExtents {
   std::string close_zeros();
   std::string open(std::uint64_t at, std::string_view field);
 
-  std::uint64_t offset_;            // where the next byte fed lies
-  bool any_ = false;                // an extent was written: the next needs a comma
-  bool in_hex_ = false;             // a hex run's string is open
-  std::uint64_t zeros_ = 0;         // zero bytes pending (not yet hex or a run)
+  std::uint64_t offset_;    // where the next byte fed lies
+  bool any_ = false;        // an extent was written: the next needs a comma
+  bool in_hex_ = false;     // a hex run's string is open
+  std::uint64_t zeros_ = 0; // zero bytes pending (not yet hex or a run)
 };
 
 struct DumpRange {

@@ -5,8 +5,8 @@
 
 #include "base/error.hpp"
 #include "base/escape.hpp"
-#include "base/made.hpp"
 #include "base/log.hpp"
+#include "base/made.hpp"
 #include "ipc/access_hint.hpp"
 #include "ipc/hints.hpp"
 #include "ipc/name.hpp"

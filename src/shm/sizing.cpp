@@ -4,9 +4,9 @@
 #include "base/error.hpp"
 #include "base/log.hpp"
 #include "base/size_text.hpp"
+#include "ipc/holders.hpp"
 #include "ipc/name.hpp"
 #include "shm/counter.hpp"
-#include "ipc/holders.hpp"
 #include "shm/segment.hpp"
 #include "sys/seek.hpp"
 #include "sys/shm.hpp"
@@ -62,8 +62,9 @@ Resized resize(const std::string& name, std::uint64_t size, SizeBy how) {
                                 : fmt::format("{} process{} not checked (their maps are not readable to you)",
                                               scan.uninspectable, scan.uninspectable == 1 ? "" : "es");
     if (!mappers.empty())
-      log::warn("{} is mapped by {}{}: shortening it to {} bytes makes their next touch past byte {} a SIGBUS",
-                name, mappers, unchecked.empty() ? "" : "; " + unchecked, size, size);
+      log::warn(
+          "{} is mapped by {}{}: shortening it to {} bytes makes their next touch past byte {} a SIGBUS",
+          name, mappers, unchecked.empty() ? "" : "; " + unchecked, size, size);
     else if (!unchecked.empty())
       log::info("shortening {}; no process you can see maps it, {}", name, unchecked);
   }

@@ -54,10 +54,11 @@ void print_tally(const Tally& tally, std::size_t writers) {
   else
     fmt::print("attempts: not recorded (the segment is shorter than 16 bytes: counter only)\n");
   if (writers > 0 && tally.attempts && tally.counter < *tally.attempts)
-    fmt::print("summary: counter {} of {} attempted while {} other process{} map{} it for writing: each "
-               "counts an attempt just before its increment, so what was lost is known once they have ended\n",
-               grouped(tally.counter), grouped(*tally.attempts), writers, writers == 1 ? "" : "es",
-               writers == 1 ? "s" : "");
+    fmt::print(
+        "summary: counter {} of {} attempted while {} other process{} map{} it for writing: each "
+        "counts an attempt just before its increment, so what was lost is known once they have ended\n",
+        grouped(tally.counter), grouped(*tally.attempts), writers, writers == 1 ? "" : "es",
+        writers == 1 ? "s" : "");
   else
     fmt::print("summary: {}\n", describe(tally));
 }

@@ -94,20 +94,23 @@ void check_semaphore_mapping(const std::string& name, const std::string& path, c
   std::array<unsigned char, semaphore_file_size> bytes{};
   const iovec local{.iov_base = bytes.data(), .iov_len = bytes.size()};
   // process_vm_readv's remote side is not written to; its iovec is not const.
-  const iovec mapped{.iov_base = const_cast<sem_t*>(sem), .iov_len = bytes.size()}; // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast)
+  const iovec mapped{.iov_base = const_cast<sem_t*>(sem), .iov_len = bytes.size()};
   const ssize_t got = ::process_vm_readv(::getpid(), &local, 1, &mapped, 1, 0);
   const int err = errno;
   if (narrate::on())
-    narrate::emit("process_vm_readv",
-                  fmt::format("{}, [{{iov_base={}, iov_len={}}}], 1, [{{iov_base={}, iov_len={}}}], 1, 0", ::getpid(),
-                              narrate::pointer(bytes.data()), bytes.size(), narrate::pointer(sem), bytes.size()),
-                  narrate::result(got, err));
+    narrate::emit(
+        "process_vm_readv",
+        fmt::format("{}, [{{iov_base={}, iov_len={}}}], 1, [{{iov_base={}, iov_len={}}}], 1, 0", ::getpid(),
+                    narrate::pointer(bytes.data()), bytes.size(), narrate::pointer(sem), bytes.size()),
+        narrate::result(got, err));
   if (got < 0 && err != EFAULT) {
     read_semaphore_file(name, path); // refused (seccomp): the file, then
     return;
   }
-  std::string problem = got < 0 ? std::string("is shorter than the page glibc mapped: touching the semaphore "
-                                               "would raise SIGBUS (the file was emptied or cut short)")
+  std::string problem = got < 0 ? std::string(
+                                      "is shorter than the page glibc mapped: touching the semaphore "
+                                      "would raise SIGBUS (the file was emptied or cut short)")
                                 : semaphore_file_problem({bytes.data(), static_cast<std::size_t>(got)});
   if (problem.empty()) return;
   // The file says more (its size, where a short one reads as zeros in the page):
@@ -117,7 +120,7 @@ void check_semaphore_mapping(const std::string& name, const std::string& path, c
   } catch (const SysError&) { // gone, or not ours to read: the mapping's account, then
   }
   throw Error(exit_code::failure, fmt::format("semaphore {} is damaged: {} {}", name, path, problem),
-                fmt::format("remove it with: ipcdemo sem unlink {}", name));
+              fmt::format("remove it with: ipcdemo sem unlink {}", name));
 }
 
 } // namespace ipcdemo::sys

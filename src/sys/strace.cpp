@@ -127,10 +127,11 @@ std::optional<int> fork_under_strace() {
     if (::waitpid(tracer, &status, WNOHANG) == tracer) {
       tracer = -1;
       // strace has said why on our stderr, above: its words, not a guess, come first.
-      return give_up(fmt::format("{} ended ({}) before it attached; its own message is above", strace,
-                                 WIFEXITED(status) ? fmt::format("exit status {}", WEXITSTATUS(status))
-                                                   : fmt::format("signal {}", WTERMSIG(status))),
-                     "if it says ptrace was not permitted: a container, or /proc/sys/kernel/yama/ptrace_scope");
+      return give_up(
+          fmt::format("{} ended ({}) before it attached; its own message is above", strace,
+                      WIFEXITED(status) ? fmt::format("exit status {}", WEXITSTATUS(status))
+                                        : fmt::format("signal {}", WTERMSIG(status))),
+          "if it says ptrace was not permitted: a container, or /proc/sys/kernel/yama/ptrace_scope");
     }
     if (std::chrono::steady_clock::now() > deadline) return give_up("strace did not attach within 10 s", "");
     std::this_thread::sleep_for(std::chrono::milliseconds(2));

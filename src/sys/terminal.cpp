@@ -14,7 +14,6 @@
 
 namespace ipcdemo::sys {
 
-
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
 WindowSize window_size() {

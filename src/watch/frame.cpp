@@ -166,7 +166,8 @@ std::string render(const Frame& frame, const std::map<std::string, std::vector<s
     put_line(text);
   }
   if (frame.queues_unlisted)
-    put_line(std::string("message queues are not listed: the mqueue file system could not be read").substr(0, width));
+    put_line(std::string("message queues are not listed: the mqueue file system could not be read")
+                 .substr(0, width));
   if (frame.uninspectable > 0)
     put_line(fmt::format("{} process{} could not be inspected: their holds are not shown",
                          frame.uninspectable, frame.uninspectable == 1 ? "" : "es")

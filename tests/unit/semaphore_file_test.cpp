@@ -186,7 +186,8 @@ TEST_F(SemaphoreFileRead, TheMappingGlibcMadeIsCheckedWithoutTouchingIt) {
     ipcdemo::sys::check_semaphore_mapping("/x", path_, damaged.sem());
     FAIL() << "a damaged mapping passed";
   } catch (const ipcdemo::Error& error) {
-    EXPECT_NE(std::string(error.what()).find("has 0 in its private field"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("has 0 in its private field"), std::string::npos)
+        << error.what();
   }
 }
 

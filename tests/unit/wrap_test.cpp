@@ -70,7 +70,8 @@ TEST(Reflow, ProseIsFilledTablesAndExamplesKeepTheirLines) {
 }
 
 TEST(Reflow, NoLineIsWiderThanAskedUnlessOneWordIs) {
-  const std::string text = "aaa bbb ccc ddd eee fff ggg\n  an indented line that is long\nzzzzzzzzzzzzzzzzzzzz";
+  const std::string text =
+      "aaa bbb ccc ddd eee fff ggg\n  an indented line that is long\nzzzzzzzzzzzzzzzzzzzz";
   const std::string out = reflow(text, 12);
   std::size_t start = 0;
   while (start < out.size()) {
