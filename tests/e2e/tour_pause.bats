@@ -104,14 +104,17 @@ screens_fit() {
 # or, with no $1, until the tour has ended. $PRESSED counts the stops answered.
 PRESSED=0
 advance_to() {
-  local i seen
+  local i seen screen
   for ((i = 0; i < 3000; i++)); do
+    # One look at the screen for both questions: a stop that appears between two
+    # looks would be pressed through before it was seen.
+    screen=$(tty_screen -S -)
     if [ -n "$1" ]; then
-      tty_screen -S - | grep -qF "[Enter to $1]" && return 0
+      grep -qF "[Enter to $1]" <<<"$screen" && return 0
     else
-      tty_screen | grep -q "tour exited with status" && return 0
+      grep -q "tour exited with status" <<<"$screen" && return 0
     fi
-    seen=$(tty_screen -S - | grep -c '\[Enter to ' || true) # none yet, on a slow start
+    seen=$(grep -c '\[Enter to ' <<<"$screen" || true) # none yet, on a slow start
     if [ "$seen" -gt "$PRESSED" ]; then
       PRESSED=$seen
       tty_type Enter
@@ -137,8 +140,9 @@ advance_to() {
   tty_wait_for "waiter | ipcdemo: info: semaphore"
   advance_to ""
   tty_wait_for "tour exited with status 0"
-  # In the order things happened: the waiter woke inside the post.
-  tty_screen | grep -qE "waiter \| .*1 wait done"
+  # In the order things happened: the waiter woke inside the post (all the
+  # history: the steps after it may have scrolled it off the screen).
+  tty_screen -S - | grep -qE "waiter \| .*1 wait done"
 }
 
 @test "--pause: recv is blocked on the empty queue until Enter sends" {
