@@ -72,7 +72,7 @@ TEST(JsonExtents, GiveBackTheBytesFedWithHolesAndRunsOfZerosAsOneEntry) {
         continue;
       }
       std::vector<unsigned char> bytes(random() % 300);
-      for (auto& byte : bytes) byte = random() % 4 == 0 ? static_cast<unsigned char>(random()) : 0;
+      for (auto& byte : bytes) byte = static_cast<unsigned char>(random() % 4 == 0 ? random() : 0);
       json += extents.feed(bytes);
       expected.insert(expected.end(), bytes.begin(), bytes.end());
     }
