@@ -101,7 +101,9 @@ load ipc_helpers
   run --separate-stderr "$IPCDEMO" shm dump "$SHM" --json
   [ "$(jq -c .extents <<<"$output")" = '[{"offset":0,"hex":"030000000000000003"},{"offset":9,"zeros":39991},{"offset":40000,"hex":"68656c6c6f"},{"offset":40005,"zeros":25531}]' ]
   # Decoded, the extents are the file's bytes.
-  jq -r '.extents[] | if .hex then .hex else ("00" * .zeros) end' <<<"$output" | tr -d '\n' | xxd -r -p >"$TEST_DIR/decoded"
+  # (python3, not xxd: a minimal Debian has no xxd.)
+  jq -r '.extents[] | if .hex then .hex else ("00" * .zeros) end' <<<"$output" | tr -d '\n' |
+    python3 -c 'import sys; sys.stdout.buffer.write(bytes.fromhex(sys.stdin.read()))' >"$TEST_DIR/decoded"
   cmp "$TEST_DIR/decoded" "/dev/shm/${SHM#/}"
 }
 
