@@ -29,8 +29,8 @@ std::size_t writers_of(const std::string& name) {
 }
 
 // The tally with the writers seen around it: read, scan /proc, read again, until
-// the two reads agree (a producer that started or ended between them moved the
-// words), so the writers counted are those of the tally printed.
+// the scan saw writers or the two reads agree (a producer that started or ended
+// between them moved the words), so the writers counted are those of the tally.
 void print_settled_tally(const Counter& counter, const std::string& name) {
   Tally tally = counter.tally();
   std::size_t writers = 0;
@@ -39,7 +39,10 @@ void print_settled_tally(const Counter& counter, const std::string& name) {
     const Tally again = counter.tally();
     const bool settled = again.counter == tally.counter && again.attempts == tally.attempts;
     tally = again;
-    if (settled) break;
+    // Writers seen: the summary says so whatever the words do meanwhile; none
+    // seen and the words still: that is the answer. Only a writer that came or
+    // went between the reads asks for another look (a /proc scan each).
+    if (settled || writers > 0) break;
   }
   print_tally(tally, writers);
 }
