@@ -98,6 +98,8 @@ extern const OptionSpec show_c_option;
 // own, then --show-c when it has a C generator. Iterating allocates nothing.
 class OptionList {
  public:
+  // An index into own options, then the extra one: no pointer that can be null
+  // where it is read.
   class Iterator {
    public:
     using pointer = const OptionSpec*;
@@ -105,30 +107,27 @@ class OptionList {
 
     // Enough for a range-for, which is all it is used for.
     Iterator() = default;
-    Iterator(const OptionSpec* at, const OptionSpec* own_end, const OptionSpec* extra)
-        : at_(at), own_end_(own_end), extra_(extra) {}
-    reference operator*() const { return *at_; }
-    pointer operator->() const { return at_; }
+    Iterator(const OptionList* list, std::size_t index) : list_(list), index_(index) {}
+    reference operator*() const { return list_->at(index_); }
+    pointer operator->() const { return &list_->at(index_); }
     Iterator& operator++() {
-      if (at_ == extra_)
-        at_ = nullptr;
-      else if (++at_ == own_end_)
-        at_ = extra_;
+      ++index_;
       return *this;
     }
-    bool operator==(const Iterator& other) const { return at_ == other.at_; }
+    bool operator==(const Iterator& other) const { return index_ == other.index_; }
 
    private:
-    const OptionSpec* at_ = nullptr; // null: the end
-    const OptionSpec* own_end_ = nullptr;
-    const OptionSpec* extra_ = nullptr;
+    const OptionList* list_ = nullptr;
+    std::size_t index_ = 0;
   };
 
   OptionList(List<OptionSpec> own, const OptionSpec* extra) : own_(own), extra_(extra) {}
-  Iterator begin() const { return {own_.size() > 0 ? own_.begin() : extra_, own_.end(), extra_}; }
-  Iterator end() const { return {}; }
+  Iterator begin() const { return {this, 0}; }
+  Iterator end() const { return {this, size()}; }
   std::size_t size() const { return own_.size() + (extra_ != nullptr ? 1 : 0); }
   bool empty() const { return size() == 0; }
+  // The index-th option: own ones first; index < size().
+  const OptionSpec& at(std::size_t index) const { return index < own_.size() ? own_.begin()[index] : *extra_; }
 
  private:
   List<OptionSpec> own_;
