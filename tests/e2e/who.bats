@@ -134,18 +134,19 @@ time.sleep(300)'
   # Theirs: the same name, in an IPC namespace of its own, a receiver blocked on it.
   background unshare --ipc sh -c '"$0" -q mq create "$1" && exec "$0" mq recv "$1"' "$IPCDEMO" "$MQ"
   local theirs=$BG
-  wait_until_blocked "$ours"
-  local child i
-  for ((i = 0; i < 500; i++)); do
-    child=$(pgrep -P "$theirs" -f "mq recv" || true)
-    [ -n "$child" ] || child=$theirs
-    grep -q "mq recv" "/proc/$child/cmdline" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$child/stat")" = S ] && break
+  wait_until_blocked "$ours" wq_sleep
+  # env, unshare and sh each exec the next: the receiver keeps the pid, once its
+  # command line is ipcdemo's (NUL-separated in /proc).
+  local i
+  for ((i = 0; i < 1000; i++)); do
+    [[ $(tr '\0' ' ' <"/proc/$theirs/cmdline" 2>/dev/null) == *"mq recv"* ]] && break
     sleep 0.01
   done
+  wait_until_blocked "$theirs" wq_sleep
   run --separate-stderr "$IPCDEMO" who --json "$MQ"
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   local pids
   pids=" $(jq -r '.objects[0].holders[].pid' <<<"$output" | sort -u | tr '\n' ' ')"
   [[ "$pids" == *" $ours "* ]] || { echo "our receiver is not shown: $output"; return 1; }
-  [[ "$pids" != *" $child "* ]] || { echo "a queue of another IPC namespace is taken for ours: $output"; return 1; }
+  [[ "$pids" != *" $theirs "* ]] || { echo "a queue of another IPC namespace is taken for ours: $output"; return 1; }
 }
