@@ -1,18 +1,50 @@
 // SPDX-License-Identifier: MIT
 #include "base/wrap.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 #include "base/utf8.hpp"
 
 namespace ipcdemo {
 
 namespace {
 
-// The byte offset at which the first `columns` columns of `text` end.
+struct CodePointRange {
+  char32_t first;
+  char32_t last;
+};
+#include "base/char_width_table.inc"
+
+template <std::size_t N>
+bool in_ranges(const CodePointRange (&ranges)[N], char32_t code_point) {
+  const auto* after =
+      std::upper_bound(std::begin(ranges), std::end(ranges), code_point,
+                       [](char32_t value, const CodePointRange& range) { return value < range.first; });
+  return after != std::begin(ranges) && code_point <= std::prev(after)->last;
+}
+
+// The columns of the character at text[at] and its length in bytes; a byte that
+// starts no well-formed sequence is one column (the escapers show it as \xNN).
+std::pair<std::size_t, std::size_t> measure(std::string_view text, std::size_t at) {
+  if (static_cast<unsigned char>(text[at]) < 0x80) return {1, 1};
+  const auto sequence = utf8::decode(text, at);
+  if (sequence.length == 0) return {1, 1};
+  return {char_width(sequence.code_point), sequence.length};
+}
+
+// The byte offset at which the first `columns` columns of `text` end: a wide
+// character that would straddle the end is left out, the marks that follow a
+// character stay with it, and at least one character is taken.
 std::size_t offset_of_column(std::string_view text, std::size_t columns) {
   std::size_t at = 0;
-  for (std::size_t column = 0; at < text.size() && column < columns; ++column) {
-    const auto sequence = utf8::decode(text, at);
-    at += sequence.length == 0 ? 1 : sequence.length;
+  std::size_t column = 0;
+  while (at < text.size()) {
+    const auto [width, length] = measure(text, at);
+    if (at > 0 && column + width > columns) break;
+    column += width;
+    at += length;
   }
   return at;
 }
@@ -29,13 +61,41 @@ std::string_view trim_left(std::string_view text) {
 
 } // namespace
 
+std::size_t char_width(char32_t code_point) {
+  if (code_point < 0x300) return 1; // ASCII and Latin-1 (their controls are escaped before they are shown)
+  if (in_ranges(zero_width_ranges, code_point)) return 0;
+  return in_ranges(wide_ranges, code_point) ? 2 : 1;
+}
+
 std::size_t display_width(std::string_view text) {
   std::size_t columns = 0;
-  for (std::size_t at = 0; at < text.size(); ++columns) {
-    const auto sequence = utf8::decode(text, at);
-    at += sequence.length == 0 ? 1 : sequence.length;
+  for (std::size_t at = 0; at < text.size();) {
+    const auto [width, length] = measure(text, at);
+    columns += width;
+    at += length;
   }
   return columns;
+}
+
+std::string_view cut_to_width(std::string_view text, std::size_t width) {
+  if (display_width(text) <= width) return text;
+  std::size_t at = 0;
+  std::size_t column = 0;
+  while (at < text.size()) {
+    const auto [columns, length] = measure(text, at);
+    if (column + columns > width) break;
+    column += columns;
+    at += length;
+  }
+  return text.substr(0, at);
+}
+
+void append_padded(std::string& out, std::string_view text, std::size_t width, Align align) {
+  const std::size_t shown = display_width(text);
+  const std::size_t padding = width > shown ? width - shown : 0;
+  if (align == Align::right) out.append(padding, ' ');
+  out += text;
+  if (align == Align::left) out.append(padding, ' ');
 }
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first,

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Text that fits the reader's terminal, written once for every output that wraps
-// (the tour's prose, the notes of the limits table): how many columns a text
-// takes, and words filled into lines of a width.
+// or aligns (the tour's prose, the notes of the limits table, the columns of ls,
+// who and watch): how many columns a text takes, and words filled into lines of
+// a width.
 #pragma once
 
 #include <cstddef>
@@ -11,9 +12,23 @@
 
 namespace ipcdemo {
 
-// How many columns `text` takes: one per UTF-8 character (ipcdemo's text and the
-// commands' output are plain text, no wide characters or escape sequences).
+// How many columns a terminal gives the character: 0 for a combining mark or a
+// format character, 2 for an East Asian wide one or an emoji picture, else 1
+// (scripts/gen-width-table: the Unicode database, as wcwidth(3) in a UTF-8 locale).
+std::size_t char_width(char32_t code_point);
+
+// How many columns `text` takes (UTF-8; a byte that starts no well-formed
+// sequence counts one, as its escape will be shown). Names under /dev/shm may be
+// anything: a column of them is padded by this, not by bytes.
 std::size_t display_width(std::string_view text);
+
+// The longest start of `text` that takes at most `width` columns (whole
+// characters, never half a sequence).
+std::string_view cut_to_width(std::string_view text, std::size_t width);
+
+enum class Align { left, right };
+// Appends `text` padded with spaces to `width` columns (nothing when it is wider).
+void append_padded(std::string& out, std::string_view text, std::size_t width, Align align);
 
 // `text` broken into lines of at most `width` columns: the first starts with
 // `first`, the others with `rest`. Breaks at the last space that fits, keeping the

@@ -5,6 +5,7 @@
 #include "base/json.hpp"
 #include "base/printable.hpp"
 #include "base/size_text.hpp"
+#include "base/wrap.hpp"
 #include "ipc/owner.hpp"
 
 #include <fmt/chrono.h>
@@ -283,12 +284,12 @@ std::string format_table(const Listing& listing, const Format& format) {
   cells.reserve(listing.rows.size());
   std::vector<std::size_t> widths(shown.size(), 0);
   if (format.headings)
-    for (std::size_t i = 0; i < shown.size(); ++i) widths[i] = shown[i]->info.name.size();
+    for (std::size_t i = 0; i < shown.size(); ++i) widths[i] = display_width(shown[i]->info.name);
   for (const auto& row : listing.rows) {
     auto& line = cells.emplace_back();
     for (std::size_t i = 0; i < shown.size(); ++i) {
       line.push_back(shown_cell(shown[i]->text(row, format)));
-      widths[i] = std::max(widths[i], line.back().size());
+      widths[i] = std::max(widths[i], display_width(line.back()));
     }
   }
   std::string out;
@@ -296,11 +297,11 @@ std::string format_table(const Listing& listing, const Format& format) {
     for (std::size_t i = 0; i < line.size(); ++i) {
       const bool last = i + 1 == line.size();
       if (i > 0) out += ' ';
-      // Padding by hand: fmt's width counts code points, which costs at 50,000 rows.
-      const std::size_t padding = widths[i] - line[i].size();
-      if (shown[i]->right) out.append(padding, ' ');
-      out += line[i];
-      if (!shown[i]->right && !last) out.append(padding, ' ');
+      // By the columns the terminal shows (a name may hold wide characters and marks).
+      if (last && !shown[i]->right)
+        out += line[i];
+      else
+        append_padded(out, line[i], widths[i], shown[i]->right ? Align::right : Align::left);
     }
     // A problem is always said, even when PROBLEM is not a chosen column.
     if (row != nullptr && !row->problem.empty() &&

@@ -3,6 +3,7 @@
 
 #include "base/json.hpp"
 #include "base/printable.hpp"
+#include "base/wrap.hpp"
 #include "ipc/owner.hpp"
 #include "ls/columns.hpp"
 
@@ -30,11 +31,17 @@ std::string format_who_table(const Listing& listing, bool headings) {
   }
   std::array<std::size_t, 6> widths{};
   for (const auto& line : lines)
-    for (std::size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
+    for (std::size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], display_width(line[i]));
+  // Padded by the columns the terminal shows: names and commands may hold wide characters.
   std::string out;
-  for (const auto& line : lines)
-    out += fmt::format("{:<{}} {:<{}} {:>{}} {:<{}} {:<{}} {}\n", line[0], widths[0], line[1], widths[1],
-                       line[2], widths[2], line[3], widths[3], line[4], widths[4], line[5]);
+  for (const auto& line : lines) {
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+      append_padded(out, line[i], widths[i], i == 2 ? Align::right : Align::left);
+      out += ' ';
+    }
+    out += line.back();
+    out += '\n';
+  }
   return out;
 }
 

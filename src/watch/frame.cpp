@@ -5,6 +5,7 @@
 #include "base/json.hpp"
 #include "base/printable.hpp"
 #include "base/size_text.hpp"
+#include "base/wrap.hpp"
 #include "shm/segment.hpp"
 #include "sys/fd.hpp"
 
@@ -128,17 +129,17 @@ std::string render(const Frame& frame, const std::map<std::string, std::vector<s
   for (const auto& object : frame.objects) table.push_back(cells(object));
   std::vector<std::size_t> widths(5, 0);
   for (const auto& line : table)
-    for (std::size_t i = 0; i < 4; ++i) widths[i] = std::max(widths[i], line[i].size());
+    for (std::size_t i = 0; i < 4; ++i) widths[i] = std::max(widths[i], display_width(line[i]));
   widths[1] = std::min<std::size_t>(widths[1], 40);
 
   std::string out = "\x1b[H"; // home; every line then clears its own rest
   const auto put_line = [&](const std::string& text) { out += text + clear_line + "\r\n"; };
-  put_line(printable(title).substr(0, width));
+  put_line(std::string(cut_to_width(printable(title), width)));
   const std::size_t room = rows > 3 ? static_cast<std::size_t>(rows) - 2 : 1; // title and the last line
   for (std::size_t row = 0; row < table.size() && row < room; ++row) {
     if (row + 1 == room && table.size() > room) {
-      put_line(
-          fmt::format("... and {} more (narrow them with a PATTERN)", table.size() - row).substr(0, width));
+      put_line(std::string(cut_to_width(
+          fmt::format("... and {} more (narrow them with a PATTERN)", table.size() - row), width)));
       break;
     }
     const auto& line = table[row];
@@ -150,14 +151,19 @@ std::string render(const Frame& frame, const std::map<std::string, std::vector<s
     std::string text;
     std::size_t used = 0;
     for (std::size_t i = 0; i < line.size() && used < width; ++i) {
-      std::string cell = line[i];
-      if (i == 3) cell = fmt::format("{:>{}}", cell, widths[i]);
-      if (i < 3) cell = fmt::format("{:<{}}", cell.substr(0, widths[i]), widths[i]);
-      if (used + cell.size() > width) cell = cell.substr(0, width - used);
+      // Cut and padded by the columns the terminal shows, never inside a character.
+      std::string cell;
+      if (i == 3)
+        append_padded(cell, line[i], widths[i], Align::right);
+      else if (i < 3)
+        append_padded(cell, cut_to_width(line[i], widths[i]), widths[i], Align::left);
+      else
+        cell = line[i];
+      cell = std::string(cut_to_width(cell, width - used));
       // New objects and changed values stand out until the next frame.
       const bool changed = row > 0 && !previous.empty() && (before == nullptr || (*before)[i] != line[i]);
       text += changed ? reverse + cell + normal : cell;
-      used += cell.size();
+      used += display_width(cell);
       if (i + 1 < line.size() && used < width) {
         text += ' ';
         ++used;

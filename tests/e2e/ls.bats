@@ -134,6 +134,38 @@ ls_with_mqueue() { "$WITH_MQUEUE" "$TEST_DIR/mqueue" "$IPCDEMO" ls "$@"; }
   [[ "$stderr" == *"unknown column 'COLOUR'"*"TYPE,NAME"* ]]
 }
 
+# Names in any script: every column starts at the same place on the screen,
+# counted with Python's Unicode database (wide and fullwidth: two columns; marks
+# and format characters: none), independently of ipcdemo's own table.
+columns_line_up() {
+  python3 -c '
+import sys, unicodedata
+def width(text):
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else
+               2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+lines = [line for line in sys.stdin.read().split("\n") if line]
+marker = sys.argv[1]
+starts = {width(line[:line.rindex(marker)]) for line in lines}
+if len(starts) != 1:
+    sys.exit("columns do not line up: " + repr(lines))
+' "$1"
+}
+
+@test "columns line up on the screen for accented, combining, CJK and emoji names" {
+  local suffix
+  for suffix in plain é $'e\xcc\x81' 日本語 ＡＢ 😀x; do
+    "$IPCDEMO" shm create "$SHM-$suffix" --size 1536 >/dev/null
+  done
+  run --separate-stderr "$IPCDEMO" ls -o NAME,SIZE --noheadings "$SHM-*"
+  [ "$status" -eq 0 ] && [ "${#lines[@]}" -eq 6 ] || { echo "$output$stderr"; return 1; }
+  columns_line_up " 1.5K" <<<"$output"
+  run --separate-stderr "$IPCDEMO" ls -o NAME,TYPE,SIZE "$SHM-*"
+  columns_line_up " shm " <<<"$(tail -n +2 <<<"$output")"
+  run --separate-stderr "$IPCDEMO" who "$SHM-*"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  columns_line_up " not held" <<<"$(tail -n +2 <<<"$output")"
+}
+
 @test "--json types every column: numbers, strings and null; --output keeps only its columns" {
   "$IPCDEMO" shm create "$SHM" --size 1536 >/dev/null
   "$IPCDEMO" sem create "$SEM" --value 4 >/dev/null

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ipc/holders.hpp"
 #include "base/error.hpp"
+#include "base/utf8.hpp"
+#include "base/wrap.hpp"
 #include "ipc/pattern.hpp"
 #include "ls/columns.hpp"
 #include "sys/semaphore_file.hpp"
@@ -172,4 +174,45 @@ TEST(WatchFrame, MarksChangedCellsKeepsToTheWindowAndSaysWhatDidNotFit) {
     }
   }
   EXPECT_LE(longest, 40U);
+}
+
+// The lines of a frame as shown: escape codes dropped, split at the line ends.
+std::vector<std::string> shown_lines(const std::string& screen) {
+  std::vector<std::string> lines(1);
+  for (std::size_t i = 0; i < screen.size(); ++i) {
+    if (screen[i] == '\x1b') {
+      while (i < screen.size() && !std::isalpha(static_cast<unsigned char>(screen[i]))) ++i;
+    } else if (screen[i] == '\n') {
+      lines.emplace_back();
+    } else if (screen[i] != '\r') {
+      lines.back() += screen[i];
+    }
+  }
+  return lines;
+}
+
+TEST(WatchFrame, WideNamesAreCutAndPaddedByTheColumnsShownNeverInsideACharacter) {
+  watch::Frame frame;
+  std::string wide = "/";
+  for (int i = 0; i < 30; ++i) wide += "\xe6\x97\xa5"; // 日: 61 columns in all
+  frame.objects.push_back({.kind = ObjectKind::shm, .name = wide, .counter = 1});
+  frame.objects.push_back({.kind = ObjectKind::shm, .name = "/plain", .counter = 2});
+  for (const int columns : {80, 33}) {
+    const auto lines = shown_lines(watch::render(frame, {}, columns, 24, "t"));
+    std::size_t value_at = std::string::npos;
+    for (const auto& line : lines) {
+      EXPECT_LE(display_width(line), static_cast<std::size_t>(columns)) << line;
+      for (std::size_t at = 0; at < line.size();) { // whole characters only: nothing cut inside one
+        const auto sequence = utf8::decode(line, at);
+        ASSERT_NE(sequence.length, 0U) << "a character cut at byte " << at << " of " << line;
+        at += sequence.length;
+      }
+      const auto counter = line.find("counter");
+      if (counter == std::string::npos) continue;
+      // The VALUE column starts at the same place on the screen in every row.
+      const std::size_t at = display_width(std::string_view(line).substr(0, counter));
+      if (value_at == std::string::npos) value_at = at;
+      EXPECT_EQ(at, value_at) << line;
+    }
+  }
 }

@@ -81,3 +81,49 @@ TEST(Reflow, NoLineIsWiderThanAskedUnlessOneWordIs) {
     start = end + 1;
   }
 }
+
+// Names under /dev/shm may hold any script: columns are counted as a terminal
+// shows them (the Unicode database's widths), not in bytes or code points.
+TEST(DisplayWidth, CombiningMarksTakeNoColumnWideCharactersTwo) {
+  EXPECT_EQ(ipcdemo::char_width(U'a'), 1U);
+  EXPECT_EQ(ipcdemo::char_width(U'\u00e9'), 1U);     // é, precomposed
+  EXPECT_EQ(ipcdemo::char_width(U'\u0301'), 0U);     // combining acute accent
+  EXPECT_EQ(ipcdemo::char_width(U'\u200d'), 0U);     // zero width joiner
+  EXPECT_EQ(ipcdemo::char_width(U'\u65e5'), 2U);     // 日
+  EXPECT_EQ(ipcdemo::char_width(U'\uff21'), 2U);     // fullwidth A
+  EXPECT_EQ(ipcdemo::char_width(U'\U0001F600'), 2U); // grinning face
+  EXPECT_EQ(ipcdemo::char_width(U'\u00ad'), 1U);     // soft hyphen, as wcwidth
+  EXPECT_EQ(display_width("e\xcc\x81"), 1U);         // e + combining acute
+  EXPECT_EQ(display_width("\xe6\x97\xa5\xe6\x9c\xac"), 4U);
+  EXPECT_EQ(display_width("x\xf0\x9f\x98\x80y"), 4U);
+  EXPECT_EQ(display_width("\xff\xfe"), 2U); // bytes that start no sequence: one column each, as escaped
+}
+
+TEST(DisplayWidth, CutNeverSplitsACharacterNorTakesHalfOfAWideOne) {
+  const std::string three = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"; // 日本語: 6 columns
+  EXPECT_EQ(ipcdemo::cut_to_width(three, 6), three);
+  EXPECT_EQ(ipcdemo::cut_to_width(three, 5), three.substr(0, 6));
+  EXPECT_EQ(ipcdemo::cut_to_width(three, 1), "");
+  EXPECT_EQ(ipcdemo::cut_to_width("ae\xcc\x81z", 2), "ae\xcc\x81"); // the mark stays with its letter
+}
+
+TEST(DisplayWidth, PaddingFillsToTheColumnsShown) {
+  std::string out;
+  ipcdemo::append_padded(out, "\xe6\x97\xa5", 4, ipcdemo::Align::left);
+  EXPECT_EQ(out, "\xe6\x97\xa5  ");
+  out.clear();
+  ipcdemo::append_padded(out, "e\xcc\x81", 3, ipcdemo::Align::right);
+  EXPECT_EQ(out, "  e\xcc\x81");
+  out.clear();
+  ipcdemo::append_padded(out, "wider", 2, ipcdemo::Align::left);
+  EXPECT_EQ(out, "wider");
+}
+
+TEST(Wrap, AWideCharacterIsNeverSplitAndALineNeverOverflows) {
+  // Ten 日 in a width of 5: two per line (4 columns), each line within the width.
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "\xe6\x97\xa5";
+  const auto lines = wrap(text, 5);
+  EXPECT_EQ(lines.size(), 5U);
+  EXPECT_LE(widest(lines), 5U);
+}
