@@ -18,12 +18,6 @@ timespec plus(timespec time, std::chrono::nanoseconds delta) {
   return time;
 }
 
-timespec deadline_after(clockid_t clock, std::chrono::nanoseconds timeout) {
-  timespec now{};
-  clock_gettime(clock, &now);
-  return plus(now, timeout);
-}
-
 bool before(const timespec& a, const timespec& b) {
   return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }

@@ -14,8 +14,7 @@ namespace ipcdemo {
 
 // `time` + `delta` (delta >= 0), normalised (0 <= tv_nsec < 1e9).
 timespec plus(timespec time, std::chrono::nanoseconds delta);
-// Now on `clock` + `timeout`.
-timespec deadline_after(clockid_t clock, std::chrono::nanoseconds timeout);
+// (Now on a clock + a timeout is sys::deadline_after: reading a clock is sys's.)
 // a < b
 bool before(const timespec& a, const timespec& b);
 

@@ -2,6 +2,7 @@
 #include "bench/objects.hpp"
 
 #include "base/error.hpp"
+#include "sys/directory.hpp"
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
@@ -12,7 +13,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
 
 namespace ipcdemo::bench {
 
@@ -57,15 +57,15 @@ MessageQueue::MessageQueue(const std::string& tag, long depth, long message_size
 
 long queue_depth() {
   long max = 10;
-  std::ifstream limit("/proc/sys/fs/mqueue/msg_max");
-  if (long value = 0; limit >> value && value > 0) max = std::min(max, value);
+  if (const auto value = sys::read_number("/proc/sys/fs/mqueue/msg_max"); value && *value > 0)
+    max = std::min(max, *value);
   return max;
 }
 
 long queue_message_max() {
   long max = 8192;
-  std::ifstream limit("/proc/sys/fs/mqueue/msgsize_max");
-  if (long value = 0; limit >> value && value > 0) max = value;
+  if (const auto value = sys::read_number("/proc/sys/fs/mqueue/msgsize_max"); value && *value > 0)
+    max = *value;
   return max;
 }
 

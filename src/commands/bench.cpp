@@ -11,6 +11,7 @@
 #include "bench/sample.hpp"
 #include "cli/invocation.hpp"
 #include "cli/parse.hpp"
+#include "sys/directory.hpp"
 #include "version.hpp"
 
 #include <sys/utsname.h>
@@ -19,16 +20,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
+#include <sstream>
 
 namespace ipcdemo::commands {
 
 namespace {
 
 std::string cpu_model() {
-  std::ifstream cpuinfo("/proc/cpuinfo");
+  const std::string cpuinfo = sys::read_small_file("/proc/cpuinfo", nullptr, 1 << 16).value_or("");
+  std::istringstream lines(cpuinfo);
   std::string line;
-  while (std::getline(cpuinfo, line)) {
+  while (std::getline(lines, line)) {
     if (!line.starts_with("model name")) continue;
     const auto colon = line.find(':');
     if (colon == std::string::npos) break;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/ipc_options.hpp"
 
+#include "sys/fd.hpp"
 #include "sys/narrate.hpp"
 
 #include "base/error.hpp"
@@ -48,9 +49,11 @@ namespace {
 std::optional<uid_t> owner_of(const std::string& name, ObjectKind kind) {
   const narrate::Check check; // ours: the screenplay removes without asking whose it is
   if (kind != ObjectKind::mq) {
-    struct stat info {};
-    if (::stat(ipc_object_path(name, kind).c_str(), &info) != 0) return std::nullopt;
-    return info.st_uid;
+    try {
+      return sys::stat(ipc_object_path(name, kind)).st_uid; // a check: line at -vv
+    } catch (const SysError&) {
+      return std::nullopt;
+    }
   }
   try {
     return sys::Queue::open(name, O_RDONLY).status().st_uid;

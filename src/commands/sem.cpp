@@ -4,7 +4,6 @@
 // back and wakes a waiter; the kernel is asked (futex) only to sleep and to wake.
 #include "commands/groups.hpp"
 
-#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/escape.hpp"
 #include "base/log.hpp"
@@ -17,6 +16,7 @@
 #include "ipc/name.hpp"
 #include "sem/named.hpp"
 #include "showc/sem.hpp"
+#include "sys/clock.hpp"
 #include "sys/narrate.hpp"
 
 #include <sched.h>
@@ -91,7 +91,7 @@ int wait(const Invocation& invocation) {
   // One deadline for all the waits, against CLOCK_MONOTONIC: setting the wall clock
   // neither shortens nor stretches it.
   const timespec deadline =
-      timed ? deadline_after(CLOCK_MONOTONIC, invocation.duration("timeout")) : timespec{};
+      timed ? sys::deadline_after(CLOCK_MONOTONIC, invocation.duration("timeout")) : timespec{};
   auto spin = invocation.duration("spin");
   if (spin.count() > 0 && usable_cpus() < 2) {
     // The poster cannot run while we spin on the only CPU: spinning would only delay it.

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "completion/complete.hpp"
 
+#include "base/error.hpp"
 #include "base/size_text.hpp"
 #include "cli/globals.hpp"
 #include "cli/option_names.hpp"
 #include "ipc/listing.hpp"
 #include "ipc/owner.hpp"
+#include "sys/directory.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 
 namespace ipcdemo::completion {
 
@@ -39,17 +40,17 @@ const OptionSpec* find_option(const CommandSpec& command, std::string_view word)
 }
 
 void add_pids(Answer& answer) {
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
-    const std::string name = entry.path().filename().string();
+  std::vector<sys::DirEntry> entries;
+  try {
+    entries = sys::list_directory("/proc");
+  } catch (const SysError&) {
+    return; // no /proc: no process to offer
+  }
+  for (const auto& entry : entries) {
+    const std::string& name = entry.name;
     if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::string comm;
-    if (FILE* file = std::fopen(("/proc/" + name + "/comm").c_str(), "r")) {
-      char buffer[64] = {};
-      if (std::fgets(buffer, sizeof buffer, file) != nullptr) comm = buffer;
-      std::fclose(file);
-      if (!comm.empty() && comm.back() == '\n') comm.pop_back();
-    }
+    std::string comm = sys::read_small_file("/proc/" + name + "/comm", nullptr, 64).value_or("");
+    if (const auto end = comm.find('\n'); end != std::string::npos) comm.resize(end);
     answer.candidates.emplace_back(name, comm);
   }
 }

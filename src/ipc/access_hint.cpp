@@ -6,6 +6,7 @@
 #include "ipc/mqueue_fs.hpp"
 #include "ipc/name.hpp"
 #include "ipc/owner.hpp"
+#include "sys/directory.hpp"
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -36,9 +37,9 @@ std::string_view noun(ObjectKind kind) {
 
 std::string describe_owner(std::string_view name, ObjectKind kind) {
   const std::string path = visible_path(name, kind);
-  struct stat info {};
-  if (path.empty() || ::lstat(path.c_str(), &info) != 0) return {};
-  return fmt::format("{} belongs to {} (mode {:04o})", path, user_name(info.st_uid), info.st_mode & 07777);
+  const auto info = path.empty() ? std::nullopt : sys::lstat_if_there(path);
+  if (!info) return {};
+  return fmt::format("{} belongs to {} (mode {:04o})", path, user_name(info->st_uid), info->st_mode & 07777);
 }
 
 std::string unlink_denied_hint(std::string_view name, ObjectKind kind) {

@@ -189,9 +189,9 @@ struct Catalogue {
 
 Catalogue shm_catalogue() {
   Catalogue catalogue;
-  struct stat info {};
-  if (::stat("/dev/shm", &info) != 0) return catalogue;
-  catalogue.shm_device = info.st_dev;
+  const auto shm = sys::stat_if_there("/dev/shm");
+  if (!shm) return catalogue;
+  catalogue.shm_device = shm->st_dev;
   std::vector<sys::DirEntry> entries;
   try {
     entries = sys::list_directory("/dev/shm");
@@ -200,8 +200,10 @@ Catalogue shm_catalogue() {
   }
   for (const auto& entry : entries) {
     const std::string path = std::string(shm_directory) + entry.name;
-    if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
-    if (auto ref = object_of_shm_path(path)) catalogue.objects[{info.st_dev, info.st_ino}] = std::move(*ref);
+    const auto info = sys::lstat_if_there(path);
+    if (!info || !S_ISREG(info->st_mode)) continue;
+    if (auto ref = object_of_shm_path(path))
+      catalogue.objects[{info->st_dev, info->st_ino}] = std::move(*ref);
   }
   return catalogue;
 }
@@ -239,19 +241,19 @@ bool scan_process(const std::string& dir, const Catalogue& catalogue, std::optio
     const auto link = sys::read_link(fd_path);
     if (!link || link->empty() || (*link)[0] != '/') continue; // pipes, sockets, anon inodes
     std::optional<ObjectRef> ref;
-    struct stat info {};
-    if (::stat(fd_path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
-      if (const ObjectRef* named = catalogue.find(info.st_dev, info.st_ino))
+    const auto info = sys::stat_if_there(fd_path);
+    if (info && S_ISREG(info->st_mode)) {
+      if (const ObjectRef* named = catalogue.find(info->st_dev, info->st_ino))
         ref = *named;
       else if (link->ends_with(deleted_suffix))
-        ref = catalogue.deleted(info.st_dev, *link);
+        ref = catalogue.deleted(info->st_dev, *link);
     }
     if (!ref) {
       ref = object_of_queue_link(*link);
       // "/x" is also a file in the root directory: only the mqueue fs makes it a queue,
       // and only our IPC namespace's instance of it makes it one of ours.
       if (!ref || sys::file_system_type(fd_path) != mqueue_magic) continue;
-      if (mqueue_device && ::stat(fd_path.c_str(), &info) == 0 && info.st_dev != *mqueue_device) continue;
+      if (mqueue_device && info && info->st_dev != *mqueue_device) continue;
     }
     Hold hold = who;
     hold.kind = ref->kind;
@@ -279,12 +281,12 @@ Scan scan(const std::string& proc_root, std::optional<dev_t> mqueue_device) {
     const auto [end, ec] = std::from_chars(entry.name.data(), entry.name.data() + entry.name.size(), pid);
     if (ec != std::errc() || end != entry.name.data() + entry.name.size() || pid == self) continue;
     const std::string dir = proc_root + "/" + entry.name;
-    struct stat info {};
-    if (::stat(dir.c_str(), &info) != 0) continue; // ended meanwhile
+    const auto info = sys::stat_if_there(dir);
+    if (!info) continue; // ended meanwhile
     ++result.processes;
     Hold who{.pid = pid,
              .command = trimmed(sys::read_small_file(dir + "/comm").value_or("?")),
-             .uid = info.st_uid};
+             .uid = info->st_uid};
     if (!scan_process(dir, catalogue, mqueue_device, who, result.holds)) ++result.uninspectable;
   }
   std::sort(result.holds.begin(), result.holds.end(), [](const Hold& a, const Hold& b) {
@@ -309,8 +311,7 @@ std::vector<Hold> holds_of(const Scan& scan, ObjectKind kind, std::string_view n
 void fill_process(Hold& hold, const std::string& proc_root) {
   const std::string dir = proc_root + "/" + std::to_string(hold.pid);
   hold.command = trimmed(sys::read_small_file(dir + "/comm").value_or("?"));
-  struct stat info {};
-  if (::stat(dir.c_str(), &info) == 0) hold.uid = info.st_uid;
+  if (const auto info = sys::stat_if_there(dir)) hold.uid = info->st_uid;
 }
 
 bool is_held(const Scan& scan, ObjectKind kind, std::string_view name) {

@@ -8,6 +8,7 @@
 #include "ipc/listing.hpp"
 #include "mq/limits.hpp"
 #include "sys/directory.hpp"
+#include "sys/process.hpp"
 
 #include <semaphore.h>
 #include <sys/resource.h>
@@ -71,15 +72,14 @@ QueueUse queue_use() {
 Limit rlimit_entry(int resource, std::string name, std::string description, std::string unit,
                    std::string raise) {
   Limit limit{.resource = std::move(name), .description = std::move(description), .unit = std::move(unit)};
-  rlimit value{};
-  if (::getrlimit(resource, &value) == 0) {
-    if (value.rlim_cur == RLIM_INFINITY)
+  if (const auto value = sys::resource_limit(resource)) {
+    if (value->rlim_cur == RLIM_INFINITY)
       limit.unlimited = true;
     else
-      limit.value = value.rlim_cur;
+      limit.value = value->rlim_cur;
     limit.raise = fmt::format(
         "{} (hard limit: {})", raise,
-        value.rlim_max == RLIM_INFINITY ? std::string("unlimited") : std::to_string(value.rlim_max));
+        value->rlim_max == RLIM_INFINITY ? std::string("unlimited") : std::to_string(value->rlim_max));
   }
   return limit;
 }
@@ -229,12 +229,8 @@ std::vector<Limit> read_all() {
                                "open descriptors of this process: each open segment and queue uses one",
                                "descriptors", "ulimit -n N, prlimit --nofile=N, or nofile in limits.conf");
     limit.from = "getrlimit(RLIMIT_NOFILE)";
-    try {
-      limit.used = sys::list_directory("/proc/self/fd").size() - 1; // less the descriptor that lists them
-      limit.used_note = "open in this process";
-    } catch (const std::exception&) {
-      limit.used_note = "/proc/self/fd unreadable";
-    }
+    limit.used = sys::count_open_descriptors();
+    limit.used_note = limit.used ? "open in this process" : "/proc/self/fd unreadable";
     out.push_back(std::move(limit));
   }
   return out;

@@ -97,11 +97,7 @@ std::set<std::string> paths_of(const std::vector<maps::Region>& regions) {
   return paths;
 }
 
-std::string program_path(pid_t pid) {
-  char buffer[4096];
-  const ssize_t got = ::readlink(fmt::format("/proc/{}/exe", pid).c_str(), buffer, sizeof buffer - 1);
-  return got > 0 ? std::string(buffer, static_cast<std::size_t>(got)) : std::string();
-}
+std::string program_path(pid_t pid) { return sys::read_link(fmt::format("/proc/{}/exe", pid)).value_or(""); }
 
 int status_of(int wait_status) {
   return WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);

@@ -2,11 +2,11 @@
 #include "mmap/smaps.hpp"
 
 #include "mmap/proc_maps.hpp"
+#include "sys/directory.hpp"
 
 #include <fmt/format.h>
 
 #include <charconv>
-#include <fstream>
 #include <sstream>
 
 namespace ipcdemo::maps {
@@ -53,10 +53,9 @@ std::optional<PageCounts> smaps_entry(std::string_view text, std::uintptr_t addr
 }
 
 std::optional<PageCounts> own_smaps(const void* address) {
-  std::ifstream smaps("/proc/self/smaps");
-  std::ostringstream text;
-  text << smaps.rdbuf();
-  return smaps_entry(text.str(), reinterpret_cast<std::uintptr_t>(address));
+  const auto text = sys::read_small_file("/proc/self/smaps");
+  if (!text) return std::nullopt;
+  return smaps_entry(*text, reinterpret_cast<std::uintptr_t>(address));
 }
 
 std::string describe(const PageCounts& counts) {

@@ -4,7 +4,7 @@
 // deadlines.
 #pragma once
 
-#include "base/deadline.hpp"
+#include "sys/clock.hpp"
 
 #include <time.h>
 
@@ -14,15 +14,14 @@
 namespace ipcdemo::mq {
 
 inline std::int64_t realtime_ns() {
-  timespec now{};
-  clock_gettime(CLOCK_REALTIME, &now);
+  const timespec now = sys::now(CLOCK_REALTIME);
   return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 // An absolute CLOCK_REALTIME deadline `timeout` from now, as mq_timed* want it;
 // computed without overflow (base/deadline.hpp).
 inline timespec deadline_after(std::chrono::nanoseconds timeout) {
-  return ipcdemo::deadline_after(CLOCK_REALTIME, timeout);
+  return sys::deadline_after(CLOCK_REALTIME, timeout);
 }
 
 } // namespace ipcdemo::mq

@@ -2,15 +2,15 @@
 #include "mq/limits.hpp"
 
 #include "base/error.hpp"
+#include "sys/directory.hpp"
+#include "sys/process.hpp"
 
-#include <dirent.h>
 #include <fmt/format.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <fstream>
+#include <charconv>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,38 +18,23 @@ namespace ipcdemo::mq {
 
 namespace {
 
-std::optional<long> read_number(const char* path) {
-  std::ifstream in(path);
-  long value = 0;
-  if (in >> value) return value;
-  return std::nullopt;
-}
-
 std::string value_or_unknown(const std::optional<long>& value) {
   return value ? std::to_string(*value) : std::string("unknown");
 }
 
 // CAP_SYS_RESOURCE in the effective set, read from /proc/self/status (no libcap needed).
 bool has_sys_resource() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.starts_with("CapEff:")) continue;
-    const auto bits = std::stoull(line.substr(7), nullptr, 16);
-    return (bits >> 24 & 1U) != 0; // CAP_SYS_RESOURCE is capability 24
-  }
-  return false;
-}
-
-// Counted from /proc/self/fd, minus the descriptor the count itself uses.
-std::optional<std::uint64_t> count_open_fds() {
-  DIR* dir = ::opendir("/proc/self/fd");
-  if (dir == nullptr) return std::nullopt;
-  std::uint64_t count = 0;
-  while (const dirent* entry = ::readdir(dir))
-    if (entry->d_name[0] != '.') ++count;
-  ::closedir(dir);
-  return count > 0 ? count - 1 : 0;
+  const auto status = sys::read_small_file("/proc/self/status");
+  if (!status) return false;
+  const auto at = status->find("\nCapEff:");
+  if (at == std::string::npos) return false;
+  std::uint64_t bits = 0;
+  const char* const start = status->data() + at + 8;
+  const char* const end = status->data() + status->size();
+  const char* digits = start;
+  while (digits < end && (*digits == ' ' || *digits == '\t')) ++digits;
+  std::from_chars(digits, end, bits, 16);
+  return (bits >> 24 & 1U) != 0; // CAP_SYS_RESOURCE is capability 24
 }
 
 std::string mib(std::uint64_t bytes) {
@@ -61,16 +46,15 @@ std::string mib(std::uint64_t bytes) {
 
 Limits read_limits() {
   Limits limits;
-  limits.msg_max = read_number(msg_max_file);
-  limits.msgsize_max = read_number(msgsize_max_file);
-  limits.queues_max = read_number(queues_max_file);
-  rlimit limit{};
-  if (getrlimit(RLIMIT_MSGQUEUE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-    limits.rlimit_msgqueue = limit.rlim_cur;
+  limits.msg_max = sys::read_number(msg_max_file);
+  limits.msgsize_max = sys::read_number(msgsize_max_file);
+  limits.queues_max = sys::read_number(queues_max_file);
+  if (const auto limit = sys::resource_limit(RLIMIT_MSGQUEUE); limit && limit->rlim_cur != RLIM_INFINITY)
+    limits.rlimit_msgqueue = limit->rlim_cur;
   limits.privileged = has_sys_resource();
-  limits.open_fds = count_open_fds();
-  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-    limits.rlimit_nofile = limit.rlim_cur;
+  limits.open_fds = sys::count_open_descriptors();
+  if (const auto limit = sys::resource_limit(RLIMIT_NOFILE); limit && limit->rlim_cur != RLIM_INFINITY)
+    limits.rlimit_nofile = limit->rlim_cur;
   return limits;
 }
 

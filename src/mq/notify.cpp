@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mq/notify.hpp"
 
+#include "sys/directory.hpp"
 #include "sys/signal_wait.hpp"
 
 #include "base/error.hpp"
@@ -19,7 +20,6 @@
 #include <fmt/format.h>
 
 #include <cerrno>
-#include <fstream>
 #include <vector>
 
 namespace ipcdemo::mq {
@@ -27,9 +27,8 @@ namespace ipcdemo::mq {
 namespace {
 
 std::string process_name(pid_t pid) {
-  std::ifstream in(fmt::format("/proc/{}/comm", pid));
-  std::string comm;
-  std::getline(in, comm);
+  std::string comm = sys::read_small_file(fmt::format("/proc/{}/comm", pid), nullptr, 64).value_or("");
+  if (const auto end = comm.find('\n'); end != std::string::npos) comm.resize(end);
   return comm.empty() ? std::string() : fmt::format(" ({})", comm);
 }
 

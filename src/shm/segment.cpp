@@ -13,6 +13,7 @@
 #include "ipc/open_or_create.hpp"
 #include "ipc/planted.hpp"
 #include "sys/narrate.hpp"
+#include "sys/process.hpp"
 #include "sys/shm.hpp"
 
 #include <fcntl.h>
@@ -33,9 +34,9 @@ std::string create_hint(const std::string& name) {
 }
 
 std::string file_size_limit() {
-  rlimit limit{};
-  if (::getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return "the file-size limit";
-  return fmt::format("the file-size limit RLIMIT_FSIZE (ulimit -f) of {} bytes", limit.rlim_cur);
+  const auto limit = sys::resource_limit(RLIMIT_FSIZE);
+  if (!limit || limit->rlim_cur == RLIM_INFINITY) return "the file-size limit";
+  return fmt::format("the file-size limit RLIMIT_FSIZE (ulimit -f) of {} bytes", limit->rlim_cur);
 }
 
 void size_it(const sys::Fd& fd, const std::string& name, std::uint64_t size, SizeBy how) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sys/clock.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/signals.hpp"
 #include "sys/narrate.hpp"
@@ -14,6 +15,10 @@ timespec now(clockid_t clock) {
   timespec time{};
   if (::clock_gettime(clock, &time) != 0) throw SysError("clock_gettime", narrate::clock_name(clock), errno);
   return time;
+}
+
+timespec deadline_after(clockid_t clock, std::chrono::nanoseconds timeout) {
+  return plus(now(clock), timeout);
 }
 
 void sleep_until(clockid_t clock, const timespec& deadline) {

@@ -13,6 +13,8 @@ namespace ipcdemo::sys {
 // clock_gettime(2). Not narrated: the vDSO answers it without entering the
 // kernel, and a line per reading would bury the calls that matter.
 timespec now(clockid_t clock);
+// now(clock) + `timeout`, as the timed calls want an absolute deadline (base/deadline.hpp).
+timespec deadline_after(clockid_t clock, std::chrono::nanoseconds timeout);
 
 // clock_nanosleep(clock, TIMER_ABSTIME, deadline): returns once `deadline` has
 // passed. SIGINT/SIGTERM end the sleep with Interrupted; other signals resume it.

@@ -8,11 +8,13 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/statfs.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 
 namespace ipcdemo::sys {
@@ -88,6 +90,40 @@ std::optional<std::string> read_small_file(const std::string& path, int* err, st
   }
   ::close(fd);
   return text;
+}
+
+std::optional<struct stat> stat_if_there(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return info;
+}
+
+std::optional<struct stat> lstat_if_there(const std::string& path) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return std::nullopt;
+  return info;
+}
+
+bool executable(const std::string& path) { return ::access(path.c_str(), X_OK) == 0; }
+
+std::optional<std::size_t> count_open_descriptors() {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (dir == nullptr) return std::nullopt;
+  std::size_t count = 0;
+  while (const dirent* entry = ::readdir(dir))
+    if (entry->d_name[0] != '.') ++count;
+  ::closedir(dir);
+  return count > 0 ? count - 1 : 0; // the directory's own descriptor
+}
+
+std::optional<long> read_number(const std::string& path) {
+  const auto text = read_small_file(path, nullptr, 64);
+  if (!text) return std::nullopt;
+  long value = 0;
+  const char* const end = text->data() + text->size();
+  const auto [stop, error] = std::from_chars(text->data(), end, value);
+  if (error != std::errc{} || stop == text->data()) return std::nullopt;
+  return value;
 }
 
 } // namespace ipcdemo::sys

@@ -121,4 +121,10 @@ void reap(pid_t pid) noexcept {
   }
 }
 
+std::optional<rlimit> resource_limit(int resource) {
+  rlimit limit{};
+  if (::getrlimit(resource, &limit) != 0) return std::nullopt;
+  return limit;
+}
+
 } // namespace ipcdemo::sys

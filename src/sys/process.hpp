@@ -5,6 +5,7 @@
 #pragma once
 
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <optional>
@@ -56,5 +57,9 @@ std::optional<int> waitpid(pid_t pid, int options, const std::string& name);
 
 // waitpid(pid, 0) in a destructor: waits through every signal and never throws.
 void reap(pid_t pid) noexcept;
+
+// getrlimit(2): this process's soft and hard limit of `resource`; nothing when
+// the kernel does not know it. Not narrated: it reads, and changes nothing.
+std::optional<rlimit> resource_limit(int resource);
 
 } // namespace ipcdemo::sys

@@ -3,6 +3,7 @@
 
 #include "base/error.hpp"
 #include "sys/clock.hpp"
+#include "sys/directory.hpp"
 #include "sys/process.hpp"
 
 #include <fcntl.h>
@@ -11,7 +12,6 @@
 
 #include <chrono>
 #include <csignal>
-#include <fstream>
 
 namespace ipcdemo::tour {
 
@@ -92,9 +92,9 @@ int Child::wait() {
 }
 
 bool Child::blocked() const {
-  std::ifstream stat("/proc/" + std::to_string(pid_) + "/stat");
-  std::string line;
-  if (!std::getline(stat, line)) return false;
+  const auto stat = sys::read_small_file("/proc/" + std::to_string(pid_) + "/stat", nullptr, 4096);
+  if (!stat) return false;
+  const std::string_view line = *stat;
   // The state follows the command name, which is in parentheses and may hold spaces.
   const auto close = line.rfind(')');
   return close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'S';

@@ -5,6 +5,7 @@
 #include "base/log.hpp"
 #include "base/signals.hpp"
 #include "sys/clock.hpp"
+#include "sys/directory.hpp"
 #include "sys/fd.hpp"
 #include "sys/message_queue.hpp"
 #include "sys/semaphore.hpp"
@@ -103,7 +104,7 @@ bool program_in_path(const std::string& program) {
   std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
   while (!dirs.empty()) {
     const auto colon = dirs.find(':');
-    if (::access((std::string(dirs.substr(0, colon)) + "/" + program).c_str(), X_OK) == 0) return true;
+    if (sys::executable(std::string(dirs.substr(0, colon)) + "/" + program)) return true;
     dirs.remove_prefix(colon == std::string_view::npos ? dirs.size() : colon + 1);
   }
   return false;

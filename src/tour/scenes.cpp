@@ -4,6 +4,7 @@
 #include "base/error.hpp"
 #include "ipc/name.hpp"
 #include "shm/produce.hpp"
+#include "sys/directory.hpp"
 
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -243,11 +244,10 @@ TourNames unused_tour_names(int pid) {
     bool taken = false;
     for (const auto* name :
          {&names.shm, &names.race_racy, &names.race_sem, &names.sem, &names.race_atomic, &names.cow}) {
-      struct stat status {};
       for (const std::string& path :
            {ipc_object_path(*name, ObjectKind::shm), ipc_object_path(*name, ObjectKind::sem),
             ipc_object_path(*name + "-lock", ObjectKind::sem)})
-        taken = taken || ::lstat(path.c_str(), &status) == 0;
+        taken = taken || sys::lstat_if_there(path).has_value();
     }
     if (!taken) return names;
     if (attempt == 10)
