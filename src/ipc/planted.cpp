@@ -4,7 +4,7 @@
 
 #include "base/error.hpp"
 #include "base/log.hpp"
-#include "ipc/access_hint.hpp"
+#include "ipc/hints.hpp"
 #include "ipc/name.hpp"
 #include "ipc/owner.hpp"
 #include "sys/fd.hpp"
@@ -67,8 +67,7 @@ void throw_if_planted(const std::string& path, int err, ObjectKind kind) {
   if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, kind);
 }
 
-void remove_name(ObjectKind kind, const std::string& name, std::string_view missing,
-                 const std::function<void()>& remove) {
+void remove_name(ObjectKind kind, const std::string& name, const std::function<void()>& remove) {
   const std::string path = ipc_object_path(name, kind);
   const auto status = [&] {
     const narrate::Check check; // ours: what is there, to say so if it is no object
@@ -77,9 +76,8 @@ void remove_name(ObjectKind kind, const std::string& name, std::string_view miss
   try {
     remove();
   } catch (const SysError& error) {
-    if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, std::string(missing));
-    if (error.err() == EACCES || error.err() == EPERM)
-      throw SysError(error.call(), name, error.err(), unlink_denied_hint(name, kind));
+    if (error.err() == ENOENT || error.err() == EACCES || error.err() == EPERM)
+      throw SysError(error.call(), name, error.err(), ipc_hint(kind, Operation::unlink, error.err(), name));
     if (status && !S_ISREG(status->st_mode)) throw not_an_object(path, *status, kind);
     throw;
   }

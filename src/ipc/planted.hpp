@@ -41,9 +41,9 @@ void throw_if_planted(const std::string& path, int err, ObjectKind kind);
 // Removes NAME (a segment or a semaphore) with `remove` (shm_unlink, sem_unlink),
 // which never opens or follows its file: a FIFO, socket or symbolic link planted
 // under the name goes too, and a warning says what it was; a directory, which
-// unlink cannot remove, is refused as planted. ENOENT gets `missing` as its hint,
-// EACCES and EPERM the sticky directory's (ipc/access_hint.hpp).
-void remove_name(ObjectKind kind, const std::string& name, std::string_view missing,
-                 const std::function<void()>& remove);
+// unlink cannot remove, is refused as planted. A failure gets the hint table's
+// hint for unlink (ipc/hints.cpp): ENOENT's, or the sticky directory's for
+// EACCES and EPERM.
+void remove_name(ObjectKind kind, const std::string& name, const std::function<void()>& remove);
 
 } // namespace ipcdemo

@@ -24,8 +24,7 @@ sys::Semaphore open(const std::string& name) {
 }
 
 void unlink(const std::string& name) {
-  remove_name(ObjectKind::sem, name, "there is no such semaphore (ls /dev/shm/sem.* shows those there are)",
-              [&] { sys::Semaphore::unlink(name); });
+  remove_name(ObjectKind::sem, name, [&] { sys::Semaphore::unlink(name); });
 }
 
 } // namespace ipcdemo::sem

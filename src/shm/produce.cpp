@@ -8,7 +8,6 @@
 #include "base/size_text.hpp"
 #include "base/ticker.hpp"
 #include "ipc/name.hpp"
-#include "ipc/open_or_create.hpp"
 #include "mmap/smaps.hpp"
 #include "shm/counter.hpp"
 #include "shm/number_lines.hpp"
@@ -31,7 +30,8 @@ namespace {
 // /dev/shm even when the lock exists); O_EXCL then makes two producers starting
 // together create it once, each learning whether it did.
 sys::Semaphore open_lock(const std::string& lock_name, mode_t mode) {
-  for (;;) {
+  // Bounded: a neighbour creating and unlinking the lock in a tight loop must not hang us.
+  for (int attempt = 1;; ++attempt) {
     try {
       auto lock = sys::Semaphore::open(lock_name, 0);
       if (const int value = lock.value(); value > 1)
@@ -47,7 +47,7 @@ sys::Semaphore open_lock(const std::string& lock_name, mode_t mode) {
                 lock_name);
       return lock;
     } catch (const SysError& error) {
-      if (error.err() != EEXIST) throw;
+      if (error.err() != EEXIST || attempt == 100) throw;
     }
   }
 }

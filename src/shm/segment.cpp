@@ -29,10 +29,6 @@ namespace ipcdemo::shm {
 
 namespace {
 
-std::string create_hint(const std::string& name) {
-  return fmt::format("create it first with: ipcdemo shm create {}", name);
-}
-
 std::string file_size_limit() {
   const auto limit = sys::resource_limit(RLIMIT_FSIZE);
   if (!limit || limit->rlim_cur == RLIM_INFINITY) return "the file-size limit";
@@ -120,30 +116,31 @@ Created create(const std::string& name, std::uint64_t size, mode_t mode, bool ex
                CreateWay way) {
   if (size > static_cast<std::uint64_t>(std::numeric_limits<off_t>::max()))
     throw UsageError(fmt::format("--size {} is larger than a file can be", size));
-  // Bounded: a neighbour creating and unlinking the name in a tight loop must not hang us.
-  for (int attempt = 1;; ++attempt) {
-    auto made = way == CreateWay::unnamed_first ? create_unnamed_first(name, size, mode, how)
-                                                : create_named(name, size, mode, how);
-    if (made) return {std::move(made->fd), true, made->status};
-    const std::string path = ipc_object_path(name, ObjectKind::shm);
-    if (exclusive) {
-      if (const auto status = lstat_if_exists(path); status && !S_ISREG(status->st_mode))
-        throw not_an_object(path, *status, ObjectKind::shm);
-      throw SysError(way == CreateWay::unnamed_first ? "linkat" : "shm_open", name, EEXIST,
-                     fmt::format("remove it first with: ipcdemo shm unlink {}", name));
-    }
-    // It exists: open it as it is. Should it vanish in between, try creating again.
-    try {
-      auto opened = open(name, O_RDWR);
-      return {std::move(opened.fd), false, opened.status};
-    } catch (const SysError& error) {
-      if (error.err() == EACCES)
-        throw SysError(error.call(), name, EACCES,
-                       open_denied_hint(name, ObjectKind::shm, "read and write") +
-                           "; shm create opens an existing segment instead of making a new one");
-      if (error.err() != ENOENT || attempt == 100) throw;
-    }
-  }
+  const std::string path = ipc_object_path(name, ObjectKind::shm);
+  // Made new, or opened as it is: ipc/open_or_create bounds the retries when a
+  // neighbour creates and unlinks the name in a loop, and adds the table's hints.
+  auto result = open_or_create(
+      ObjectKind::shm, name, exclusive,
+      [&] {
+        auto made = way == CreateWay::unnamed_first ? create_unnamed_first(name, size, mode, how)
+                                                    : create_named(name, size, mode, how);
+        if (made) return std::move(*made);
+        if (exclusive)
+          if (const auto status = lstat_if_exists(path); status && !S_ISREG(status->st_mode))
+            throw not_an_object(path, *status, ObjectKind::shm);
+        throw SysError(way == CreateWay::unnamed_first ? "linkat" : "shm_open", name, EEXIST);
+      },
+      [&] {
+        try {
+          return open(name, O_RDWR);
+        } catch (const SysError& error) {
+          if (error.err() != EACCES) throw;
+          throw SysError(error.call(), name, EACCES,
+                         open_denied_hint(name, ObjectKind::shm, "read and write") +
+                             "; shm create opens an existing segment instead of making a new one");
+        }
+      });
+  return {std::move(result.handle.fd), result.created, result.handle.status};
 }
 
 Opened open(const std::string& name, int flags) {
@@ -154,12 +151,10 @@ Opened open(const std::string& name, int flags) {
     opened.fd = sys::shm_open(name, flags, 0, O_NONBLOCK);
   } catch (const SysError& error) {
     throw_if_planted(path, error.err(), ObjectKind::shm);
-    if (error.err() == ENOENT) throw SysError(error.call(), name, ENOENT, create_hint(name));
-    if (error.err() == EACCES)
-      throw SysError(error.call(), name, EACCES,
-                     fmt::format("{} needs {} permission for you (see: ls -l /dev/shm{})",
-                                 flags == O_RDONLY ? "reading" : "writing the counter",
-                                 flags == O_RDONLY ? "read" : "read and write", name));
+    const auto operation = flags == O_RDONLY ? Operation::open_read : Operation::open_write;
+    if (error.err() == ENOENT || error.err() == EACCES)
+      throw SysError(error.call(), name, error.err(),
+                     ipc_hint(ObjectKind::shm, operation, error.err(), name));
     throw;
   }
   {
@@ -171,8 +166,7 @@ Opened open(const std::string& name, int flags) {
 }
 
 void unlink(const std::string& name) {
-  remove_name(ObjectKind::shm, name, "there is no such segment (ls /dev/shm shows those there are)",
-              [&] { sys::shm_unlink(name); });
+  remove_name(ObjectKind::shm, name, [&] { sys::shm_unlink(name); });
   log::info("removed {} (processes that have it mapped keep their mapping)",
             ipc_object_path(name, ObjectKind::shm));
 }
