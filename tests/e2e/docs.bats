@@ -78,3 +78,26 @@ teardown() { common_teardown; }
   run "$ROOT/scripts/gen-doc-samples" "$IPCDEMO" --check
   [ "$status" -eq 0 ] || { echo "$output"; return 1; }
 }
+
+# The paths a document names in backquotes that are not in the tree (as written,
+# under src/, or as src/NAME.hpp or .cpp). GROUP, NAME and ACTION stand for any
+# group; absolute paths are the machine's.
+missing_paths() {
+  local path
+  grep -oE '`[A-Za-z0-9_./-]+/[A-Za-z0-9_./-]*`' "$1" | tr -d '`' | sort -u |
+    grep -vE 'GROUP|NAME|ACTION|^/|\*' | while read -r path; do
+    [ -e "$ROOT/$path" ] || [ -e "$ROOT/src/$path" ] || [ -e "$ROOT/src/$path.hpp" ] ||
+      [ -e "$ROOT/src/$path.cpp" ] || echo "$path"
+  done
+}
+
+# docs/ARCHITECTURE.md walks the code: a rename or a removal must not leave it
+# describing code that is gone.
+@test "every path docs/ARCHITECTURE.md names exists" {
+  local missing
+  missing=$(missing_paths "$ROOT/docs/ARCHITECTURE.md")
+  [ -z "$missing" ] || { echo "named in docs/ARCHITECTURE.md but not in the tree: $missing"; return 1; }
+  # The check finds one that is not there, and passes what is.
+  printf '%s\n' '`src/ipc/hints.cpp` and `ipc/mqueue_fs` and `src/no/such.cpp`' >"$TEST_DIR/doc.md"
+  [ "$(missing_paths "$TEST_DIR/doc.md")" = "src/no/such.cpp" ]
+}
