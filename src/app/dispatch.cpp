@@ -14,6 +14,7 @@
 #include "completion/complete.hpp"
 #include "docs/man_page.hpp"
 #include "sys/strace.hpp"
+#include "sys/terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -188,6 +189,7 @@ int report_interrupted(const Interrupted& interrupted) {
 } // namespace
 
 int main(int argc, char** argv) {
+  log::set_width_source(&sys::stderr_columns); // asked only when a line is logged
   log::init();
   signals::install();
   output::take_stdout();

@@ -2,14 +2,20 @@
 #include "base/log.hpp"
 
 #include "base/escape.hpp"
+#include "base/wrap.hpp"
 
 #include <spdlog/logger.h>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace ipcdemo::log {
 
@@ -21,6 +27,28 @@ spdlog::level::level_enum to_spdlog(Level level) {
 }
 
 bool with_time = false;
+
+std::optional<int> (*width_source)() = nullptr;
+// The terminal's columns, asked once; 0: no terminal, lines stay whole.
+std::size_t line_width() {
+  static const std::size_t width = [] {
+    const std::optional<int> columns = width_source != nullptr ? width_source() : std::nullopt;
+    return columns && *columns >= 20 ? static_cast<std::size_t>(*columns) : std::size_t{0};
+  }();
+  return width;
+}
+
+// The columns spdlog puts before a message (pattern_for).
+std::size_t prefix_width(Level level, bool narration) {
+  std::size_t width = with_time ? std::string_view("12:01:30.118205 [").size() + 2 +
+                                      std::to_string(static_cast<long>(::getpid())).size()
+                                : 0;
+  if (!narration) {
+    const std::string_view name = level == Level::warn ? "warning" : names[static_cast<std::size_t>(level)];
+    width += (with_time ? 0 : std::string_view("ipcdemo: ").size()) + name.size() + 2;
+  }
+  return width;
+}
 
 // Short lines: `ipcdemo: warning: ...` for what a command says, the bare call for
 // narration (`sys: ftruncate(3, 4096) = 0`), so that a call fits an 80-column
@@ -81,6 +109,18 @@ void set_level(Level level) {
   apply_all(); // a logger not made yet is made with this level when first needed
 }
 
+void set_width_source(std::optional<int> (*source)()) { width_source = source; }
+
+std::string fit_to_terminal(std::string text, std::size_t prefix, std::size_t indent) {
+  const std::size_t width = line_width();
+  if (width == 0 || prefix + display_width(text) <= width) return text;
+  indent = std::min(indent, width / 2);
+  const auto lines = wrap(text, width, std::string(prefix, ' '), std::string(indent, ' '));
+  std::string out;
+  for (const auto& line : lines) out += (out.empty() ? line.substr(prefix) : "\n" + line);
+  return out;
+}
+
 void set_timestamps(bool on) {
   with_time = on;
   apply_all();
@@ -103,12 +143,19 @@ void detail::write(Level level, std::string_view message) {
   // Log lines quote names that any local user chose: no control character of
   // theirs reaches the terminal, and a newline in a name cannot start a new line.
   if (!logger) logger = make_logger(false);
-  logger->log(to_spdlog(level), escape::line(message));
+  // A message's continuation lines start under its first word.
+  const std::size_t prefix = prefix_width(level, false);
+  logger->log(to_spdlog(level), fit_to_terminal(escape::line(message), prefix, prefix));
 }
 
 void detail::write_call(Level level, std::string_view message) {
   if (!call_logger) call_logger = make_logger(true);
-  call_logger->log(to_spdlog(level), escape::line(message));
+  // A call's continuation lines are indented past its own indent ("sys: ", a note's "  # ").
+  std::string line = escape::line(message);
+  const std::size_t indent = line.find_first_not_of(' ');
+  const std::size_t prefix = prefix_width(level, true);
+  call_logger->log(to_spdlog(level),
+                   fit_to_terminal(std::move(line), prefix, (indent == std::string::npos ? 0 : indent) + 4));
 }
 
 } // namespace ipcdemo::log

@@ -24,6 +24,15 @@ void set_timestamps(bool on);
 bool timestamps();
 void set_level(Level level);
 Level level();
+// Where the width of standard error's terminal comes from (sys::stderr_columns,
+// given by app/): a line longer than it is wrapped, its continuation indented,
+// so that every line fits the pane it is read in. Asked once, when the first
+// line is logged; nothing (not a terminal) leaves lines whole for pipes and files.
+void set_width_source(std::optional<int> (*source)());
+// `text`, to follow `prefix` columns on stderr, as lines that fit its terminal
+// (the continuation lines indented by `indent`); whole when it fits or when
+// stderr is no terminal. What log lines and the error line go through.
+std::string fit_to_terminal(std::string text, std::size_t prefix, std::size_t indent);
 std::optional<Level> parse_level(std::string_view text);
 std::string_view level_name(Level level);
 

@@ -2,6 +2,7 @@
 #include "base/output.hpp"
 
 #include "base/error.hpp"
+#include "base/log.hpp"
 #include "base/made.hpp"
 #include "base/signals.hpp"
 
@@ -14,6 +15,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <new>
 
 namespace ipcdemo::output {
 
@@ -117,6 +119,12 @@ void Records::put(std::string_view record) {
 void error_line(std::string_view line) noexcept {
   std::fflush(stdout); // what the command printed comes first
   std::fputs("ipcdemo: ", stderr);
+  std::string fitted;
+  try {
+    fitted = log::fit_to_terminal(std::string(line), 9, 9); // under its own first word
+    line = fitted;
+  } catch (const std::bad_alloc&) { // out of memory: the line as it is
+  }
   std::fwrite(line.data(), 1, line.size(), stderr);
   std::fputc('\n', stderr);
   std::fflush(stderr);

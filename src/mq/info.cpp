@@ -31,14 +31,15 @@ std::string info(const std::string& name) {
     if (directory->private_mount)
       // The private mount's directory exists only in the namespace we made to read
       // it: naming it as a path would send the reader to a file that is not there.
+      // One fact a line, each within 80 columns: the file, how it was read, how to see it.
       out += fmt::format(
-          "mqueue file: {} (read through a private mount; the host has none: to see it, "
-          "as root: {}; cat /dev/mqueue{})\n",
+          "mqueue file: {}\nmqueue seen: through a private mount (the host has none)\n"
+          "mqueue mount: {}\nmqueue path: /dev/mqueue{} (once mounted)\n",
           text, mount_command, escape::visible(name));
     else
       out += fmt::format("mqueue file: {}: {}\n", escape::visible(directory->shown + name), text);
   } else {
-    out += fmt::format("mqueue file: not mounted, and {} (to look into the queues, as root: {})\n", failure,
+    out += fmt::format("mqueue file: not mounted, and {}\nmqueue mount: {} (as root)\n", failure,
                        mount_command);
   }
   return out;

@@ -22,6 +22,13 @@ WindowSize window_size() {
   return {.columns = size.ws_col, .rows = size.ws_row};
 }
 
+std::optional<int> stderr_columns() {
+  winsize size{};
+  if (::isatty(STDERR_FILENO) != 1 || ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0)
+    return std::nullopt;
+  return size.ws_col;
+}
+
 namespace {
 // A positive number from the environment variable `name`, or `fallback`.
 int from_environment(const char* name, int fallback) {

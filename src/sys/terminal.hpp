@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <optional>
 
 namespace ipcdemo::sys {
 
@@ -17,6 +18,8 @@ struct WindowSize {
 };
 // TIOCGWINSZ on stdout; 80x24 when it cannot say.
 WindowSize window_size();
+// The columns of the terminal on standard error; nothing when it is none.
+std::optional<int> stderr_columns();
 // The size output should fit: the terminal's on standard output; where that is no
 // terminal, COLUMNS and LINES from the environment; 80x24 for what neither says.
 WindowSize output_size();

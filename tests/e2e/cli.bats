@@ -296,6 +296,30 @@ CASES
   [[ "$stderr" == *"No space left on device"* ]]
 }
 
+# On a terminal, what ipcdemo says on stderr (messages, narrated calls, errors)
+# is wrapped to its width, continuation lines indented; into a pipe or a file
+# each line stays whole, for grep. script(1) gives the command a real terminal.
+@test "stderr lines fit the terminal they are read in, and stay whole in a pipe" {
+  command -v script >/dev/null || skip "script(1) (bsdutils) is not installed"
+  local name="/ipcdemo-test-$$-no-such-segment-with-a-long-name" columns line longest
+  for columns in 50 80; do
+    run script -qec "stty cols $columns rows 40; '$IPCDEMO' -vv shm info '$name'" /dev/null
+    [ "$status" -eq 1 ] || { echo "$output"; return 1; }
+    longest=0
+    while IFS= read -r line; do
+      line=$(sed -E 's/\x1b\[[0-9;]*m//g; s/\r$//' <<<"$line")
+      [ "${#line}" -le "$longest" ] || longest=${#line}
+    done <<<"$output"
+    [ "$longest" -le "$columns" ] || { echo "a line of $longest columns at $columns: $output"; return 1; }
+    [[ "$output" == *"create it first"* ]] || { echo "$output"; return 1; }
+  done
+  # Into a pipe: the error is one line, whole.
+  run --separate-stderr "$IPCDEMO" -vv shm info "$name"
+  [ "$status" -eq 1 ]
+  grep -q "^ipcdemo: shm_open $name: No such file or directory; create it first with: ipcdemo shm create $name\$" <<<"$stderr" ||
+    { echo "$stderr"; return 1; }
+}
+
 @test "every --help fits the terminal: at 80 and 50 columns no line is wider, nothing is cut" {
   local columns tool group action widest
   local -a helps=("")
