@@ -59,6 +59,9 @@ struct BoundCommand {
   std::vector<Binding> bindings;
 };
 
+// The terminal's width on standard output (else COLUMNS, else 80), 40 to 80.
+std::size_t help_width() { return static_cast<std::size_t>(sys::prose_width()); }
+
 // CLI11 shows an app's description both atop its own help and in its parent's
 // list of subcommands. The list should carry the one-line summary only, so the
 // long description is kept here and added when the app's own help is made.
@@ -91,11 +94,7 @@ class HelpFormatter : public CLI::Formatter {
   }
 
  private:
-  // The terminal's width on standard output (else COLUMNS, else 80), at most 80:
-  // prose is read more easily in short lines, as man does.
-  static std::size_t width() {
-    return static_cast<std::size_t>(std::clamp(sys::output_size().columns, 40, 80));
-  }
+  static std::size_t width() { return help_width(); }
 
   std::string row(const std::string& name, const std::string& description) const {
     // On a narrow terminal the description keeps at least half of it.
@@ -374,7 +373,9 @@ std::string overview(const std::vector<CommandRef>& commands) {
   text +=
       "\nMore: 'ipcdemo --help' (options, examples, exit codes), 'ipcdemo GROUP --help',\n"
       "'ipcdemo help GROUP ACTION', 'man ipcdemo'.\n";
-  return text;
+  // Filled to the terminal (80 columns at most): a row too wide continues under
+  // its own text column, as in --help.
+  return reflow(text, help_width());
 }
 
 namespace {

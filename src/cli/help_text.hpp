@@ -38,9 +38,9 @@ inline constexpr std::string_view pointer_to_top =
 
 // The first commands to try, for the short overview a bare `ipcdemo` prints.
 inline constexpr std::string_view first_steps =
-    "  ipcdemo tour                                  the screenplay, scene by scene, run for you\n"
-    "  ipcdemo shm create && ipcdemo shm produce     then in a 2nd terminal: ipcdemo shm consume\n"
-    "  ipcdemo ls                                    the POSIX IPC objects of this host\n";
+    "  ipcdemo tour                               the screenplay, scene by scene\n"
+    "  ipcdemo shm create && ipcdemo shm produce  then in a 2nd terminal: shm consume\n"
+    "  ipcdemo ls                                 the POSIX IPC objects of this host\n";
 
 // The most useful full command lines, for the top-level help and the man page.
 inline constexpr std::string_view top_examples =

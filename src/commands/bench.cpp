@@ -109,10 +109,10 @@ Choices mechanism_names() {
 GroupSpec bench_group() {
   static const GroupSpec group = {
       .name = "bench",
-      .summary = "Measure what each IPC mechanism costs here, between two processes, against the floor",
+      .summary = "Measure what each IPC mechanism costs here, against the floor",
       .commands = {{
           .action = "",
-          .summary = "Measure what each IPC mechanism costs here, between two processes, against the floor",
+          .summary = "Measure what each IPC mechanism costs here, against the floor",
           .description =
               "Forks a second process and measures, between the two, every mechanism people weigh\n"
               "against POSIX IPC, grouped by what it is built on. Each message starts with the\n"

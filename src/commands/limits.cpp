@@ -29,10 +29,10 @@ int show_limits(const Invocation& invocation) {
 GroupSpec limits_group() {
   static const GroupSpec group = {
       .name = "limits",
-      .summary = "Show every limit on POSIX IPC, its use, where it is set and how to raise it",
+      .summary = "Every POSIX IPC limit: its use, where it is set, how to raise it",
       .commands = {{
           .action = "",
-          .summary = "Show every limit on POSIX IPC, its use, where it is set and how to raise it",
+          .summary = "Every POSIX IPC limit: its use, where it is set, how to raise it",
           .description =
               "One entry per limit: the message queue sysctls of this IPC namespace (queues_max,\n"
               "msg_max, msgsize_max and the defaults, from /proc/sys/fs/mqueue), this user's\n"

@@ -77,10 +77,10 @@ std::string_view description() {
 GroupSpec ls_group() {
   static const GroupSpec group = {
       .name = "ls",
-      .summary = "List the POSIX IPC objects of this host: shared memory, semaphores, queues",
+      .summary = "List this host's POSIX IPC objects: segments, semaphores, queues",
       .commands = {{
           .action = "",
-          .summary = "List the POSIX IPC objects of this host: shared memory, semaphores, queues",
+          .summary = "List this host's POSIX IPC objects: segments, semaphores, queues",
           .description = description(),
           .examples = {"ipcdemo ls", "ipcdemo ls --type sem,mq", "ipcdemo ls 'demo*' --holders",
                        "ipcdemo ls -o NAME,SIZE,HOLDERS --bytes --noheadings",

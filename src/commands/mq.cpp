@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "base/escape.hpp"
 #include "base/made.hpp"
+#include "base/wrap.hpp"
 #include "cli/invocation.hpp"
 #include "commands/ipc_options.hpp"
 #include "commands/shared_options.hpp"
@@ -17,6 +18,7 @@
 #include "mq/receive.hpp"
 #include "mq/send.hpp"
 #include "showc/mq.hpp"
+#include "sys/terminal.hpp"
 
 #include <vector>
 
@@ -127,7 +129,8 @@ int unlink(const Invocation& invocation) {
 // The group.
 
 int layout(const Invocation&) {
-  fmt::print("{}", mq::layout_lesson());
+  // Filled to the terminal, 80 columns at most; the tables keep their columns.
+  fmt::print("{}", reflow(mq::layout_lesson(), static_cast<std::size_t>(sys::prose_width())));
   return exit_code::ok;
 }
 
@@ -136,7 +139,7 @@ int layout(const Invocation&) {
 GroupSpec mq_group() {
   static const GroupSpec group = {
       .name = "mq",
-      .summary = "POSIX message queues: create, send and receive samples, info, unlink, notify",
+      .summary = "POSIX message queues: send and receive samples, info, notify",
       .description =
           "A POSIX message queue (mq_overview(7)) keeps whole messages, each with a priority, in the\n"
           "kernel under a name such as /meine-queue. The screenplay's last scene: create a queue,\n"

@@ -157,7 +157,7 @@ OptionSpec hole_option() {
 GroupSpec shm_group() {
   static const GroupSpec group = {
       .name = "shm",
-      .summary = "POSIX shared memory: a counter that producers increment and consumers watch",
+      .summary = "POSIX shared memory: a counter producers add to, consumers watch",
       .description =
           "POSIX shared memory is nothing but mmap() with predefined file names: shm_open(\"/NAME\")\n"
           "opens /dev/shm/NAME, a file on a tmpfs, and every process that maps it with MAP_SHARED\n"

@@ -38,7 +38,7 @@ std::string padding_row(std::size_t from, std::size_t to, std::string_view why) 
 } // namespace
 
 StructLayout screenplay_msg_layout() {
-  return {"The screenplay's struct msg (msg.h is not shown: its fields as its programs use them)",
+  return {"The screenplay's struct msg (msg.h is not shown; its programs use these fields)",
           "struct msg { int channel; time_t timestamp; double value; };",
           sizeof(ScreenplayMsg),
           alignof(ScreenplayMsg),
@@ -94,11 +94,12 @@ std::string layout_lesson() {
   const auto reordered = reordered_msg_layout();
   std::string out = format_layout(msg) + "\n";
   out += fmt::format(
-      "Why sizeof is {}, not {}: each field starts at a multiple of its own alignment (an\n"
-      "8-byte time_t or double at a multiple of 8), so the compiler leaves a hole after the\n"
-      "4-byte int; and the struct's size is a multiple of its largest alignment. The\n"
-      "numbers above are offsetof, sizeof and alignof of this struct compiled into ipcdemo,\n"
-      "on this machine: another ABI (32-bit, another compiler's time_t) may differ.\n\n",
+      "Why sizeof is {}, not {}: each field starts at a multiple of its own alignment\n"
+      "(an 8-byte time_t or double at a multiple of 8), so the compiler leaves a hole\n"
+      "after the 4-byte int; and the struct's size is a multiple of its largest\n"
+      "alignment. The numbers above are offsetof, sizeof and alignof of this struct\n"
+      "compiled into ipcdemo, on this machine: another ABI (32-bit, another compiler's\n"
+      "time_t) may differ.\n\n",
       msg.size, msg.fields[0].size + msg.fields[1].size + msg.fields[2].size);
   out += format_layout(reordered) + "\n";
   out +=

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <cstdlib>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace ipcdemo::sys {
@@ -21,6 +22,8 @@ WindowSize window_size() {
   if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0 || size.ws_row == 0) return {};
   return {.columns = size.ws_col, .rows = size.ws_row};
 }
+
+int prose_width() { return std::clamp(output_size().columns, 40, 80); }
 
 std::optional<int> stderr_columns() {
   winsize size{};

@@ -18,6 +18,9 @@ struct WindowSize {
 };
 // TIOCGWINSZ on stdout; 80x24 when it cannot say.
 WindowSize window_size();
+// The width prose on standard output is filled to: output_size's columns, at
+// most 80 (prose reads more easily in short lines, as man does) and at least 40.
+int prose_width();
 // The columns of the terminal on standard error; nothing when it is none.
 std::optional<int> stderr_columns();
 // The size output should fit: the terminal's on standard output; where that is no

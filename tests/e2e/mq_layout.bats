@@ -45,5 +45,10 @@ C
   [ "$status" -eq 0 ]
   [ "$(rows_of "ipcdemo's sample")" = "$(printf '0 8 timestamp\n8 8 value\n16 4 channel\n20 4 reserved\n  sizeof 24, alignof 8: 24 bytes of fields, no padding')" ]
   [[ "$output" == *"20      4     (padding)  sizeof is a multiple of alignof (8)"* ]]
-  [[ "$output" == *"Why a message must be flat (no pointers)"*"A pointer is an address in the"* ]]
+  # The prose is filled to the terminal: its words, whatever the line breaks.
+  [[ "$(tr '\n' ' ' <<<"$output")" == *"Why a message must be flat (no pointers)"*"A pointer is an address in the sender's"* ]]
+  # Every line fits 80 columns, and 50 when the terminal says so.
+  ! grep -qE '^.{81}' <<<"$output"
+  run env COLUMNS=50 "$IPCDEMO" mq layout
+  ! grep -v '^  ' <<<"$output" | grep -qE '^.{51}'
 }
