@@ -76,7 +76,9 @@ std::string_view underneath(std::string_view call) {
 }
 
 namespace {
-int check_depth = 0; // Checks alive in this process (narration is single-threaded)
+// Checks alive on this thread: a Check marks the calls of its own call stack, and
+// the unit tests open segments from two threads at once.
+thread_local int check_depth = 0;
 } // namespace
 
 Check::Check() noexcept { ++check_depth; }
