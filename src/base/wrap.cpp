@@ -173,7 +173,9 @@ std::string reflow(std::string_view text, std::size_t width) {
       for (const auto& row : wrap(line, width, {}, std::string(text_column(line, width), ' ')))
         out += row + "\n";
     } else {
-      paragraph += (paragraph.empty() ? "" : " ") + std::string(line);
+      // Appended in place (GCC 12 at -O3 warns, wrongly, about "" + std::string&&).
+      if (!paragraph.empty()) paragraph += ' ';
+      paragraph += line;
     }
   }
   flush();
